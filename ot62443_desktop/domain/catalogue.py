@@ -1,0 +1,135 @@
+"""Catalogue model: standards as frozen data, loaded once and shared read-only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Scale(StrEnum):
+    """How a catalogue's requirements are rated."""
+
+    SECURITY_LEVEL = "security_level"  # IEC 62443-3-3: SL 1-4 per foundational requirement
+    MATURITY = "maturity"  # IEC 62443-2-1: maturity ML 1-4 against a target
+
+
+FR_IDS: tuple[str, ...] = tuple(f"FR {n}" for n in range(1, 8))
+MATURITY_NAMES: tuple[str, ...] = ("Initial", "Managed", "Defined (practised)", "Improving")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level division: a foundational requirement (FR) or a security program element (SPE)."""
+
+    id: str
+    code: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of 2-1 requirements inside a security program element."""
+
+    id: str
+    section: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One assessable requirement (an SR, an RE or a 2-1 requirement)."""
+
+    catalogue: str
+    id: str
+    title: str
+    section: str  # FR id (security-level scale) or element id (maturity scale)
+    summary: str
+    level: int | None = None  # lowest SL that selects it (security-level scale only)
+    parent: str | None = None  # the SR of an RE
+    group: str | None = None  # 2-1 group
+    guidance: str = ""
+    remediation: str = ""
+    evidence: tuple[str, ...] = ()
+    maturity: tuple[str, ...] = ()  # ML1..ML4 descriptions (maturity scale only)
+
+    @property
+    def is_enhancement(self) -> bool:
+        return self.parent is not None
+
+    @property
+    def fr_index(self) -> int:
+        """0-based index of the FR in an SL vector (security-level scale only)."""
+        return FR_IDS.index(self.section)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One standard: its sections, groups and requirements in document order."""
+
+    id: str
+    title: str
+    scale: Scale
+    sections: tuple[Section, ...]
+    groups: tuple[Group, ...]
+    requirements: tuple[Requirement, ...]
+    source: str = ""
+    _index: dict[str, Requirement] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {r.id: r for r in self.requirements})
+
+    def __iter__(self) -> Iterator[Requirement]:
+        return iter(self.requirements)
+
+    def __len__(self) -> int:
+        return len(self.requirements)
+
+    def __contains__(self, requirement_id: object) -> bool:
+        return requirement_id in self._index
+
+    def get(self, requirement_id: str) -> Requirement | None:
+        return self._index.get(requirement_id)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+
+class CatalogueSet:
+    """The catalogues in use, with one id space: a requirement id names one requirement."""
+
+    def __init__(self, catalogues: Iterable[Catalogue]) -> None:
+        self.catalogues: tuple[Catalogue, ...] = tuple(catalogues)
+        self._index: dict[str, Requirement] = {}
+        for catalogue in self.catalogues:
+            for requirement in catalogue:
+                if requirement.id in self._index:
+                    other = self._index[requirement.id].catalogue
+                    raise ValueError(
+                        f"{catalogue.source or catalogue.id}: requirement {requirement.id!r} "
+                        f"is already defined by catalogue {other!r}"
+                    )
+                self._index[requirement.id] = requirement
+
+    def __iter__(self) -> Iterator[Catalogue]:
+        return iter(self.catalogues)
+
+    def __contains__(self, requirement_id: object) -> bool:
+        return requirement_id in self._index
+
+    def requirement(self, requirement_id: str) -> Requirement:
+        """The requirement of that id; KeyError with a readable message otherwise."""
+        try:
+            return self._index[requirement_id]
+        except KeyError:
+            raise KeyError(f"unknown requirement {requirement_id!r}") from None
+
+    def catalogue(self, catalogue_id: str) -> Catalogue:
+        return next(c for c in self.catalogues if c.id == catalogue_id)
+
+    def by_scale(self, scale: Scale) -> tuple[Catalogue, ...]:
+        return tuple(c for c in self.catalogues if c.scale is scale)
+
+    def requirements(self, scale: Scale) -> Iterator[Requirement]:
+        for catalogue in self.by_scale(scale):
+            yield from catalogue

@@ -1,0 +1,202 @@
+"""Reads catalogue TOML into frozen dataclasses, refusing anything invalid as a whole."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ot62443_desktop.domain.catalogue import FR_IDS, Catalogue, Group, Requirement, Scale, Section
+
+_TEXT_FIELDS = ("summary", "guidance", "remediation")
+_COMMON_KEYS = {"id", "title", "summary", "guidance", "remediation", "evidence"}
+_REQUIREMENT_KEYS = {
+    Scale.SECURITY_LEVEL: _COMMON_KEYS | {"section", "level", "parent"},
+    Scale.MATURITY: _COMMON_KEYS | {"group", "maturity"},
+}
+_MATURITY_LEVELS = 4
+
+
+class CatalogueError(ValueError):
+    """An invalid catalogue: names the file, the requirement (or table) and what is wrong."""
+
+    def __init__(self, source: str, where: str | None, reason: str) -> None:
+        self.source, self.where, self.reason = source, where, reason
+        super().__init__(f"{source}: {where}: {reason}" if where else f"{source}: {reason}")
+
+
+def load_catalogue_file(path: Path) -> Catalogue:
+    """Load and validate one catalogue file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(str(path), None, f"cannot read file ({exc.strerror})") from None
+    return parse_catalogue(data, source=str(path))
+
+
+def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
+    """Validate catalogue TOML; returns the catalogue or raises CatalogueError, never half."""
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(source, None, f"not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(source, None, f"not valid TOML: {exc}") from None
+    return _Validator(source).catalogue(doc)
+
+
+class _Validator:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str | None, reason: str) -> CatalogueError:
+        return CatalogueError(self.source, where, reason)
+
+    def text(self, table: Mapping[str, Any], key: str, where: str, *, required: bool) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                raise self.fail(where, f"missing field '{key}'")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(where, f"field '{key}' must be text, not {type(value).__name__}")
+        if required and not value.strip():
+            raise self.fail(where, f"field '{key}' is empty")
+        return value.strip()
+
+    def texts(self, table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(where, f"field '{key}' must be a list of text")
+        return tuple(v.strip() for v in value)
+
+    def tables(self, doc: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+        value = doc.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(None, f"'{key}' must be an array of tables ([[{key}]])")
+        return value
+
+    def catalogue(self, doc: Mapping[str, Any]) -> Catalogue:
+        head = doc.get("catalogue")
+        if not isinstance(head, dict):
+            raise self.fail(None, "missing [catalogue] table")
+        cat_id = self.text(head, "id", "[catalogue]", required=True)
+        title = self.text(head, "title", "[catalogue]", required=True)
+        try:
+            scale = Scale(self.text(head, "scale", "[catalogue]", required=True))
+        except ValueError:
+            allowed = ", ".join(s.value for s in Scale)
+            raise self.fail("[catalogue]", f"unknown scale {head['scale']!r} (use {allowed})") from None
+        unknown = set(doc) - {"catalogue", "section", "group", "requirement"}
+        if unknown:
+            raise self.fail(None, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+        sections = self.sections(doc, scale)
+        groups = self.groups(doc, scale, {s.id for s in sections})
+        requirements = self.requirements(doc, cat_id, scale, sections, groups)
+        if not requirements:
+            raise self.fail(None, "the catalogue has no [[requirement]]")
+        return Catalogue(cat_id, title, scale, sections, groups, requirements, source=self.source)
+
+    def sections(self, doc: Mapping[str, Any], scale: Scale) -> tuple[Section, ...]:
+        sections: dict[str, Section] = {}
+        for n, table in enumerate(self.tables(doc, "section"), 1):
+            where = f"section #{n}"
+            sid = self.text(table, "id", where, required=True)
+            where = f"section {sid!r}"
+            if sid in sections:
+                raise self.fail(where, "duplicate section id")
+            if scale is Scale.SECURITY_LEVEL and sid not in FR_IDS:
+                raise self.fail(where, f"unknown foundational requirement (use {FR_IDS[0]}..{FR_IDS[-1]})")
+            code = self.text(table, "code", where, required=False) or sid
+            sections[sid] = Section(sid, code, self.text(table, "title", where, required=True))
+        if not sections:
+            raise self.fail(None, "the catalogue has no [[section]]")
+        return tuple(sections.values())
+
+    def groups(self, doc: Mapping[str, Any], scale: Scale, section_ids: set[str]) -> tuple[Group, ...]:
+        tables = self.tables(doc, "group")
+        if tables and scale is not Scale.MATURITY:
+            raise self.fail(None, "[[group]] tables belong to maturity catalogues only")
+        groups: dict[str, Group] = {}
+        for n, table in enumerate(tables, 1):
+            gid = self.text(table, "id", f"group #{n}", required=True)
+            where = f"group {gid!r}"
+            if gid in groups:
+                raise self.fail(where, "duplicate group id")
+            section = self.text(table, "section", where, required=True)
+            if section not in section_ids:
+                raise self.fail(where, f"unknown element {section!r}")
+            groups[gid] = Group(gid, section, self.text(table, "title", where, required=True))
+        return tuple(groups.values())
+
+    def requirements(
+        self,
+        doc: Mapping[str, Any],
+        cat_id: str,
+        scale: Scale,
+        sections: tuple[Section, ...],
+        groups: tuple[Group, ...],
+    ) -> tuple[Requirement, ...]:
+        tables = self.tables(doc, "requirement")
+        section_ids = {s.id for s in sections}
+        group_section = {g.id: g.section for g in groups}
+        parsed: dict[str, Requirement] = {}
+        for n, table in enumerate(tables, 1):
+            rid = self.text(table, "id", f"requirement #{n}", required=True)
+            where = f"requirement {rid!r}"
+            if rid in parsed:
+                raise self.fail(where, "duplicate id")
+            unknown = set(table) - _REQUIREMENT_KEYS[scale]
+            if unknown:
+                raise self.fail(where, f"unknown field(s): {', '.join(sorted(unknown))}")
+            title = self.text(table, "title", where, required=True)
+            summary, guidance, remediation = (self.text(table, k, where, required=(k == "summary"))
+                                              for k in _TEXT_FIELDS)
+            evidence = self.texts(table, "evidence", where)
+            if scale is Scale.SECURITY_LEVEL:
+                section = self.text(table, "section", where, required=True)
+                if section not in section_ids:
+                    raise self.fail(where, f"unknown foundational requirement {section!r}")
+                parsed[rid] = Requirement(
+                    cat_id, rid, title, section, level=self.level(table, where),
+                    parent=self.text(table, "parent", where, required=False) or None,
+                    summary=summary, guidance=guidance, remediation=remediation, evidence=evidence,
+                )
+            else:
+                group = self.text(table, "group", where, required=True)
+                if group not in group_section:
+                    raise self.fail(where, f"unknown group {group!r}")
+                maturity = self.texts(table, "maturity", where)
+                if maturity and len(maturity) != _MATURITY_LEVELS:
+                    raise self.fail(where, f"'maturity' needs {_MATURITY_LEVELS} lines (ML1..ML4), not {len(maturity)}")
+                parsed[rid] = Requirement(
+                    cat_id, rid, title, group_section[group], group=group,
+                    summary=summary, guidance=guidance, remediation=remediation, evidence=evidence,
+                    maturity=maturity,
+                )
+        for requirement in parsed.values():
+            self.check_parent(requirement, parsed)
+        return tuple(parsed.values())
+
+    def level(self, table: Mapping[str, Any], where: str) -> int:
+        level = table.get("level")
+        if level is None:
+            raise self.fail(where, "missing field 'level'")
+        if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 4:
+            raise self.fail(where, f"level {level!r} out of range (1-4)")
+        return level
+
+    def check_parent(self, requirement: Requirement, parsed: Mapping[str, Requirement]) -> None:
+        if requirement.parent is None:
+            return
+        where = f"requirement {requirement.id!r}"
+        parent = parsed.get(requirement.parent)
+        if parent is None:
+            raise self.fail(where, f"unknown parent {requirement.parent!r}")
+        if parent.parent is not None:
+            raise self.fail(where, f"parent {parent.id!r} is itself an enhancement")
+        if parent.section != requirement.section:
+            raise self.fail(where, f"in {requirement.section} but its parent is in {parent.section}")
+        if (requirement.level or 0) < (parent.level or 0):
+            raise self.fail(where, f"level {requirement.level} is below its parent's level {parent.level}")

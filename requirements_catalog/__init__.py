@@ -1,0 +1,1 @@
+"""The built-in catalogues (TOML data), installed as package data."""
