@@ -1,0 +1,200 @@
+"""Project model: what the consultant records, as small frozen values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+SITE_SCOPE = "site"
+FR_COUNT = 7
+_ZONE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+
+
+class Status(StrEnum):
+    NOT_ASSESSED = "not_assessed"
+    IMPLEMENTED = "implemented"
+    PARTIAL = "partial"
+    NOT_IMPLEMENTED = "not_implemented"
+    NOT_APPLICABLE = "not_applicable"
+    COMPENSATED = "compensated"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    Status.NOT_ASSESSED: "Not assessed",
+    Status.IMPLEMENTED: "Implemented",
+    Status.PARTIAL: "Partially implemented",
+    Status.NOT_IMPLEMENTED: "Not implemented",
+    Status.NOT_APPLICABLE: "Not applicable",
+    Status.COMPENSATED: "Compensating countermeasure",
+}
+
+
+class Criticality(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ScopeKind(StrEnum):
+    ZONE = "zone"
+    CONDUIT = "conduit"
+
+
+class Priority(StrEnum):
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    P4 = "P4"
+
+
+class Effort(StrEnum):
+    S = "S"
+    M = "M"
+    L = "L"
+    XL = "XL"
+
+
+class ItemState(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    RISK_ACCEPTED = "risk_accepted"
+
+
+class ModelError(ValueError):
+    """A value the model refuses; the message says which field and why."""
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    client: str
+    site: str
+    assessors: tuple[str, ...] = ()
+    start_date: date | None = None
+    end_date: date | None = None
+    scope_note: str = ""
+    confidentiality: str = "Confidential"
+    target_ml: int = 2
+
+    def __post_init__(self) -> None:
+        if not self.client.strip():
+            raise ModelError("client must not be empty")
+        if not self.site.strip():
+            raise ModelError("site must not be empty")
+        if not 1 <= self.target_ml <= 4:
+            raise ModelError(f"target maturity must be 1-4, not {self.target_ml}")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ModelError("assessment end date is before its start date")
+
+    @property
+    def assessment_date(self) -> date | None:
+        """The date remediation due dates count from: the end of the assessment."""
+        return self.end_date or self.start_date
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A zone or conduit: the scope in which 3-3 is assessed against its SL-T vector."""
+
+    id: str
+    name: str
+    sl_t: tuple[int, ...]
+    kind: ScopeKind = ScopeKind.ZONE
+    criticality: Criticality = Criticality.MEDIUM
+    description: str = ""
+    assets: str = ""
+    assess_program: bool = False  # also assess 2-1 for this zone
+
+    def __post_init__(self) -> None:
+        if self.id == SITE_SCOPE:
+            raise ModelError(f"zone id {SITE_SCOPE!r} is reserved for the site scope")
+        if not _ZONE_ID.match(self.id):
+            raise ModelError(
+                f"zone id {self.id!r} must be 1-40 letters, digits, '.', '_' or '-', starting "
+                "with a letter or digit"
+            )
+        if not self.name.strip():
+            raise ModelError(f"zone {self.id}: name must not be empty")
+        if len(self.sl_t) != FR_COUNT or any(
+            isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 4 for v in self.sl_t
+        ):
+            raise ModelError(f"zone {self.id}: SL-T must be 7 levels of 0-4, got {list(self.sl_t)}")
+
+    @staticmethod
+    def uniform(level: int) -> tuple[int, ...]:
+        """An SL-T vector with the same level for every FR."""
+        return (level,) * FR_COUNT
+
+
+@dataclass(frozen=True)
+class Evidence:
+    path: str
+    sha256: str
+    description: str = ""
+    added: date | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the assessor recorded for one requirement in one scope."""
+
+    scope_id: str
+    requirement_id: str
+    status: Status
+    ml: int | None = None  # achieved maturity 0-4 (2-1 only)
+    notes: str = ""
+    finding: str = ""
+    countermeasure: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    answered_by: str = ""
+    answered_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.ml is not None and (
+            isinstance(self.ml, bool) or not isinstance(self.ml, int) or not 0 <= self.ml <= 4
+        ):
+            raise ModelError(f"achieved maturity must be 0-4, not {self.ml!r}")
+
+
+@dataclass(frozen=True)
+class RemediationItem:
+    """The plan for closing one gap; absent fields fall back to computed defaults."""
+
+    scope_id: str
+    requirement_id: str
+    action: str | None = None  # None: the catalogue's remediation text
+    priority: Priority | None = None  # None: the computed priority
+    owner: str = ""
+    due_date: date | None = None  # None: the default for the priority
+    effort: Effort | None = None
+    state: ItemState = ItemState.OPEN
+    justification: str = ""
+
+    def __post_init__(self) -> None:
+        if self.state is ItemState.RISK_ACCEPTED and not self.justification.strip():
+            raise ModelError("an accepted risk needs a justification")
+
+
+@dataclass(frozen=True)
+class ProjectData:
+    """A read-only snapshot of a project, the input of scoring and exports."""
+
+    info: ProjectInfo
+    zones: tuple[Zone, ...] = ()
+    answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
+    remediation: dict[tuple[str, str], RemediationItem] = field(default_factory=dict)
+
+    def zone(self, zone_id: str) -> Zone:
+        for zone in self.zones:
+            if zone.id == zone_id:
+                return zone
+        raise KeyError(f"unknown scope {zone_id!r}")
+
+    def answer(self, scope_id: str, requirement_id: str) -> Answer | None:
+        return self.answers.get((scope_id, requirement_id))

@@ -1,0 +1,215 @@
+"""Scoring (SPEC 4): applicability, SL-A per FR, gaps, not-assessed counts, 2-1 maturity gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet, Requirement, Scale
+from ot62443_desktop.domain.model import (
+    SITE_SCOPE,
+    Answer,
+    Criticality,
+    ItemState,
+    Priority,
+    ProjectData,
+    RemediationItem,
+    Status,
+    Zone,
+)
+from ot62443_desktop.domain.priority import compute_priority, default_due_date
+
+MET_STATUSES = frozenset({Status.IMPLEMENTED, Status.COMPENSATED, Status.NOT_APPLICABLE})
+GAP_STATUSES = frozenset({Status.PARTIAL, Status.NOT_IMPLEMENTED})
+MAX_LEVEL = 4
+
+
+def is_applicable(zone: Zone, requirement: Requirement) -> bool:
+    """A 3-3 requirement applies to a zone when its level is within the zone's SL-T for its FR."""
+    return requirement.level is not None and requirement.level <= zone.sl_t[requirement.fr_index]
+
+
+def is_met(answer: Answer | None) -> bool:
+    return answer is not None and answer.status in MET_STATUSES
+
+
+def achieved_ml(answer: Answer | None) -> int | None:
+    """Achieved maturity of a 2-1 answer; None when not assessed or not applicable."""
+    if answer is None or answer.status in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE):
+        return None
+    if answer.ml is None and answer.status is Status.NOT_IMPLEMENTED:
+        return 0
+    return answer.ml
+
+
+def sl_achieved(project: ProjectData, catalogues: CatalogueSet, scope_id: str) -> tuple[int, ...]:
+    """SL-A per FR: the highest L such that every requirement of the FR with level <= L is met."""
+    lowest_unmet = [MAX_LEVEL + 1] * len(FR_IDS)
+    for requirement in catalogues.requirements(Scale.SECURITY_LEVEL):
+        assert requirement.level is not None
+        if not is_met(project.answer(scope_id, requirement.id)):
+            i = requirement.fr_index
+            lowest_unmet[i] = min(lowest_unmet[i], requirement.level)
+    return tuple(level - 1 for level in lowest_unmet)
+
+
+@dataclass(frozen=True)
+class ZoneScore:
+    zone: Zone
+    sl_a: tuple[int, ...]
+    applicable: int
+    met: int
+    gaps: int
+    not_assessed: int
+
+    @property
+    def sl_gap(self) -> tuple[int, ...]:
+        """Gap(FR) = max(0, SL-T - SL-A)."""
+        return tuple(max(0, t - a) for t, a in zip(self.zone.sl_t, self.sl_a, strict=True))
+
+
+@dataclass(frozen=True)
+class ProgramScore:
+    scope_id: str
+    target_ml: int
+    requirements: int
+    met: int
+    gaps: int
+    not_assessed: int
+    not_applicable: int
+
+
+def score_zone(project: ProjectData, catalogues: CatalogueSet, zone: Zone) -> ZoneScore:
+    applicable = met = gaps = not_assessed = 0
+    for requirement in catalogues.requirements(Scale.SECURITY_LEVEL):
+        if not is_applicable(zone, requirement):
+            continue
+        applicable += 1
+        answer = project.answer(zone.id, requirement.id)
+        if is_met(answer):
+            met += 1
+        elif answer is not None and answer.status in GAP_STATUSES:
+            gaps += 1
+        else:
+            not_assessed += 1
+    return ZoneScore(zone, sl_achieved(project, catalogues, zone.id), applicable, met, gaps, not_assessed)
+
+
+def score_program(project: ProjectData, catalogues: CatalogueSet, scope_id: str = SITE_SCOPE) -> ProgramScore:
+    """2-1 for one scope: a gap is an achieved ML below the project's target ML."""
+    target = project.info.target_ml
+    total = met = gaps = not_assessed = not_applicable = 0
+    for requirement in catalogues.requirements(Scale.MATURITY):
+        total += 1
+        answer = project.answer(scope_id, requirement.id)
+        ml = achieved_ml(answer)
+        if answer is not None and answer.status is Status.NOT_APPLICABLE:
+            not_applicable += 1
+        elif ml is None:
+            not_assessed += 1
+        elif ml < target:
+            gaps += 1
+        else:
+            met += 1
+    return ProgramScore(scope_id, target, total, met, gaps, not_assessed, not_applicable)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One requirement not met in one scope, with its computed and planned remediation."""
+
+    scope_id: str
+    requirement: Requirement
+    answer: Answer
+    target: int  # SL-T of the FR, or target ML
+    achieved: int  # SL-A of the FR, or achieved ML
+    computed_priority: Priority
+    item: RemediationItem
+
+    @property
+    def priority(self) -> Priority:
+        return self.item.priority or self.computed_priority
+
+    @property
+    def action(self) -> str:
+        return self.item.action if self.item.action is not None else self.requirement.remediation
+
+    def due_date(self, assessment_date: date) -> date:
+        return self.item.due_date or default_due_date(self.priority, assessment_date)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.item.state in (ItemState.DONE, ItemState.RISK_ACCEPTED)
+
+
+def find_gaps(project: ProjectData, catalogues: CatalogueSet) -> list[Gap]:
+    """Every gap of the project, zones first (in zone order), then the site program."""
+    return list(_zone_gaps(project, catalogues)) + list(_program_gaps(project, catalogues))
+
+
+def _item(project: ProjectData, scope_id: str, requirement_id: str) -> RemediationItem:
+    return project.remediation.get((scope_id, requirement_id)) or RemediationItem(scope_id, requirement_id)
+
+
+def _zone_gaps(project: ProjectData, catalogues: CatalogueSet) -> Iterator[Gap]:
+    for zone in project.zones:
+        sl_a = sl_achieved(project, catalogues, zone.id)
+        for requirement in catalogues.requirements(Scale.SECURITY_LEVEL):
+            answer = project.answer(zone.id, requirement.id)
+            if not is_applicable(zone, requirement) or answer is None or answer.status not in GAP_STATUSES:
+                continue
+            assert requirement.level is not None
+            i = requirement.fr_index
+            priority = compute_priority(
+                zone.criticality, zone.sl_t[i] - sl_a[i], requirement.level,
+                missing=answer.status is Status.NOT_IMPLEMENTED,
+            )
+            yield Gap(zone.id, requirement, answer, zone.sl_t[i], sl_a[i], priority,
+                      _item(project, zone.id, requirement.id))
+        if zone.assess_program:
+            yield from _program_scope_gaps(project, catalogues, zone.id, zone.criticality)
+
+
+def _program_gaps(project: ProjectData, catalogues: CatalogueSet) -> Iterator[Gap]:
+    yield from _program_scope_gaps(project, catalogues, SITE_SCOPE, Criticality.HIGH)
+
+
+def _program_scope_gaps(
+    project: ProjectData, catalogues: CatalogueSet, scope_id: str, criticality: Criticality
+) -> Iterator[Gap]:
+    target = project.info.target_ml
+    for requirement in catalogues.requirements(Scale.MATURITY):
+        answer = project.answer(scope_id, requirement.id)
+        ml = achieved_ml(answer)
+        if answer is None or ml is None or ml >= target:
+            continue
+        priority = compute_priority(criticality, target - ml, None, missing=ml == 0)
+        yield Gap(scope_id, requirement, answer, target, ml, priority, _item(project, scope_id, requirement.id))
+
+
+def summary(project: ProjectData, catalogues: CatalogueSet) -> dict[str, Any]:
+    """The `summary --json` document (SPEC 8): a contract, keep its field names."""
+    zones = []
+    gaps_total = 0
+    for zone in project.zones:
+        score = score_zone(project, catalogues, zone)
+        zones.append({
+            "id": zone.id, "name": zone.name, "sl_t": list(zone.sl_t), "sl_a": list(score.sl_a),
+            "applicable": score.applicable, "met": score.met, "gaps": score.gaps,
+            "not_assessed": score.not_assessed,
+        })
+        gaps_total += score.gaps
+        if zone.assess_program:
+            program = score_program(project, catalogues, zone.id)
+            zones[-1]["program"] = {"gaps": program.gaps, "not_assessed": program.not_assessed}
+            gaps_total += program.gaps
+    site = score_program(project, catalogues, SITE_SCOPE)
+    gaps_total += site.gaps
+    return {
+        "zones": zones,
+        "site": {"target_ml": site.target_ml, "requirements": site.requirements,
+                 "gaps": site.gaps, "not_assessed": site.not_assessed},
+        "gaps_total": gaps_total,
+    }
