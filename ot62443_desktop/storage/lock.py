@@ -1,0 +1,93 @@
+"""One writer per project: an OS lock on `NAME.ot62443.lock`, released even on a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import socket
+import sys
+from datetime import datetime
+from pathlib import Path
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class ProjectLock:
+    """Holds the lock; `acquire` returns None on success or a description of the holder."""
+
+    def __init__(self, project_path: Path) -> None:
+        self.path = project_path.with_name(project_path.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> str | None:
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_lock(fd):
+                holder = self._describe_holder(fd)
+                os.close(fd)
+                return holder
+            try:  # the previous holder may have unlinked the file between our open and lock
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            _unlock(fd)
+            os.close(fd)
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
+                "since": datetime.now().isoformat(timespec="seconds")}
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, json.dumps(info).encode())
+        self._fd = fd
+        return None
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        _unlock(self._fd)
+        os.close(self._fd)
+        self._fd = None
+
+    def _describe_holder(self, fd: int) -> str:
+        try:
+            info = json.loads(os.read(fd, 4096) or b"{}")
+            return (f"{info.get('user', '?')} on {info.get('host', '?')} "
+                    f"(process {info.get('pid', '?')}, since {info.get('since', '?')})")
+        except (OSError, ValueError):
+            return "another running instance"
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"

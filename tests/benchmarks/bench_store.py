@@ -1,0 +1,93 @@
+"""Store figures for a 100-zone demo (SPEC 10): answer save p95 and open time.
+
+Run: python tests/benchmarks/bench_store.py [--zones 100]
+Prints our durable `set_answer` beside a plain TinyDB `update()` on a file of the same
+size in the same run (plain TinyDB rewrites the whole file per write and does not
+fsync), and the time to open the project. Budgets: save p95 <= 3 ms, open <= 0.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from ot62443_desktop.api import open_project
+from ot62443_desktop.demo import write_demo
+from ot62443_desktop.storage import ProjectStore
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--zones", type=int, default=100)
+    parser.add_argument("--writes", type=int, default=1000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-store-"))
+    os.environ.setdefault("OT62443_DATA_DIR", str(work / "appdata"))
+    try:
+        path = work / "demo.ot62443"
+        write_demo(path, zones=args.zones, seed=1)
+        size_mb = path.stat().st_size / 1e6
+
+        open_times = timed(lambda: ProjectStore.open(path).close(), 5)
+
+        rng = random.Random(7)
+        with open_project(path) as project:
+            answers = len(project.store.answers())
+            keys = list(project.store.answers())
+            statuses = ["implemented", "partial", "not_implemented", "compensated"]
+
+            def one_save() -> None:
+                scope, req = rng.choice(keys)
+                ml = rng.randint(1, 4) if not req.startswith("SR") else None
+                project.set_answer(scope, req, "implemented" if ml else rng.choice(statuses),
+                                   notes=f"bench {rng.random()}", ml=ml)
+
+            saves = timed(one_save, args.writes)
+
+        plain = work / "plain.json"
+        shutil.copy(path, plain)
+        db = TinyDB(plain)
+        table = db.table("answers:SCADA")
+        doc_ids = [doc.doc_id for doc in table.all()]
+        tinydb_updates = timed(lambda: table.update({"notes": f"bench {rng.random()}"},
+                                                    doc_ids=[rng.choice(doc_ids)]), 40)
+        db.close()
+
+        ours, theirs = percentile(saves, 0.95), percentile(tinydb_updates, 0.95)
+        print(f"project: {args.zones} zones, {answers} answers, {size_mb:.1f} MB")
+        print(f"answer save (durable, fsynced)  p50 {statistics.median(saves) * 1e3:6.2f} ms   "
+              f"p95 {ours * 1e3:6.2f} ms   budget 3 ms")
+        print(f"plain TinyDB update (no fsync)  p50 {statistics.median(tinydb_updates) * 1e3:6.2f} ms   "
+              f"p95 {theirs * 1e3:6.2f} ms")
+        print(f"ratio save p95 / plain TinyDB p95: {ours / theirs:.3f}")
+        print(f"open project: median {statistics.median(open_times) * 1e3:.0f} ms, "
+              f"max {max(open_times) * 1e3:.0f} ms   budget 500 ms")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
