@@ -1,0 +1,190 @@
+"""The small scripting API (SPEC 8): open a project, add zones, answer, summarise.
+
+It is also the service layer the CLI and the GUI use, so every caller validates input
+the same way: scope, requirement, status and maturity are checked against the catalogues
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ot62443_desktop.catalogues import builtin_catalogues
+from ot62443_desktop.domain import scoring
+from ot62443_desktop.domain.catalogue import CatalogueSet, Requirement, Scale
+from ot62443_desktop.domain.model import (
+    FR_COUNT,
+    SITE_SCOPE,
+    Answer,
+    Criticality,
+    ProjectInfo,
+    ScopeKind,
+    Status,
+    Zone,
+)
+from ot62443_desktop.storage import ProjectStore
+
+__all__ = ["InputError", "Project", "open_project", "parse_sl_t"]
+
+NEEDS_ML = frozenset({Status.IMPLEMENTED, Status.PARTIAL, Status.COMPENSATED})
+NO_ML = frozenset({Status.NOT_ASSESSED, Status.NOT_APPLICABLE})
+
+
+class InputError(ValueError):
+    """Input the project refuses; the message says what and where. Nothing was changed."""
+
+
+def _choice(enum: Any, value: str, what: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise InputError(f"unknown {what} {value!r} (use one of: {allowed})") from None
+
+
+def parse_sl_t(value: int | str | Sequence[int]) -> tuple[int, ...]:
+    """An SL-T vector from one level for all FRs ("2") or one per FR ("3,3,2,2,3,1,2")."""
+    try:
+        if isinstance(value, str):
+            levels = [int(part) for part in value.replace(" ", "").split(",")]
+        elif isinstance(value, int):
+            levels = [value]
+        else:
+            levels = [int(v) for v in value]
+    except ValueError:
+        raise InputError(f"SL-T {value!r} is not a number 0-4 or 7 comma-separated numbers") from None
+    if len(levels) == 1:
+        levels *= FR_COUNT
+    if len(levels) != FR_COUNT or not all(0 <= v <= 4 for v in levels):
+        raise InputError(f"SL-T {value!r} must be one level 0-4 or 7 levels 0-4 (one per FR)")
+    return tuple(levels)
+
+
+class Project:
+    """An open project bound to the catalogues; use as a context manager or close()."""
+
+    def __init__(self, store: ProjectStore, catalogues: CatalogueSet | None = None) -> None:
+        self.store = store
+        self.catalogues = catalogues or builtin_catalogues()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def add_zone(
+        self, zone_id: str, name: str, sl_t: int | str | Sequence[int], *,
+        criticality: str = "medium", kind: str = "zone", description: str = "", assets: str = "",
+        assess_program: bool = False,
+    ) -> Zone:
+        if zone_id in {z.id for z in self.store.zones()}:
+            raise InputError(f"zone {zone_id!r} already exists")
+        try:
+            zone = Zone(
+                zone_id, name, parse_sl_t(sl_t), kind=_choice(ScopeKind, kind, "kind"),
+                criticality=_choice(Criticality, criticality, "criticality"),
+                description=description, assets=assets, assess_program=assess_program,
+            )
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        self.store.add_zone(zone)
+        return zone
+
+    def requirement_for(self, scope_id: str, requirement_id: str) -> Requirement:
+        """The requirement, if it may be answered in that scope; InputError otherwise."""
+        if scope_id not in self.store.scope_ids():
+            known = ", ".join(self.store.scope_ids())
+            raise InputError(f"unknown scope {scope_id!r} (known: {known})")
+        try:
+            requirement = self.catalogues.requirement(requirement_id)
+        except KeyError:
+            raise InputError(f"unknown requirement {requirement_id!r}") from None
+        catalogue = self.catalogues.catalogue(requirement.catalogue)
+        if catalogue.scale is Scale.SECURITY_LEVEL and scope_id == SITE_SCOPE:
+            raise InputError(f"{requirement_id} is assessed per zone or conduit, not for the site")
+        zone_program = scope_id == SITE_SCOPE or self.store.zone(scope_id).assess_program
+        if catalogue.scale is Scale.MATURITY and not zone_program:
+            raise InputError(f"zone {scope_id!r} does not assess the security program ({requirement_id})")
+        return requirement
+
+    def set_answer(
+        self, scope_id: str, requirement_id: str, status: str | Status, *,
+        notes: str | None = None, ml: int | None = None, **fields: Any,
+    ) -> Answer | None:
+        """Record a status (and maturity for 2-1); durable on return. Returns the previous answer.
+
+        `notes` None keeps the existing notes; other Answer fields (finding, countermeasure,
+        evidence) may be passed by keyword and are otherwise kept.
+        """
+        requirement = self.requirement_for(scope_id, requirement_id)
+        new_status: Status = _choice(Status, status, "status")
+        is_program = self.catalogues.catalogue(requirement.catalogue).scale is Scale.MATURITY
+        if ml is not None and (isinstance(ml, bool) or not isinstance(ml, int) or not 0 <= ml <= 4):
+            raise InputError(f"achieved maturity must be 0-4, not {ml!r}")
+        if ml is not None and not is_program:
+            raise InputError(f"{requirement_id} is rated on security levels; a maturity (ml) does not apply")
+        if is_program and ml is None and new_status in NEEDS_ML:
+            raise InputError(f"{requirement_id} needs an achieved maturity 0-4 (ml) with status {new_status.value}")
+        if ml is not None and new_status in NO_ML:
+            raise InputError(f"a maturity (ml) does not go with status {new_status.value}")
+        unknown = set(fields) - {"finding", "countermeasure", "evidence"}
+        if unknown:
+            raise InputError(f"unknown answer field(s): {', '.join(sorted(unknown))}")
+        previous = self.store.answer(scope_id, requirement_id)
+        base = previous or Answer(scope_id, requirement_id, new_status)
+        answer = dataclasses.replace(
+            base, status=new_status, ml=ml, notes=base.notes if notes is None else notes,
+            answered_by=_user(), answered_at=datetime.now().replace(microsecond=0), **fields,
+        )
+        return self.store.set_answer(answer)
+
+    def answer(self, scope_id: str, requirement_id: str) -> dict[str, Any] | None:
+        """The answer as a plain dict (status, ml, notes, ...); None when never answered."""
+        self.requirement_for(scope_id, requirement_id)
+        answer = self.store.answer(scope_id, requirement_id)
+        if answer is None:
+            return None
+        return {
+            "scope": answer.scope_id, "requirement": answer.requirement_id,
+            "status": answer.status.value, "ml": answer.ml, "notes": answer.notes,
+            "finding": answer.finding, "countermeasure": answer.countermeasure,
+            "evidence": [dataclasses.asdict(e) for e in answer.evidence],
+            "answered_by": answer.answered_by,
+            "answered_at": answer.answered_at.isoformat() if answer.answered_at else None,
+        }
+
+    def summary(self) -> dict[str, Any]:
+        return scoring.summary(self.store.snapshot(), self.catalogues)
+
+    def gaps(self) -> list[scoring.Gap]:
+        return scoring.find_gaps(self.store.snapshot(), self.catalogues)
+
+
+def open_project(
+    path: str | Path, create: bool = False, *, client: str | None = None, site: str | None = None,
+    read_only: bool = False,
+) -> Project:
+    """Open (or with create=True, create when missing) a project file."""
+    path = Path(path)
+    if create and not path.exists():
+        info = ProjectInfo(client=client or "Client", site=site or path.stem)
+        return Project(ProjectStore.create(path, info))
+    return Project(ProjectStore.open(path, read_only=read_only))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

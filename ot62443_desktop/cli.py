@@ -1,0 +1,222 @@
+"""The `ot62443` command (SPEC 8). Errors: exit 1 and one line on stderr; usage errors exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ot62443_desktop import __version__
+from ot62443_desktop.api import InputError, Project, open_project
+from ot62443_desktop.domain.catalogue import CatalogueSet, Scale
+from ot62443_desktop.domain.catalogue_loader import CatalogueError, load_catalogue_file
+from ot62443_desktop.domain.model import ModelError, ProjectInfo, Status
+from ot62443_desktop.storage import ProjectStore, StoreError
+
+PROG = "ot62443"
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr with exit status 1."""
+
+
+def _gui(args: argparse.Namespace) -> int:
+    raise CommandError("the desktop GUI is not built yet; use the subcommands (see --help)")
+
+
+def _new(args: argparse.Namespace) -> int:
+    ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site)).close()
+    print(f"created {args.project}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from ot62443_desktop.demo import write_demo
+
+    if args.zones < 1:
+        raise CommandError("--zones must be at least 1")
+    write_demo(Path(args.project), zones=args.zones, seed=args.seed)
+    with open_project(args.project, read_only=True) as project:
+        total = len(project.store.answers())
+    print(f"wrote demo project {args.project} ({args.zones} zones, {total} answers)")
+    return 0
+
+
+def _zone_add(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        _writable(project)
+        project.add_zone(args.id, args.name, args.sl_t, criticality=args.criticality, kind=args.kind,
+                         description=args.description, assets=args.assets)
+    print(f"added {args.kind} {args.id}")
+    return 0
+
+
+def _answer(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        _writable(project)
+        project.set_answer(args.scope, args.req, args.status, notes=args.notes, ml=args.ml)
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    with open_project(args.project, read_only=True) as project:
+        data = project.summary()
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    print(f"{'zone':<16} {'SL-T':<15} {'SL-A':<15} {'appl.':>5} {'met':>5} {'gaps':>5} {'unansw.':>7}")
+    for z in data["zones"]:
+        print(f"{z['id']:<16} {_vector(z['sl_t']):<15} {_vector(z['sl_a']):<15} "
+              f"{z['applicable']:>5} {z['met']:>5} {z['gaps']:>5} {z['not_assessed']:>7}")
+    site = data["site"]
+    print(f"site program (62443-2-1, target ML{site['target_ml']}): {site['requirements']} "
+          f"requirements, {site['gaps']} gaps, {site['not_assessed']} not assessed")
+    print(f"gaps in total: {data['gaps_total']}")
+    return 0
+
+
+def _vector(levels: Sequence[int]) -> str:
+    return " ".join(str(v) for v in levels)
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.xlsx or args.pdf):
+        raise CommandError("name at least one output: --xlsx FILE and/or --pdf FILE")
+    ProjectStore.open(args.project, read_only=True).close()  # report a bad project first
+    raise CommandError("exports are not built yet (Excel register and PDF plan are coming)")
+
+
+def _import_register(args: argparse.Namespace) -> int:
+    ProjectStore.open(args.project, read_only=True).close()
+    raise CommandError("importing an edited register is not built yet")
+
+
+def _recover(args: argparse.Namespace) -> int:
+    print(ProjectStore.recover(args.project))
+    return 0
+
+
+def _catalog_list(args: argparse.Namespace) -> int:
+    from ot62443_desktop.catalogues import builtin_catalogues
+
+    rows = list(_catalogue_rows(builtin_catalogues()))
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    for row in rows:
+        level = f"SL{row['sl']}" if row["sl"] else row["group"]
+        print(f"{row['catalogue']:<14} {row['id']:<14} {level:<8} {row['title']}")
+    return 0
+
+
+def _catalogue_rows(catalogues: CatalogueSet) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for catalogue in catalogues:
+        for r in catalogue:
+            sl_scale = catalogue.scale is Scale.SECURITY_LEVEL
+            rows.append({
+                "catalogue": catalogue.id, "id": r.id, "parent": r.parent, "title": r.title,
+                "fr": r.section if sl_scale else None, "sl": r.level,
+                "spe": None if sl_scale else r.section, "group": r.group,
+            })
+    return rows
+
+
+def _catalog_validate(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue_file(Path(args.file))
+    print(f"{args.file}: valid catalogue {catalogue.id!r} ({len(catalogue)} requirements)")
+    return 0
+
+
+def _writable(project: Project) -> None:
+    if project.store.read_only:
+        raise CommandError(f"{project.store.path}: {project.store.read_only_reason}; nothing was changed")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="OT 62443 Workbook: IEC 62443 zone assessments.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_: str,
+                parent: argparse._SubParsersAction[argparse.ArgumentParser] = sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help_, description=help_)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("gui", _gui, "open the desktop application")
+    p.add_argument("project", nargs="?")
+    p.add_argument("--demo", action="store_true", help="open a fresh copy of the demo project")
+
+    p = command("new", _new, "create an empty project")
+    p.add_argument("project")
+    p.add_argument("--client", required=True)
+    p.add_argument("--site", required=True)
+
+    p = command("demo", _demo, "write the demo project (a fictional water-treatment plant)")
+    p.add_argument("project")
+    p.add_argument("--zones", type=int, default=12, help="number of zones and conduits (default 12)")
+    p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same project")
+
+    zone = sub.add_parser("zone", help="manage zones and conduits").add_subparsers(
+        dest="zone_command", metavar="ACTION", required=True)
+    p = command("add", _zone_add, "add a zone or conduit", zone)
+    p.add_argument("project")
+    p.add_argument("--id", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--sl-t", required=True, help="target SL: one level 0-4, or 7 comma-separated (one per FR)")
+    p.add_argument("--criticality", choices=["high", "medium", "low"], default="medium")
+    p.add_argument("--kind", choices=["zone", "conduit"], default="zone")
+    p.add_argument("--description", default="")
+    p.add_argument("--assets", default="")
+
+    p = command("answer", _answer, "record the answer to one requirement in one scope")
+    p.add_argument("project")
+    p.add_argument("--scope", required=True, help="zone/conduit id, or 'site' for the site scope")
+    p.add_argument("--req", required=True, help="requirement id, e.g. 'SR 1.1 RE 1' or 'ORG 1.1'")
+    p.add_argument("--status", required=True, choices=[s.value for s in Status])
+    p.add_argument("--notes")
+    p.add_argument("--ml", type=int, help="achieved maturity 0-4 (IEC 62443-2-1 requirements)")
+
+    p = command("summary", _summary, "SL-T vs SL-A per zone, gaps and 2-1 program figures")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+
+    p = command("export", _export, "write the Excel gap register and/or the PDF remediation plan")
+    p.add_argument("project")
+    p.add_argument("--xlsx")
+    p.add_argument("--pdf")
+
+    p = command("import-register", _import_register, "apply an edited Excel register to the project")
+    p.add_argument("project")
+    p.add_argument("xlsx")
+    p.add_argument("--dry-run", action="store_true")
+
+    p = command("recover", _recover, "restore a damaged project from its newest good backup")
+    p.add_argument("project")
+
+    catalog = sub.add_parser("catalog", help="requirement catalogues").add_subparsers(
+        dest="catalog_command", metavar="ACTION", required=True)
+    p = command("list", _catalog_list, "list the requirements of the built-in catalogues", catalog)
+    p.add_argument("--json", action="store_true")
+    p = command("validate", _catalog_validate, "check a catalogue file", catalog)
+    p.add_argument("file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = getattr(args, "handler", _gui)
+    try:
+        return handler(args)
+    except (CommandError, InputError, StoreError, CatalogueError, ModelError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{PROG}: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+

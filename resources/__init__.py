@@ -1,0 +1,1 @@
+"""Icons, styles, translations and the demo-project seed, installed as package data."""
