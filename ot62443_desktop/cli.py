@@ -23,7 +23,9 @@ class CommandError(Exception):
 
 
 def _gui(args: argparse.Namespace) -> int:
-    raise CommandError("the desktop GUI is not built yet; use the subcommands (see --help)")
+    from ot62443_desktop.ui.app import run_gui  # Qt loads only for the GUI
+
+    return run_gui(getattr(args, "project", None), demo=getattr(args, "demo", False))
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -148,3 +148,15 @@ def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "ot62443_desktop", "summary", str(demo), "--json"],
                          check=True, env=env, capture_output=True, text=True).stdout
     assert len(json.loads(out)["zones"]) == 12
+
+
+@pytest.mark.slow
+def test_gui_subcommand_opens_the_demo_and_quits_cleanly(tmp_path: Path) -> None:
+    env = dict(os.environ, OT62443_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen",
+               OT62443_QUIT_AFTER_MS="300")
+    done = subprocess.run([sys.executable, "-m", "ot62443_desktop", "gui", "--demo"], env=env, timeout=60,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert list((tmp_path / "data" / "demo").glob("demo-*.ot62443"))  # a fresh copy was written and closed
+    assert not list((tmp_path / "data" / "demo").glob("*.lock"))

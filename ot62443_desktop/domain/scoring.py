@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -146,41 +146,56 @@ class Gap:
 
 def find_gaps(project: ProjectData, catalogues: CatalogueSet) -> list[Gap]:
     """Every gap of the project, zones first (in zone order), then the site program."""
-    return list(_zone_gaps(project, catalogues)) + list(_program_gaps(project, catalogues))
+    gaps: list[Gap] = []
+    for zone in project.zones:
+        gaps += _zone_gaps(project, catalogues, zone, catalogues.requirements(Scale.SECURITY_LEVEL))
+        if zone.assess_program:
+            gaps += _program_gaps(project, catalogues, zone.id, zone.criticality,
+                                  catalogues.requirements(Scale.MATURITY))
+    return gaps + list(_program_gaps(project, catalogues, SITE_SCOPE, Criticality.HIGH,
+                                     catalogues.requirements(Scale.MATURITY)))
+
+
+def gap_for(project: ProjectData, catalogues: CatalogueSet, scope_id: str, requirement_id: str) -> Gap | None:
+    """The gap of one requirement in one scope, or None when it is not a gap."""
+    requirement = catalogues.requirement(requirement_id)
+    if catalogues.catalogue(requirement.catalogue).scale is Scale.MATURITY:
+        criticality = Criticality.HIGH if scope_id == SITE_SCOPE else project.zone(scope_id).criticality
+        found = list(_program_gaps(project, catalogues, scope_id, criticality, [requirement]))
+    else:
+        found = list(_zone_gaps(project, catalogues, project.zone(scope_id), [requirement]))
+    return found[0] if found else None
 
 
 def _item(project: ProjectData, scope_id: str, requirement_id: str) -> RemediationItem:
     return project.remediation.get((scope_id, requirement_id)) or RemediationItem(scope_id, requirement_id)
 
 
-def _zone_gaps(project: ProjectData, catalogues: CatalogueSet) -> Iterator[Gap]:
-    for zone in project.zones:
-        sl_a = sl_achieved(project, catalogues, zone.id)
-        for requirement in catalogues.requirements(Scale.SECURITY_LEVEL):
-            answer = project.answer(zone.id, requirement.id)
-            if not is_applicable(zone, requirement) or answer is None or answer.status not in GAP_STATUSES:
-                continue
-            assert requirement.level is not None
-            i = requirement.fr_index
-            priority = compute_priority(
-                zone.criticality, zone.sl_t[i] - sl_a[i], requirement.level,
-                missing=answer.status is Status.NOT_IMPLEMENTED,
-            )
-            yield Gap(zone.id, requirement, answer, zone.sl_t[i], sl_a[i], priority,
-                      _item(project, zone.id, requirement.id))
-        if zone.assess_program:
-            yield from _program_scope_gaps(project, catalogues, zone.id, zone.criticality)
+def _zone_gaps(
+    project: ProjectData, catalogues: CatalogueSet, zone: Zone, requirements: Iterable[Requirement]
+) -> Iterator[Gap]:
+    sl_a: tuple[int, ...] | None = None
+    for requirement in requirements:
+        answer = project.answer(zone.id, requirement.id)
+        if not is_applicable(zone, requirement) or answer is None or answer.status not in GAP_STATUSES:
+            continue
+        assert requirement.level is not None
+        sl_a = sl_a or sl_achieved(project, catalogues, zone.id)
+        i = requirement.fr_index
+        priority = compute_priority(
+            zone.criticality, zone.sl_t[i] - sl_a[i], requirement.level,
+            missing=answer.status is Status.NOT_IMPLEMENTED,
+        )
+        yield Gap(zone.id, requirement, answer, zone.sl_t[i], sl_a[i], priority,
+                  _item(project, zone.id, requirement.id))
 
 
-def _program_gaps(project: ProjectData, catalogues: CatalogueSet) -> Iterator[Gap]:
-    yield from _program_scope_gaps(project, catalogues, SITE_SCOPE, Criticality.HIGH)
-
-
-def _program_scope_gaps(
-    project: ProjectData, catalogues: CatalogueSet, scope_id: str, criticality: Criticality
+def _program_gaps(
+    project: ProjectData, catalogues: CatalogueSet, scope_id: str, criticality: Criticality,
+    requirements: Iterable[Requirement],
 ) -> Iterator[Gap]:
     target = project.info.target_ml
-    for requirement in catalogues.requirements(Scale.MATURITY):
+    for requirement in requirements:
         answer = project.answer(scope_id, requirement.id)
         ml = achieved_ml(answer)
         if answer is None or ml is None or ml >= target:

@@ -18,7 +18,7 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
-from ot62443_desktop.domain.scoring import find_gaps, is_applicable, score_program, score_zone, summary
+from ot62443_desktop.domain.scoring import find_gaps, gap_for, is_applicable, score_program, score_zone, summary
 
 INFO = ProjectInfo("ACME", "North", end_date=date(2026, 1, 31), target_ml=2)
 
@@ -144,3 +144,15 @@ def test_program_target_moves_the_gap_line(catalogues: CatalogueSet, target: int
     info = ProjectInfo("ACME", "North", target_ml=target)
     answers = {(SITE_SCOPE, "CM 1.1"): Answer(SITE_SCOPE, "CM 1.1", Status.PARTIAL, ml=2)}
     assert score_program(ProjectData(info, (), answers), catalogues).gaps == (1 if target == 4 else 0)
+
+
+def test_gap_for_one_requirement_matches_find_gaps(catalogues: CatalogueSet) -> None:
+    zone = Zone("Z1", "Zone", Zone.uniform(2), criticality=Criticality.LOW)
+    answers = answers_for("Z1", {"SR 1.1": Status.PARTIAL, "SR 1.2": Status.IMPLEMENTED}) | {
+        (SITE_SCOPE, "CM 1.1"): Answer(SITE_SCOPE, "CM 1.1", Status.NOT_IMPLEMENTED)}
+    project = ProjectData(INFO, (zone,), answers)
+    every = {(g.scope_id, g.requirement.id): g for g in find_gaps(project, catalogues)}
+    assert gap_for(project, catalogues, "Z1", "SR 1.1") == every[("Z1", "SR 1.1")]
+    assert gap_for(project, catalogues, SITE_SCOPE, "CM 1.1") == every[(SITE_SCOPE, "CM 1.1")]
+    assert gap_for(project, catalogues, "Z1", "SR 1.2") is None
+    assert gap_for(project, catalogues, "Z1", "SR 1.3") is None  # unanswered is not a gap

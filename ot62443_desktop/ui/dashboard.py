@@ -1,0 +1,261 @@
+"""Dashboard: SL-T vs SL-A per zone and FR (colour-coded), a drawn chart, 2-1 maturity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from ot62443_desktop.domain.catalogue import FR_IDS, Scale
+from ot62443_desktop.domain.model import SITE_SCOPE
+from ot62443_desktop.domain.scoring import ZoneScore, achieved_ml, score_program, score_zone
+from ot62443_desktop.ui.session import ProjectSession
+
+Index = QModelIndex | QPersistentModelIndex
+OK_COLOUR, NEAR_COLOUR, FAR_COLOUR = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
+BAR_COLOURS = {0: QColor("#43a047"), 1: QColor("#fb8c00"), 2: QColor("#e53935")}
+TEXT_ON_COLOUR = QColor("#1b1b1b")
+
+
+def gap_colour(gap: int) -> QColor:
+    return OK_COLOUR if gap <= 0 else NEAR_COLOUR if gap == 1 else FAR_COLOUR
+
+
+class ZoneScoresModel(QAbstractTableModel):
+    """Rows: zones; columns: FR 1-7 as 'SL-T / SL-A', then counts."""
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.scores: list[ZoneScore] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        snapshot = self.session.snapshot()
+        self.scores = [score_zone(snapshot, self.session.catalogues, z) for z in snapshot.zones]
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Zone"), *FR_IDS, self.tr("Gaps"), self.tr("Not assessed"), self.tr("Answered")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.scores)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        score, col = self.scores[index.row()], index.column()
+        fr = col - 1 if 1 <= col <= len(FR_IDS) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return f"{score.zone.id}  {score.zone.name}"
+            if fr is not None:
+                return f"{score.zone.sl_t[fr]} / {score.sl_a[fr]}"
+            answered = score.applicable - score.not_assessed
+            extra = [score.gaps, score.not_assessed,
+                     f"{answered}/{score.applicable}" if score.applicable else "—"]
+            return extra[col - 1 - len(FR_IDS)]
+        if fr is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return gap_colour(score.sl_gap[fr])
+        if fr is not None and role == Qt.ItemDataRole.ForegroundRole:
+            return TEXT_ON_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if fr is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%1: SL-T %2, SL-A %3").replace("%1", FR_IDS[fr]).replace(
+                "%2", str(score.zone.sl_t[fr])).replace("%3", str(score.sl_a[fr]))
+        return None
+
+
+@dataclass(frozen=True)
+class ElementRow:
+    element: str
+    title: str
+    requirements: int
+    assessed: int
+    average_ml: float | None
+    gaps: int
+
+
+class ProgramModel(QAbstractTableModel):
+    """2-1 maturity of the site program per security program element."""
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[ElementRow] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        snapshot, target = self.session.snapshot(), self.session.store.info.target_ml
+        self.rows = []
+        for catalogue in self.session.catalogues.by_scale(Scale.MATURITY):
+            for section in catalogue.sections:
+                mls = [achieved_ml(snapshot.answer(SITE_SCOPE, r.id)) for r in catalogue if r.section == section.id]
+                rated = [ml for ml in mls if ml is not None]
+                self.rows.append(ElementRow(section.id, section.title, len(mls), len(rated),
+                                            sum(rated) / len(rated) if rated else None,
+                                            sum(1 for ml in rated if ml < target)))
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Element"), self.tr("Requirements"), self.tr("Assessed"), self.tr("Average ML"),
+                self.tr("Target"), self.tr("Gaps")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col, target = self.rows[index.row()], index.column(), self.session.store.info.target_ml
+        if role == Qt.ItemDataRole.DisplayRole:
+            average = "—" if row.average_ml is None else f"{row.average_ml:.1f}"
+            return [f"{row.element}  {row.title}", row.requirements, row.assessed, average,
+                    f"ML{target}", row.gaps][col]
+        if role == Qt.ItemDataRole.BackgroundRole and col == 3 and row.average_ml is not None:
+            return gap_colour(round(target - row.average_ml))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3 and row.average_ml is not None:
+            return TEXT_ON_COLOUR
+        return None
+
+
+class SLChart(QWidget):
+    """Grouped bars per FR: SL-T as an outline, SL-A filled in its gap colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(200)
+        self.score: ZoneScore | None = None
+
+    def show_score(self, score: ZoneScore | None) -> None:
+        self.score = score
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().windowText().color()
+        margin_left, margin_bottom, top = 34.0, 28.0, 24.0
+        area = QRectF(margin_left, top, self.width() - margin_left - 10, self.height() - top - margin_bottom)
+        painter.setPen(QPen(text))
+        title = (self.tr("SL-T (outline) vs SL-A (filled): %1").replace("%1", self.score.zone.name)
+                 if self.score else self.tr("Select a zone to see its chart"))
+        painter.drawText(QRectF(0, 0, self.width(), top), Qt.AlignmentFlag.AlignCenter, title)
+        grid = QColor(text)
+        grid.setAlpha(60)
+        for level in range(5):
+            y = area.bottom() - area.height() * level / 4
+            painter.setPen(QPen(grid))
+            painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
+            painter.setPen(QPen(text))
+            painter.drawText(QRectF(0, y - 8, margin_left - 6, 16), Qt.AlignmentFlag.AlignRight, str(level))
+        if self.score is None:
+            return
+        group = area.width() / len(FR_IDS)
+        bar = group * 0.32
+        for i, fr in enumerate(FR_IDS):
+            x = area.left() + i * group + group * 0.15
+            target, achieved = self.score.zone.sl_t[i], self.score.sl_a[i]
+            h_t, h_a = area.height() * target / 4, area.height() * achieved / 4
+            painter.setPen(QPen(text, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(x, area.bottom() - h_t, bar, h_t))
+            bar_colour = BAR_COLOURS[min(2, max(0, target - achieved))]
+            painter.setPen(QPen(bar_colour.darker(130)))
+            painter.setBrush(QBrush(bar_colour))
+            painter.drawRect(QRectF(x + bar + 2, area.bottom() - h_a, bar, h_a))
+            painter.setPen(QPen(text))
+            painter.drawText(QRectF(area.left() + i * group, area.bottom() + 4, group, margin_bottom - 4),
+                             Qt.AlignmentFlag.AlignCenter, fr)
+
+
+class Dashboard(QWidget):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.zones = ZoneScoresModel(session, self)
+        self.program = ProgramModel(session, self)
+        self.zone_table = QTableView()
+        self.zone_table.setModel(self.zones)
+        self.zone_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.zone_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.zone_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.zone_table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_chart(current.row()))
+        self.chart = SLChart()
+        self.program_table = QTableView()
+        self.program_table.setModel(self.program)
+        self.program_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.zone_table)
+        splitter.addWidget(self.chart)
+        program_box = QWidget()
+        program_layout = QVBoxLayout(program_box)
+        program_layout.setContentsMargins(0, 0, 0, 0)
+        self.program_label = QLabel()
+        program_layout.addWidget(self.program_label)
+        program_layout.addWidget(self.program_table)
+        splitter.addWidget(program_box)
+        splitter.setSizes([320, 260, 220])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._dirty = False
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh)
+        for signal in (session.answer_changed, session.remediation_changed):
+            signal.connect(self._mark_dirty)
+        session.zones_changed.connect(self._mark_dirty)
+        session.info_changed.connect(self._mark_dirty)
+        self._update_label()
+
+    def _mark_dirty(self, *args: object) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        row = self.zone_table.currentIndex().row()
+        self.zones.reload()
+        self.program.reload()
+        self._dirty = False
+        self._update_label()
+        if 0 <= row < self.zones.rowCount():
+            self.zone_table.selectRow(row)
+        self._show_chart(row)
+
+    def _update_label(self) -> None:
+        score = score_program(self.session.snapshot(), self.session.catalogues)
+        self.program_label.setText(self.tr("Site program (IEC 62443-2-1), target ML%1: %2 gap(s), %3 not assessed")
+                                   .replace("%1", str(score.target_ml)).replace("%2", str(score.gaps))
+                                   .replace("%3", str(score.not_assessed)))
+
+    def _show_chart(self, row: int) -> None:
+        self.chart.show_score(self.zones.scores[row] if 0 <= row < len(self.zones.scores) else None)

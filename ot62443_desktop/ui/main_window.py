@@ -1,0 +1,280 @@
+"""The main window: start page, or the open project's four views, plus menus and status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+
+from ot62443_desktop.api import Project
+from ot62443_desktop.domain.catalogue_loader import CatalogueError
+from ot62443_desktop.domain.model import ModelError
+from ot62443_desktop.storage import ProjectDamagedError, ProjectStore, StoreError
+from ot62443_desktop.storage.backups import data_dir
+from ot62443_desktop.ui.actions import Act, build_actions
+from ot62443_desktop.ui.commands import SetInfoCommand
+from ot62443_desktop.ui.dashboard import Dashboard
+from ot62443_desktop.ui.project_dialog import ProjectDialog
+from ot62443_desktop.ui.remediation_view import RemediationView
+from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.start_page import StartPage
+from ot62443_desktop.ui.walkthrough import Walkthrough
+from ot62443_desktop.ui.worker import Runner
+from ot62443_desktop.ui.zones_view import ZonesView
+
+APP_NAME = "OT 62443 Workbook"
+MAX_RECENT = 8
+
+
+def app_settings() -> QSettings:
+    """Settings live beside the backups, so tests and portable installs stay self-contained."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class ProjectView(QTabWidget):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zones = ZonesView(session)
+        self.walkthrough = Walkthrough(session)
+        self.dashboard = Dashboard(session)
+        self.plan = RemediationView(session)
+        self.addTab(self.zones, self.tr("Zones && conduits"))
+        self.addTab(self.walkthrough, self.tr("Walkthrough"))
+        self.addTab(self.dashboard, self.tr("Dashboard"))
+        self.addTab(self.plan, self.tr("Remediation plan"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: ProjectSession | None = None
+        self.view: ProjectView | None = None
+        self.runner = Runner()
+        self.settings = app_settings()
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.new_project)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.recent_requested.connect(self.open_path)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+        self.actions_by_id = build_actions(self, self.menuBar())
+        self._connect_actions()
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.start_page.set_recent(self.recent_files())
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self._update_state()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action(self, act: Act) -> QAction:
+        return self.actions_by_id[act]
+
+    def _connect_actions(self) -> None:
+        handlers = {
+            Act.NEW: self.new_project, Act.OPEN: self.open_dialog, Act.OPEN_DEMO: self.open_demo,
+            Act.CLOSE: self.close_project, Act.QUIT: self.close, Act.PROJECT_SETUP: self.edit_project,
+            Act.UNDO: lambda: self._undo_stack_do(QUndoStack.undo),
+            Act.REDO: lambda: self._undo_stack_do(QUndoStack.redo),
+            Act.FIND: lambda: self._walkthrough_do(lambda w: w.focus_search()),
+            Act.NEXT: lambda: self._walkthrough_do(lambda w: w.go_next()),
+            Act.PREVIOUS: lambda: self._walkthrough_do(lambda w: w.go_previous()),
+            Act.NEXT_UNANSWERED: lambda: self._walkthrough_do(lambda w: w.go_next_unanswered()),
+            Act.VIEW_ZONES: lambda: self.show_tab(0), Act.VIEW_WALKTHROUGH: lambda: self.show_tab(1),
+            Act.VIEW_DASHBOARD: lambda: self.show_tab(2), Act.VIEW_PLAN: lambda: self.show_tab(3),
+        }
+        for act, handler in handlers.items():
+            self.action(act).triggered.connect(handler)
+        for act in (Act.EXPORT_XLSX, Act.EXPORT_PDF, Act.IMPORT_REGISTER):
+            self.action(act).setToolTip(self.tr("Coming with the export issues"))
+
+    def _undo_stack_do(self, fn: Callable[[QUndoStack], None]) -> None:
+        if self.session is not None and not self.session.read_only:
+            if self.view is not None:
+                self.view.walkthrough.page.flush()  # typed text first becomes its own undo step
+            fn(self.session.undo_stack)
+
+    def _walkthrough_do(self, fn: object) -> None:
+        if self.view is not None:
+            self.view.setCurrentWidget(self.view.walkthrough)
+            fn(self.view.walkthrough)  # type: ignore[operator]
+
+    def show_tab(self, index: int) -> None:
+        if self.view is not None:
+            self.view.setCurrentIndex(index)
+
+    def _update_state(self) -> None:
+        has_project = self.session is not None
+        editable = has_project and not self.session.read_only  # type: ignore[union-attr]
+        for action in self.actions_by_id.values():
+            action.setEnabled(not action.property("needs_project") or has_project)
+        for act in (Act.PROJECT_SETUP,):
+            self.action(act).setEnabled(editable)
+        for act in (Act.EXPORT_XLSX, Act.EXPORT_PDF, Act.IMPORT_REGISTER):
+            self.action(act).setEnabled(False)
+        if self.session is not None:
+            stack = self.session.undo_stack
+            self.action(Act.UNDO).setEnabled(stack.canUndo() and editable)
+            self.action(Act.REDO).setEnabled(stack.canRedo() and editable)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(APP_NAME)
+            self.saved_label.setText("")
+            return
+        name = self.session.store.path.name
+        if self.session.read_only:
+            state = self.tr("read-only: %1").replace("%1", self.session.store.read_only_reason)
+        else:
+            state = self.tr("all changes saved")
+        self.setWindowTitle(f"{name} [{state}] — {APP_NAME}")
+
+    def _on_undo_index(self, _index: int) -> None:
+        self._update_state()
+
+    def _on_saved(self) -> None:
+        self.saved_label.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+        self._update_state()
+
+    # -- opening and closing ----------------------------------------------------------------------
+
+    def ask_open_path(self) -> str:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
+                                              self.tr("OT 62443 projects (*.ot62443)"))
+        return name
+
+    def ask_new_path(self) -> str:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "",
+                                              self.tr("OT 62443 projects (*.ot62443)"))
+        if name and not name.endswith(".ot62443"):
+            name += ".ot62443"
+        return name
+
+    def open_dialog(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_path(path)
+
+    def new_project(self) -> None:
+        dialog = ProjectDialog(parent=self)
+        if not dialog.exec() or dialog.result_info is None:
+            return
+        path = self.ask_new_path()
+        if not path:
+            return
+        try:
+            store = ProjectStore.create(path, dialog.result_info)
+        except (StoreError, OSError) as exc:
+            self.show_error(self.tr("Cannot create the project"), str(exc))
+            return
+        self.set_project(Project(store))
+        self.show_tab(0)
+
+    def open_demo(self) -> None:
+        from ot62443_desktop.demo import write_demo
+
+        folder = data_dir() / "demo"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"demo-{datetime.now():%Y%m%d-%H%M%S-%f}.ot62443"
+        write_demo(path)
+        self.open_path(str(path))
+
+    def open_path(self, path: str) -> bool:
+        try:
+            store = ProjectStore.open(path)
+        except ProjectDamagedError as exc:
+            if exc.recoverable and self.ask_recover(str(exc)):
+                try:
+                    message = ProjectStore.recover(path)
+                except StoreError as again:
+                    self.show_error(self.tr("Recovery failed"), str(again))
+                    return False
+                self.statusBar().showMessage(message, 10000)
+                return self.open_path(path)
+            self.show_error(self.tr("Cannot open the project"), str(exc))
+            return False
+        except (StoreError, CatalogueError, ModelError, OSError) as exc:
+            self.show_error(self.tr("Cannot open the project"), str(exc))
+            return False
+        self.set_project(Project(store))
+        for warning in store.warnings:
+            self.statusBar().showMessage(warning, 10000)
+        if store.read_only:
+            QMessageBox.information(self, self.tr("Opened read-only"), self.tr(
+                "This project is %1. You can read it but not change it here.").replace("%1", store.read_only_reason))
+        return True
+
+    def ask_recover(self, message: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Damaged project"), message + "\n\n" + self.tr(
+            "Restore the last good backup? The damaged file is kept in the backup folder."))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self, title, message)
+
+    def set_project(self, project: Project) -> None:
+        self.close_project()
+        self.session = ProjectSession(project, self)
+        self.session.saved.connect(self._on_saved)
+        self.session.undo_stack.indexChanged.connect(self._on_undo_index)
+        self.view = ProjectView(self.session)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.add_recent(str(project.store.path))
+        self.show_tab(1 if project.store.zones() else 0)
+        self._update_state()
+
+    def close_project(self) -> None:
+        if self.session is None:
+            return
+        if self.view is not None:
+            self.view.walkthrough.page.flush()
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        self.session.close()
+        self.session.deleteLater()
+        self.session = None
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.set_recent(self.recent_files())
+        self._update_state()
+
+    def edit_project(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        dialog = ProjectDialog(self.session.store.info, self)
+        if dialog.exec() and dialog.result_info and dialog.result_info != self.session.store.info:
+            self.session.undo_stack.push(SetInfoCommand(self.session, self.session.store.info, dialog.result_info))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.close_project()
+        self.settings.sync()
+        event.accept()
+
+    # -- recent files ---------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        paths = [value] if isinstance(value, str) else [str(p) for p in value or []]  # type: ignore[attr-defined]
+        return [p for p in paths if Path(p).exists()]
+
+    def add_recent(self, path: str) -> None:
+        resolved = str(Path(path).resolve())
+        if resolved.startswith(str((data_dir() / "demo").resolve())):
+            return  # demo copies are throwaway
+        paths = [resolved] + [p for p in self.recent_files() if p != resolved]
+        self.settings.setValue("recent", paths[:MAX_RECENT])
+
+

@@ -1,0 +1,309 @@
+"""The walkthrough navigator: scope > FR/SPE > SR/group > RE as one thin tree model.
+
+Nodes are built from the catalogues and the zones (not copied from answers); answer
+state is looked up from the store when a cell is painted, with per-scope progress cached
+until an answer of that scope changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, auto
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from ot62443_desktop.domain.catalogue import Requirement, Scale
+from ot62443_desktop.domain.model import SITE_SCOPE, Status
+from ot62443_desktop.domain.scoring import GAP_STATUSES, achieved_ml, is_applicable
+from ot62443_desktop.ui.session import ProjectSession
+
+Index = QModelIndex | QPersistentModelIndex
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class NodeKind(Enum):
+    SCOPE = auto()
+    SECTION = auto()
+    GROUP = auto()
+    REQUIREMENT = auto()
+
+
+class AnswerState(Enum):
+    UNANSWERED = auto()
+    MET = auto()
+    GAP = auto()
+    NOT_APPLICABLE = auto()
+
+
+STATE_COLOURS = {
+    AnswerState.UNANSWERED: QColor("#9e9e9e"),
+    AnswerState.MET: QColor("#2e7d32"),
+    AnswerState.GAP: QColor("#c62828"),
+    AnswerState.NOT_APPLICABLE: QColor("#5c6bc0"),
+}
+
+
+@dataclass(eq=False)
+class Node:
+    kind: NodeKind
+    scope_id: str
+    key: str
+    label: str
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    row: int = 0
+    requirement: Requirement | None = None
+
+    def add(self, child: Node) -> Node:
+        child.parent, child.row = self, len(self.children)
+        self.children.append(child)
+        return child
+
+
+class NavigatorModel(QAbstractItemModel):
+    COLUMNS = 2
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.show_all = False
+        self.root = Node(NodeKind.SCOPE, "", "", "")
+        self._by_key: dict[tuple[str, str], Node] = {}
+        self._progress: dict[int, tuple[int, int, int]] = {}
+        self._build()
+        session.answer_changed.connect(self._on_answer_changed)
+        session.zones_changed.connect(self.rebuild)
+        session.info_changed.connect(self.rebuild)
+
+    # -- structure ------------------------------------------------------------------------
+
+    def set_show_all(self, show_all: bool) -> None:
+        self.show_all = show_all
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    def _build(self) -> None:
+        self.root = Node(NodeKind.SCOPE, "", "", "")
+        self._by_key.clear()
+        self._progress.clear()
+        catalogues = self.session.catalogues
+        for zone in self.session.store.zones():
+            scope = self.root.add(Node(NodeKind.SCOPE, zone.id, zone.id, f"{zone.id}  {zone.name}"))
+            for catalogue in catalogues.by_scale(Scale.SECURITY_LEVEL):
+                for section in catalogue.sections:
+                    reqs = [r for r in catalogue if r.section == section.id
+                            and (self.show_all or is_applicable(zone, r))]
+                    if reqs:
+                        node = scope.add(Node(NodeKind.SECTION, zone.id, section.id,
+                                              f"{section.id} {section.code}  {section.title}"))
+                        self._add_requirements(node, reqs)
+            if zone.assess_program:
+                self._add_program(scope)
+        self._add_program(self.root.add(Node(NodeKind.SCOPE, SITE_SCOPE, SITE_SCOPE, self.tr("Site program"))))
+
+    def _add_program(self, scope: Node) -> None:
+        for catalogue in self.session.catalogues.by_scale(Scale.MATURITY):
+            for section in catalogue.sections:
+                s_node = scope.add(Node(NodeKind.SECTION, scope.scope_id, section.id,
+                                        f"{section.id}  {section.title}"))
+                for group in (g for g in catalogue.groups if g.section == section.id):
+                    g_node = s_node.add(Node(NodeKind.GROUP, scope.scope_id, group.id, f"{group.id}  {group.title}"))
+                    self._add_requirements(g_node, [r for r in catalogue if r.group == group.id])
+
+    def _add_requirements(self, parent: Node, requirements: list[Requirement]) -> None:
+        parents: dict[str, Node] = {}
+        for r in requirements:
+            owner = parents.get(r.parent, parent) if r.parent else parent
+            node = owner.add(Node(NodeKind.REQUIREMENT, parent.scope_id, r.id, f"{r.id}  {r.title}", requirement=r))
+            self._by_key[(parent.scope_id, r.id)] = node
+            if not r.parent:
+                parents[r.id] = node
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def node(self, index: Index) -> Node:
+        if not index.isValid():
+            return self.root
+        node = index.internalPointer()
+        assert isinstance(node, Node)
+        return node
+
+    def index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        if node is self.root:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node)
+
+    def requirement_index(self, scope_id: str, requirement_id: str) -> QModelIndex:
+        node = self._by_key.get((scope_id, requirement_id))
+        return self.index_of(node) if node else QModelIndex()
+
+    def requirement_nodes(self) -> list[Node]:
+        """Requirement nodes in navigator order."""
+        return list(self._by_key.values())
+
+    def state(self, scope_id: str, requirement: Requirement) -> AnswerState:
+        answer = self.session.store.answer(scope_id, requirement.id)
+        if answer is None or answer.status is Status.NOT_ASSESSED:
+            return AnswerState.UNANSWERED
+        if answer.status is Status.NOT_APPLICABLE:
+            return AnswerState.NOT_APPLICABLE
+        if self.session.is_program(requirement):
+            ml = achieved_ml(answer)
+            if ml is None:
+                return AnswerState.UNANSWERED
+            return AnswerState.GAP if ml < self.session.store.info.target_ml else AnswerState.MET
+        return AnswerState.GAP if answer.status in GAP_STATUSES else AnswerState.MET
+
+    def progress(self, node: Node) -> tuple[int, int, int]:
+        """(answered, total, gaps) over the requirements below `node` (itself included)."""
+        cached = self._progress.get(id(node))
+        if cached is not None:
+            return cached
+        answered = total = gaps = 0
+        if node.requirement is not None:
+            state = self.state(node.scope_id, node.requirement)
+            answered, total, gaps = int(state is not AnswerState.UNANSWERED), 1, int(state is AnswerState.GAP)
+        for child in node.children:
+            a, t, g = self.progress(child)
+            answered, total, gaps = answered + a, total + t, gaps + g
+        self._progress[id(node)] = (answered, total, gaps)
+        return answered, total, gaps
+
+    def _on_answer_changed(self, scope_id: str, requirement_id: str) -> None:
+        node: Node | None = self._by_key.get((scope_id, requirement_id))
+        while node is not None and node is not self.root:
+            self._progress.pop(id(node), None)
+            self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, 1))
+            node = node.parent
+
+    # -- QAbstractItemModel ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        node = self.node(parent)
+        if not (0 <= row < len(node.children) and 0 <= column < self.COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent = self.node(index).parent
+        return QModelIndex() if parent is None or parent is self.root else self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Requirement"), self.tr("Progress"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        if role == NODE_ROLE:
+            return node
+        if node.requirement is not None:
+            return self._requirement_data(node, node.requirement, index.column(), role)
+        answered, total, gaps = self.progress(node)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return node.label
+            text = f"{answered}/{total}"
+            return text + (self.tr(" · %n gap(s)", "", gaps) if gaps else "")
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and gaps:
+            return STATE_COLOURS[AnswerState.GAP]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%1 of %2 answered, %3 gap(s)").replace("%1", str(answered)).replace(
+                "%2", str(total)).replace("%3", str(gaps))
+        return None
+
+    def _short_status(self, status: Status) -> str:
+        return {Status.NOT_ASSESSED: self.tr("—"), Status.IMPLEMENTED: self.tr("Implemented"),
+                Status.PARTIAL: self.tr("Partial"), Status.NOT_IMPLEMENTED: self.tr("Missing"),
+                Status.NOT_APPLICABLE: self.tr("N/A"), Status.COMPENSATED: self.tr("Compensated")}[status]
+
+    def _requirement_data(self, node: Node, requirement: Requirement, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return node.label
+            answer = self.session.store.answer(node.scope_id, requirement.id)
+            if answer is None:
+                return ""
+            text = self._short_status(answer.status)
+            return text + (f" · ML{answer.ml}" if answer.ml is not None else "")
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return STATE_COLOURS[self.state(node.scope_id, requirement)]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            level = f"SL {requirement.level}" if requirement.level else requirement.group
+            return f"{requirement.id} ({level}): {requirement.title}"
+        return None
+
+
+class FilterMode(Enum):
+    ALL = auto()
+    UNANSWERED = auto()
+    GAPS = auto()
+
+
+class NavigatorFilter(QSortFilterProxyModel):
+    """Filters requirements by state and by a search over ids, titles and notes."""
+
+    def __init__(self, source: NavigatorModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.navigator = source
+        self.mode = FilterMode.ALL
+        self.search = ""
+        self.setSourceModel(source)
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_mode(self, mode: FilterMode) -> None:
+        self._refilter(mode, self.search)
+
+    def set_search(self, text: str) -> None:
+        self._refilter(self.mode, text.strip().lower())
+
+    def _refilter(self, mode: FilterMode, search: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.mode, self.search = mode, search
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.mode, self.search = mode, search
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
+        node = self.navigator.node(self.navigator.index(source_row, 0, source_parent))
+        requirement = node.requirement
+        if requirement is None:
+            return self.mode is FilterMode.ALL and not self.search
+        if self.mode is not FilterMode.ALL:
+            state = self.navigator.state(node.scope_id, requirement)
+            wanted = AnswerState.UNANSWERED if self.mode is FilterMode.UNANSWERED else AnswerState.GAP
+            if state is not wanted:
+                return False
+        if self.search:
+            answer = self.navigator.session.store.answer(node.scope_id, requirement.id)
+            haystack = f"{requirement.id} {requirement.title} {answer.notes if answer else ''}".lower()
+            return self.search in haystack
+        return True

@@ -1,0 +1,233 @@
+"""Remediation plan: every gap in one sortable, filterable table, edited in place."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority
+from ot62443_desktop.domain.scoring import Gap
+from ot62443_desktop.ui.commands import SetRemediationCommand
+from ot62443_desktop.ui.session import ProjectSession
+
+Index = QModelIndex | QPersistentModelIndex
+SCOPE, STANDARD, REQ, TITLE, STATUS, PRIORITY, OWNER, DUE, EFFORT, STATE, ACTION = range(11)
+EDITABLE = {PRIORITY, OWNER, DUE, EFFORT, STATE, ACTION}
+STATE_LABELS = {ItemState.OPEN: "Open", ItemState.IN_PROGRESS: "In progress", ItemState.DONE: "Done",
+                ItemState.RISK_ACCEPTED: "Risk accepted"}
+CHOICES: dict[int, list[str]] = {
+    PRIORITY: [p.value for p in Priority],
+    EFFORT: ["", *(e.value for e in Effort)],
+    # accepting a risk needs a justification: that is done on the requirement page
+    STATE: [label for state, label in STATE_LABELS.items() if state is not ItemState.RISK_ACCEPTED],
+}
+PRIORITY_COLOURS = {"P1": "#ffcdd2", "P2": "#ffe0b2", "P3": "#fff9c4", "P4": "#e0e0e0"}
+
+
+class GapsModel(QAbstractTableModel):
+    """Thin adapter over the session's gap list; edits become undoable remediation changes."""
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.gaps: list[Gap] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.gaps = list(self.session.gaps())
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Scope"), self.tr("Standard"), self.tr("Id"), self.tr("Title"), self.tr("Status"),
+                self.tr("Priority"), self.tr("Owner"), self.tr("Due"), self.tr("Effort"), self.tr("State"),
+                self.tr("Action")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.gaps)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in EDITABLE and not self.session.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _due(self, gap: Gap) -> date:
+        return gap.due_date(self.session.store.info.assessment_date or date.today())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        gap, col = self.gaps[index.row()], index.column()
+        item = gap.item
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            due = self._due(gap)
+            values = [
+                gap.scope_id, gap.requirement.catalogue.removeprefix("iec"), gap.requirement.id,
+                gap.requirement.title, gap.answer.status.label, gap.priority.value, item.owner,
+                QDate(due.year, due.month, due.day) if role == Qt.ItemDataRole.EditRole else due.isoformat(),
+                item.effort.value if item.effort else "", STATE_LABELS[item.state],
+                gap.action if role == Qt.ItemDataRole.EditRole else gap.action.splitlines()[0] if gap.action else "",
+            ]
+            return values[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (ACTION, TITLE, SCOPE):
+            return {ACTION: gap.action, TITLE: gap.requirement.title,
+                    SCOPE: self.session.scope_name(gap.scope_id)}[col]
+        if role == Qt.ItemDataRole.BackgroundRole and col == PRIORITY:
+            return QColor(PRIORITY_COLOURS[gap.priority.value])
+        if role == Qt.ItemDataRole.ForegroundRole and col == PRIORITY:
+            return QColor("#1b1b1b")
+        if role == Qt.ItemDataRole.FontRole and (
+                (col == PRIORITY and item.priority is None) or (col == DUE and item.due_date is None)
+                or (col == ACTION and item.action is None)):
+            font = QFont()
+            font.setItalic(True)  # computed default, not set by anyone
+            return font
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
+            return False
+        gap, col = self.gaps[index.row()], index.column()
+        changes: dict[str, Any] = {}
+        try:
+            if col == PRIORITY:
+                changes["priority"] = None if value == gap.computed_priority.value else Priority(value)
+            elif col == OWNER:
+                changes["owner"] = str(value).strip()
+            elif col == DUE:
+                changes["due_date"] = value.toPython() if isinstance(value, QDate) else date.fromisoformat(value)
+            elif col == EFFORT:
+                changes["effort"] = Effort(value) if value else None
+            elif col == STATE:
+                changes["state"] = next(s for s, label in STATE_LABELS.items() if label == value)
+            elif col == ACTION:
+                text = str(value)
+                changes["action"] = None if text.strip() == gap.requirement.remediation.strip() else text
+            after = dataclasses.replace(gap.item, **changes)
+        except (ValueError, ModelError, StopIteration):
+            return False
+        if after == gap.item:
+            return False
+        before = self.session.store.remediation(gap.scope_id, gap.requirement.id)
+        self.session.undo_stack.push(SetRemediationCommand(
+            self.session, before, after, self.tr("%1: edit plan").replace("%1", gap.requirement.id)))
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down editor for columns with a fixed list of values."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        if index.column() in CHOICES:
+            combo = QComboBox(parent)
+            combo.addItems(CHOICES[index.column()])
+            return combo
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt API
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802 - Qt API
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class RemediationView(QWidget):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = GapsModel(session, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PRIORITY, Qt.SortOrder.AscendingOrder)
+        self.table.setItemDelegate(ChoiceDelegate(self.table))
+        self.table.setEditTriggers(QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
+                                   | QTableView.EditTrigger.AnyKeyPressed)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SCOPE, 90), (STANDARD, 80), (REQ, 100), (TITLE, 260), (STATUS, 150), (PRIORITY, 60),
+                              (OWNER, 150), (DUE, 90), (EFFORT, 50), (STATE, 100)):
+            header.resizeSection(column, width)
+        self.filter = QLineEdit(placeholderText=self.tr("Filter by any column"), clearButtonEnabled=True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.count = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self._dirty = False
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh)
+        for signal in (session.answer_changed, session.remediation_changed):
+            signal.connect(self._mark_dirty)
+        session.zones_changed.connect(self._mark_dirty)
+        session.info_changed.connect(self._mark_dirty)
+        self._update_count()
+
+    def _mark_dirty(self, *args: object) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._dirty = False
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n gap(s)", "", self.model.rowCount()))

@@ -1,0 +1,529 @@
+"""The requirement page: what the standard asks, and the assessor's answer, edited in place.
+
+Status by buttons or keys 1-6 (Alt+0..4 sets the achieved maturity of a 2-1 requirement);
+text fields are committed as one undo step per field after a short pause in typing, on
+leaving the field, and before moving to another requirement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import hashlib
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ot62443_desktop.domain.catalogue import MATURITY_NAMES, Requirement
+from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Priority, RemediationItem, Status
+from ot62443_desktop.domain.scoring import gap_for
+from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
+from ot62443_desktop.ui.markdown_html import render
+from ot62443_desktop.ui.session import ProjectSession
+
+STATUS_ORDER = (Status.NOT_ASSESSED, Status.IMPLEMENTED, Status.PARTIAL, Status.NOT_IMPLEMENTED,
+                Status.NOT_APPLICABLE, Status.COMPENSATED)
+TEXT_COMMIT_MS = 700
+E = TypeVar("E", bound=StrEnum)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _enum(kind: type[E], value: object) -> E | None:
+    """Qt hands enum item data back as plain str; turn it back into the enum (None stays None)."""
+    return None if value is None else kind(value)
+
+
+class _TextField(QPlainTextEdit):
+    """A plain-text editor that reports its text once typing pauses or focus leaves."""
+
+    committed = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(54)
+        self._timer = QTimer(self, singleShot=True, interval=TEXT_COMMIT_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._timer.start)
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def load(self, text: str) -> None:
+        if text != self.toPlainText():
+            self.setPlainText(text)
+        self._timer.stop()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        self.committed.emit(self.toPlainText())
+
+    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        self.flush()
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+
+
+class RequirementPage(QWidget):
+    """Shows one requirement in one scope and edits its answer and remediation item."""
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.scope_id = ""
+        self.requirement: Requirement | None = None
+        self._build()
+        session.answer_changed.connect(self._on_changed)
+        session.remediation_changed.connect(self._on_changed)
+        session.info_changed.connect(lambda: self._refresh() if self.requirement else None)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.badge = QLabel()
+        self.badge.setObjectName("levelBadge")
+        self.scope_label = QLabel()
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.about = QTextBrowser(openExternalLinks=False, openLinks=False)
+        self.about.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self._status_box())
+        self.ml_row = QWidget()
+        ml_layout = QHBoxLayout(self.ml_row)
+        ml_layout.setContentsMargins(0, 0, 0, 0)
+        self.ml_combo = QComboBox()
+        self.ml_combo.addItem(self.tr("— not rated"), None)
+        self.ml_combo.addItem(self.tr("ML0 · not in place"), 0)
+        for level, name in enumerate(MATURITY_NAMES, 1):
+            self.ml_combo.addItem(f"ML{level} · {self.tr(name)}", level)
+        self.ml_combo.activated.connect(lambda _: self.set_ml(self.ml_combo.currentData()))
+        self.ml_target = QLabel()
+        ml_layout.addWidget(QLabel(self.tr("Achieved maturity:")))
+        ml_layout.addWidget(self.ml_combo)
+        ml_layout.addWidget(self.ml_target, 1)
+        form_layout.addWidget(self.ml_row)
+
+        self.notes = _TextField(self.tr("Notes (Markdown): what you saw, who you spoke to"))
+        self.notes.committed.connect(lambda text: self._set_text("notes", text))
+        self.notes_preview = QTextBrowser()
+        self.notes_stack = QStackedWidget()
+        self.notes_stack.addWidget(self.notes)
+        self.notes_stack.addWidget(self.notes_preview)
+        self.preview_box = QCheckBox(self.tr("Preview"))
+        self.preview_box.toggled.connect(self._toggle_preview)
+        notes_head = QHBoxLayout()
+        notes_head.addWidget(QLabel(self.tr("&Notes"), buddy=self.notes))
+        notes_head.addStretch(1)
+        notes_head.addWidget(self.preview_box)
+        form_layout.addLayout(notes_head)
+        form_layout.addWidget(self.notes_stack)
+
+        self.finding = _TextField(self.tr("Finding: the gap in one or two sentences, for the register"))
+        self.finding.committed.connect(lambda text: self._set_text("finding", text))
+        form_layout.addWidget(QLabel(self.tr("&Finding"), buddy=self.finding))
+        form_layout.addWidget(self.finding)
+
+        self.countermeasure = _TextField(self.tr("The compensating countermeasure and why it is adequate"))
+        self.countermeasure.committed.connect(lambda text: self._set_text("countermeasure", text))
+        self.countermeasure_label = QLabel(self.tr("Compensating &countermeasure"), buddy=self.countermeasure)
+        form_layout.addWidget(self.countermeasure_label)
+        form_layout.addWidget(self.countermeasure)
+
+        form_layout.addWidget(self._evidence_box())
+        form_layout.addWidget(self._remediation_box())
+        form_layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(form)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.about)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.scope_label)
+        layout.addWidget(splitter, 1)
+        self._editors: list[QWidget] = [self.ml_combo, self.notes, self.finding, self.countermeasure,
+                                        self.evidence_add, self.evidence_remove, self.remediation_box,
+                                        *self.status_group.buttons()]
+
+    def _status_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Status (keys 1-6)"))
+        box.setStyleSheet("QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+                          " font-weight: bold; }")
+        layout = QGridLayout(box)
+        self.status_group = QButtonGroup(self)
+        labels = {Status.NOT_ASSESSED: self.tr("Not assessed"), Status.IMPLEMENTED: self.tr("Implemented"),
+                  Status.PARTIAL: self.tr("Partial"), Status.NOT_IMPLEMENTED: self.tr("Not implemented"),
+                  Status.NOT_APPLICABLE: self.tr("N/A"), Status.COMPENSATED: self.tr("Compensated")}
+        for key, status in enumerate(STATUS_ORDER, 1):
+            button = QPushButton(f"{key} {labels[status]}", checkable=True)
+            button.setToolTip(self.tr("%1 (key %2)").replace("%1", status.label).replace("%2", str(key)))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.status_group.addButton(button, key)
+            layout.addWidget(button, (key - 1) // 3, (key - 1) % 3)
+        self.status_group.idClicked.connect(lambda key: self.set_status(STATUS_ORDER[key - 1]))
+        return box
+
+    def _evidence_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Evidence"))
+        layout = QVBoxLayout(box)
+        self.evidence_list = QListWidget()
+        self.evidence_list.setMaximumHeight(90)
+        buttons = QHBoxLayout()
+        self.evidence_add = QPushButton(self.tr("Add file…"))
+        self.evidence_add.clicked.connect(self._add_evidence_dialog)
+        self.evidence_remove = QPushButton(self.tr("Remove"))
+        self.evidence_remove.clicked.connect(self._remove_evidence)
+        buttons.addWidget(self.evidence_add)
+        buttons.addWidget(self.evidence_remove)
+        buttons.addStretch(1)
+        layout.addWidget(self.evidence_list)
+        layout.addLayout(buttons)
+        return box
+
+    def _remediation_box(self) -> QGroupBox:
+        self.remediation_box = QGroupBox(self.tr("Remediation"))
+        form = QFormLayout(self.remediation_box)
+        self.action = _TextField(self.tr("Corrective action"))
+        self.action.setMinimumHeight(90)
+        self.action.committed.connect(self._set_action)
+        self.priority = QComboBox()
+        self.priority.activated.connect(lambda _: self._set_item(priority=_enum(Priority, self.priority.currentData())))
+        self.owner = QLineEdit(placeholderText=self.tr("Who will do it"))
+        self.owner.editingFinished.connect(lambda: self._set_item(owner=self.owner.text().strip()))
+        self.due_default = QCheckBox(self.tr("Default for the priority"))
+        self.due = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.due_default.toggled.connect(self._due_default_toggled)
+        self.due.editingFinished.connect(self._due_edited)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due)
+        due_row.addWidget(self.due_default)
+        self.effort = QComboBox()
+        self.effort.addItem("—", None)
+        for effort in Effort:
+            self.effort.addItem(effort.value, effort)
+        self.effort.activated.connect(lambda _: self._set_item(effort=_enum(Effort, self.effort.currentData())))
+        self.state = QComboBox()
+        state_labels = {ItemState.OPEN: self.tr("Open"), ItemState.IN_PROGRESS: self.tr("In progress"),
+                        ItemState.DONE: self.tr("Done"), ItemState.RISK_ACCEPTED: self.tr("Risk accepted")}
+        for state in ItemState:
+            self.state.addItem(state_labels[state], state)
+        self.state.activated.connect(lambda _: self._set_state())
+        self.justification = QLineEdit(placeholderText=self.tr("Why the risk is accepted (required)"))
+        self.justification.editingFinished.connect(self._set_state)
+        form.addRow(self.tr("&Action"), self.action)
+        form.addRow(self.tr("&Priority"), self.priority)
+        form.addRow(self.tr("&Owner"), self.owner)
+        form.addRow(self.tr("&Due date"), due_row)
+        form.addRow(self.tr("&Effort"), self.effort)
+        form.addRow(self.tr("S&tate"), self.state)
+        form.addRow(self.tr("&Justification"), self.justification)
+        return self.remediation_box
+
+    def install_shortcuts(self, scope: QWidget) -> None:
+        """Keys 1-6 set the status and Alt+0..4 the maturity while focus is within `scope`."""
+        for key, status in enumerate(STATUS_ORDER, 1):
+            shortcut = QShortcut(QKeySequence(str(key)), scope, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=status: self.set_status(s))
+        for level in range(5):
+            shortcut = QShortcut(QKeySequence(f"Alt+{level}"), scope,
+                                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda lv=level: self.set_ml(lv) if self._is_program() else None)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_requirement(self, scope_id: str, requirement_id: str) -> None:
+        self.flush()
+        self.scope_id = scope_id
+        self.requirement = self.session.requirement(requirement_id)
+        r = self.requirement
+        self.heading.setText(f"{r.id}  {r.title}")
+        if self._is_program():
+            self.badge.setText(f"  {r.group}  ")
+        else:
+            self.badge.setText("  " + self.tr("SL %1").replace("%1", str(r.level)) + "  ")
+        self.badge.setStyleSheet("background:#37474f;color:white;border-radius:6px;padding:2px;font-weight:bold")
+        self.about.setHtml(self._about_html(r))
+        self._refresh()
+
+    def _about_html(self, r: Requirement) -> str:
+        parts = [f"<h3>{self.tr('What it asks')}</h3>", render(r.summary)]
+        if r.guidance:
+            parts += [f"<h3>{self.tr('What to check on site')}</h3>", render(r.guidance)]
+        if r.evidence:
+            parts += [f"<h3>{self.tr('Typical evidence')}</h3>", render("\n".join(f"- {e}" for e in r.evidence))]
+        if r.maturity:
+            lines = "\n".join(f"- **ML{n}**: {text}" for n, text in enumerate(r.maturity, 1))
+            parts += [f"<h3>{self.tr('Maturity levels')}</h3>", render(lines)]
+        return "".join(parts)
+
+    def _refresh(self) -> None:
+        assert self.requirement is not None
+        r, scope_id = self.requirement, self.scope_id
+        answer = self.session.store.answer(scope_id, r.id)
+        status = answer.status if answer else Status.NOT_ASSESSED
+        self.scope_label.setText(self.session.scope_name(scope_id))
+        self.status_group.button(STATUS_ORDER.index(status) + 1).setChecked(True)
+        program = self._is_program()
+        self.ml_row.setVisible(program)
+        if program:
+            self.ml_combo.setCurrentIndex(self.ml_combo.findData(answer.ml if answer else None))
+            self.ml_target.setText(self.tr("target ML%1").replace("%1", str(self.session.store.info.target_ml)))
+        self.notes.load(answer.notes if answer else "")
+        self.notes_preview.setHtml(render(answer.notes) if answer else "")
+        self.finding.load(answer.finding if answer else "")
+        self.countermeasure.load(answer.countermeasure if answer else "")
+        compensated = status is Status.COMPENSATED
+        self.countermeasure.setVisible(compensated)
+        self.countermeasure_label.setVisible(compensated)
+        self._show_evidence(answer.evidence if answer else ())
+        self._refresh_remediation()
+        for editor in self._editors:
+            editor.setEnabled(not self.session.read_only)
+
+    def _show_evidence(self, evidence: tuple[Evidence, ...]) -> None:
+        self.evidence_list.clear()
+        for item in evidence:
+            present = Path(item.path).exists()
+            text = f"{item.description or Path(item.path).name} · sha256 {item.sha256[:12]}…"
+            row = QListWidgetItem(text if present else self.tr("MISSING: %1").replace("%1", text))
+            row.setToolTip(item.path)
+            if not present:
+                row.setForeground(QColor("#c62828"))
+            self.evidence_list.addItem(row)
+
+    def _refresh_remediation(self) -> None:
+        gap = gap_for(self.session.snapshot(), self.session.catalogues, self.scope_id, self.requirement.id) \
+            if self.requirement else None
+        self.remediation_box.setVisible(gap is not None)
+        if gap is None:
+            return
+        item = gap.item
+        self.action.load(gap.action)
+        self.priority.clear()
+        self.priority.addItem(self.tr("Computed (%1)").replace("%1", gap.computed_priority.value), None)
+        for p in Priority:
+            self.priority.addItem(p.value, p)
+        self.priority.setCurrentIndex(self.priority.findData(item.priority) if item.priority else 0)
+        self.owner.setText(item.owner)
+        due = gap.due_date(self._assessment_date())
+        self.due_default.blockSignals(True)
+        self.due_default.setChecked(item.due_date is None)
+        self.due_default.blockSignals(False)
+        self.due.setDate(QDate(due.year, due.month, due.day))
+        self.due.setEnabled(item.due_date is not None and not self.session.read_only)
+        self.effort.setCurrentIndex(self.effort.findData(item.effort))
+        self.state.setCurrentIndex(self.state.findData(item.state))
+        self.justification.setText(item.justification)
+
+    def _assessment_date(self) -> date:
+        return self.session.store.info.assessment_date or date.today()
+
+    def _is_program(self) -> bool:
+        return self.requirement is not None and self.session.is_program(self.requirement)
+
+    def _on_changed(self, scope_id: str, requirement_id: str) -> None:
+        if self.requirement and (scope_id, requirement_id) == (self.scope_id, self.requirement.id):
+            self._refresh()
+
+    def _toggle_preview(self, on: bool) -> None:
+        self.notes.flush()
+        answer = self.session.store.answer(self.scope_id, self.requirement.id) if self.requirement else None
+        self.notes_preview.setHtml(render(answer.notes) if answer else "")
+        self.notes_stack.setCurrentIndex(1 if on else 0)
+
+    def flush(self) -> None:
+        """Commit pending text before the page shows another requirement."""
+        if self.requirement is not None:
+            for field in (self.notes, self.finding, self.countermeasure, self.action):
+                if field.pending:
+                    field.flush()
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _current(self) -> Answer | None:
+        assert self.requirement is not None
+        return self.session.store.answer(self.scope_id, self.requirement.id)
+
+    def _push(self, after: Answer, text: str, merge_key: str | None = None) -> None:
+        assert self.requirement is not None
+        before = self._current()
+        if before == after:
+            return
+        self.session.undo_stack.push(SetAnswerCommand(
+            self.session, before, after, scope_id=self.scope_id, requirement_id=self.requirement.id,
+            text=text, merge_key=merge_key))
+
+    def _base(self, status: Status) -> Answer:
+        assert self.requirement is not None
+        current = self._current() or Answer(self.scope_id, self.requirement.id, status)
+        return dataclasses.replace(current, answered_by=_user(), answered_at=datetime.now().replace(microsecond=0))
+
+    def set_status(self, status: Status) -> None:
+        if self.requirement is None or self.session.read_only:
+            return
+        self.flush()
+        current = self._current()
+        ml = self._ml_for(status, current.ml if current else None) if self._is_program() else None
+        if current is not None and current.status is status and current.ml == ml:
+            return
+        self._push(dataclasses.replace(self._base(status), status=status, ml=ml),
+                   self.tr("%1: %2").replace("%1", self.requirement.id).replace("%2", status.label))
+
+    def _ml_for(self, status: Status, ml: int | None) -> int | None:
+        """A plausible maturity for a 2-1 status, keeping the assessor's value when it fits."""
+        target = self.session.store.info.target_ml
+        if status in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE):
+            return None
+        if status is Status.NOT_IMPLEMENTED:
+            return 0
+        if status is Status.PARTIAL:
+            return ml if ml is not None and 0 < ml < target else max(1, target - 1)
+        return ml if ml is not None and ml >= target else target
+
+    def set_ml(self, ml: int | None) -> None:
+        if self.requirement is None or self.session.read_only:
+            return
+        target = self.session.store.info.target_ml
+        if ml is None:
+            status = Status.NOT_ASSESSED
+        elif ml == 0:
+            status = Status.NOT_IMPLEMENTED
+        else:
+            current = self._current()
+            keep = current is not None and current.status is Status.COMPENSATED and ml >= target
+            status = Status.COMPENSATED if keep else (Status.IMPLEMENTED if ml >= target else Status.PARTIAL)
+        self._push(dataclasses.replace(self._base(status), status=status, ml=ml),
+                   self.tr("%1: maturity").replace("%1", self.requirement.id))
+
+    def _set_text(self, field: str, text: str) -> None:
+        if self.requirement is None or self.session.read_only:
+            return
+        current = self._current()
+        if (getattr(current, field) if current else "") == text:
+            return
+        after = dataclasses.replace(self._base(Status.NOT_ASSESSED), **{field: text})
+        self._push(after, self.tr("%1: edit %2").replace("%1", self.requirement.id).replace("%2", field),
+                   merge_key=field)
+
+    def add_evidence(self, path: Path, description: str = "") -> None:
+        """Record a file as evidence with its SHA-256 (the file itself stays where it is)."""
+        if self.requirement is None or self.session.read_only:
+            return
+        evidence = Evidence(str(path), sha256_of(path), description or path.name, date.today())
+        base = self._base(Status.NOT_ASSESSED)
+        self._push(dataclasses.replace(base, evidence=(*base.evidence, evidence)),
+                   self.tr("%1: add evidence").replace("%1", self.requirement.id))
+
+    def _add_evidence_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Add evidence file"))
+        if name:
+            self.add_evidence(Path(name))
+
+    def _remove_evidence(self) -> None:
+        row = self.evidence_list.currentRow()
+        current = self._current()
+        if row < 0 or current is None or self.requirement is None:
+            return
+        evidence = current.evidence[:row] + current.evidence[row + 1:]
+        self._push(dataclasses.replace(current, evidence=evidence),
+                   self.tr("%1: remove evidence").replace("%1", self.requirement.id))
+
+    def _item(self) -> RemediationItem:
+        assert self.requirement is not None
+        return self.session.store.remediation(self.scope_id, self.requirement.id) or RemediationItem(
+            self.scope_id, self.requirement.id)
+
+    def _set_item(self, **changes: object) -> None:
+        if self.requirement is None or self.session.read_only:
+            return
+        before = self.session.store.remediation(self.scope_id, self.requirement.id)
+        current = self._item()
+        try:
+            after = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
+        except ValueError:
+            self._refresh_remediation()
+            return
+        if after != current:
+            self.session.undo_stack.push(SetRemediationCommand(
+                self.session, before, after, self.tr("%1: edit remediation").replace("%1", self.requirement.id)))
+
+    def _set_action(self, text: str) -> None:
+        if self.requirement is None:
+            return
+        default = self.requirement.remediation
+        self._set_item(action=None if text.strip() == default.strip() else text)
+
+    def _due_default_toggled(self, use_default: bool) -> None:
+        if use_default:
+            self._set_item(due_date=None)
+        else:
+            self._due_edited()
+
+    def _due_edited(self) -> None:
+        if not self.due_default.isChecked():
+            self._set_item(due_date=self.due.date().toPython())
+
+    def _set_state(self) -> None:
+        state = ItemState(self.state.currentData())
+        justification = self.justification.text().strip()
+        if state is ItemState.RISK_ACCEPTED and not justification:
+            self.justification.setFocus()
+            self.justification.setPlaceholderText(self.tr("A justification is required to accept a risk"))
+            return
+        self._set_item(state=state, justification=justification)

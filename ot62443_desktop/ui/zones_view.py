@@ -1,0 +1,233 @@
+"""Zones & conduits: a table of the scopes with add, edit and remove (with confirmation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ot62443_desktop.domain.catalogue import FR_IDS
+from ot62443_desktop.domain.model import Criticality, ModelError, ScopeKind, Zone
+from ot62443_desktop.ui.commands import AddZoneCommand, EditZoneCommand, RemoveZoneCommand
+from ot62443_desktop.ui.session import ProjectSession
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ZonesModel(QAbstractTableModel):
+    """Thin adapter over the store's zones."""
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._zones = list(session.store.zones())
+        session.zones_changed.connect(self._reload)
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._zones = list(self.session.store.zones())
+        self.endResetModel()
+
+    def zone(self, row: int) -> Zone:
+        return self._zones[row]
+
+    def headers(self) -> list[str]:
+        return [self.tr("Id"), self.tr("Name"), self.tr("Kind"), self.tr("Criticality"), self.tr("SL-T"),
+                self.tr("2-1 here"), self.tr("Assets")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._zones)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        z = self._zones[index.row()]
+        values = [z.id, z.name, z.kind.value, z.criticality.value, " ".join(map(str, z.sl_t)),
+                  self.tr("yes") if z.assess_program else "", z.assets]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return z.description or None
+        return values[index.column()]
+
+
+class ZoneDialog(QDialog):
+    """Add or edit one zone/conduit; errors are shown inline and keep the dialog open."""
+
+    def __init__(self, existing_ids: set[str], zone: Zone | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit zone") if zone else self.tr("Add zone or conduit"))
+        self.existing_ids = existing_ids
+        self.editing = zone
+        self.result_zone: Zone | None = None
+        self.id_edit = QLineEdit(zone.id if zone else "")
+        self.id_edit.setEnabled(zone is None)
+        self.name_edit = QLineEdit(zone.name if zone else "")
+        self.kind = QComboBox()
+        for kind, text in ((ScopeKind.ZONE, self.tr("Zone")), (ScopeKind.CONDUIT, self.tr("Conduit"))):
+            self.kind.addItem(text, kind)
+        self.criticality = QComboBox()
+        for crit, text in ((Criticality.HIGH, self.tr("High")), (Criticality.MEDIUM, self.tr("Medium")),
+                           (Criticality.LOW, self.tr("Low"))):
+            self.criticality.addItem(text, crit)
+        self.uniform = QRadioButton(self.tr("One level for all FRs"))
+        self.per_fr = QRadioButton(self.tr("Per FR"))
+        self.uniform_level = QSpinBox(minimum=0, maximum=4, value=2)
+        self.fr_levels = [QSpinBox(minimum=0, maximum=4, value=2) for _ in FR_IDS]
+        sl_row = QHBoxLayout()
+        sl_row.addWidget(self.uniform)
+        sl_row.addWidget(self.uniform_level)
+        sl_row.addWidget(self.per_fr)
+        fr_row = QHBoxLayout()
+        for fr, box in zip(FR_IDS, self.fr_levels, strict=True):
+            fr_row.addWidget(QLabel(fr.replace("FR ", "FR")))
+            fr_row.addWidget(box)
+        self.uniform.toggled.connect(self._sl_mode)
+        self.description = QPlainTextEdit(zone.description if zone else "")
+        self.assets = QPlainTextEdit(zone.assets if zone else "")
+        for edit in (self.description, self.assets):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(70)
+        self.program = QCheckBox(self.tr("Also assess the IEC 62443-2-1 program for this zone"))
+        self.error = QLabel(styleSheet="color:#c62828", wordWrap=True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("&Id"), self.id_edit)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&Criticality"), self.criticality)
+        form.addRow(self.tr("SL-T"), sl_row)
+        form.addRow("", fr_row)
+        form.addRow(self.tr("&Description"), self.description)
+        form.addRow(self.tr("&Assets"), self.assets)
+        form.addRow("", self.program)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if zone:
+            self.kind.setCurrentIndex(self.kind.findData(zone.kind))
+            self.criticality.setCurrentIndex(self.criticality.findData(zone.criticality))
+            for box, level in zip(self.fr_levels, zone.sl_t, strict=True):
+                box.setValue(level)
+            self.uniform_level.setValue(zone.sl_t[0])
+            self.program.setChecked(zone.assess_program)
+            (self.uniform if len(set(zone.sl_t)) == 1 else self.per_fr).setChecked(True)
+            self.name_edit.setFocus()
+        else:
+            self.criticality.setCurrentIndex(1)
+            self.uniform.setChecked(True)
+        self._sl_mode()
+
+    def _sl_mode(self) -> None:
+        self.uniform_level.setEnabled(self.uniform.isChecked())
+        for box in self.fr_levels:
+            box.setEnabled(not self.uniform.isChecked())
+
+    def sl_t(self) -> tuple[int, ...]:
+        if self.uniform.isChecked():
+            return Zone.uniform(self.uniform_level.value())
+        return tuple(box.value() for box in self.fr_levels)
+
+    def accept(self) -> None:
+        zone_id = self.id_edit.text().strip()
+        if self.editing is None and zone_id in self.existing_ids:
+            return self._fail(self.tr("A zone with id %1 already exists.").replace("%1", zone_id))
+        try:
+            self.result_zone = Zone(
+                zone_id, self.name_edit.text().strip(), self.sl_t(), kind=ScopeKind(self.kind.currentData()),
+                criticality=Criticality(self.criticality.currentData()),
+                description=self.description.toPlainText().strip(),
+                assets=self.assets.toPlainText().strip(), assess_program=self.program.isChecked())
+        except ModelError as exc:
+            return self._fail(str(exc))
+        super().accept()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class ZonesView(QWidget):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = ZonesModel(session, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit_zone())
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.add_button.clicked.connect(self.add_zone)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.clicked.connect(self.edit_zone)
+        self.remove_button = QPushButton(self.tr("&Remove…"))
+        self.remove_button.clicked.connect(self.remove_zone)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setEnabled(not session.read_only)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def selected_zone(self) -> Zone | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.zone(rows[0].row()) if rows else None
+
+    def zone_dialog(self, zone: Zone | None = None) -> ZoneDialog:
+        return ZoneDialog({z.id for z in self.session.store.zones()}, zone, self)
+
+    def add_zone(self) -> None:
+        dialog = self.zone_dialog()
+        if dialog.exec() and dialog.result_zone:
+            self.session.undo_stack.push(AddZoneCommand(self.session, dialog.result_zone))
+
+    def edit_zone(self) -> None:
+        zone = self.selected_zone()
+        if zone is None or self.session.read_only:
+            return
+        dialog = self.zone_dialog(zone)
+        if dialog.exec() and dialog.result_zone and dialog.result_zone != zone:
+            self.session.undo_stack.push(EditZoneCommand(self.session, zone, dialog.result_zone))
+
+    def remove_zone(self) -> None:
+        zone = self.selected_zone()
+        if zone is None or self.session.read_only:
+            return
+        answered = sum(1 for scope, _ in self.session.store.answers() if scope == zone.id)
+        question = self.tr("Remove %1 (%2) and its %3 answer(s)? You can undo this.").replace(
+            "%1", zone.id).replace("%2", zone.name).replace("%3", str(answered))
+        if QMessageBox.question(self, self.tr("Remove zone"), question) == QMessageBox.StandardButton.Yes:
+            self.session.undo_stack.push(RemoveZoneCommand(self.session, zone.id))

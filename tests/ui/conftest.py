@@ -1,0 +1,44 @@
+"""GUI fixtures: a main window, and a helper to answer modal dialogs as a person would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from ot62443_desktop.api import open_project
+from ot62443_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    with qtbot.waitActive(win):  # shortcuts fire only in the active window
+        win.show()
+        win.activateWindow()
+    yield win
+    win.close_project()
+
+
+@pytest.fixture
+def zone_project(project_path: Path) -> Path:
+    """A project with one zone Z1 at SL-T 2 (high criticality)."""
+    with open_project(project_path, create=True, client="ACME", site="North") as project:
+        project.add_zone("Z1", "Control network", 2, criticality="high")
+    return project_path
+
+
+def when_dialog_opens(fill: Callable[[QDialog], None]) -> None:
+    """Run `fill` on the next modal dialog, once it is on screen."""
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            fill(dialog)
+        else:
+            QTimer.singleShot(20, attempt)
+    QTimer.singleShot(0, attempt)
