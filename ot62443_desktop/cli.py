@@ -1,4 +1,8 @@
-"""The `ot62443` command (SPEC 8). Errors: exit 1 and one line on stderr; usage errors exit 2."""
+"""The `ot62443` command (SPEC 8). Errors: exit 1 and one line on stderr; usage errors exit 2.
+
+The project layers are imported inside the handlers, and `ot62443` / `ot62443 gui` take a
+short path past the full parser: the GUI shows its window before it needs any of them.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ot62443_desktop import __version__
-from ot62443_desktop.api import InputError, Project, open_project
-from ot62443_desktop.domain.catalogue import CatalogueSet, Scale
-from ot62443_desktop.domain.catalogue_loader import CatalogueError, load_catalogue_file
-from ot62443_desktop.domain.model import ModelError, ProjectInfo, Status
-from ot62443_desktop.storage import ProjectStore, StoreError
+
+if TYPE_CHECKING:
+    from ot62443_desktop.api import Project
+    from ot62443_desktop.domain.catalogue import CatalogueSet
 
 PROG = "ot62443"
 
@@ -29,12 +33,16 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from ot62443_desktop.domain.model import ProjectInfo
+    from ot62443_desktop.storage import ProjectStore
+
     ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site)).close()
     print(f"created {args.project}")
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from ot62443_desktop.api import open_project
     from ot62443_desktop.demo import write_demo
 
     if args.zones < 1:
@@ -47,6 +55,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _zone_add(args: argparse.Namespace) -> int:
+    from ot62443_desktop.api import open_project
+
     with open_project(args.project) as project:
         _writable(project)
         project.add_zone(args.id, args.name, args.sl_t, criticality=args.criticality, kind=args.kind,
@@ -56,6 +66,8 @@ def _zone_add(args: argparse.Namespace) -> int:
 
 
 def _answer(args: argparse.Namespace) -> int:
+    from ot62443_desktop.api import open_project
+
     with open_project(args.project) as project:
         _writable(project)
         project.set_answer(args.scope, args.req, args.status, notes=args.notes, ml=args.ml)
@@ -63,6 +75,8 @@ def _answer(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    from ot62443_desktop.api import open_project
+
     with open_project(args.project, read_only=True) as project:
         data = project.summary()
     if args.json:
@@ -86,16 +100,22 @@ def _vector(levels: Sequence[int]) -> str:
 def _export(args: argparse.Namespace) -> int:
     if not (args.xlsx or args.pdf):
         raise CommandError("name at least one output: --xlsx FILE and/or --pdf FILE")
+    from ot62443_desktop.storage import ProjectStore
+
     ProjectStore.open(args.project, read_only=True).close()  # report a bad project first
     raise CommandError("exports are not built yet (Excel register and PDF plan are coming)")
 
 
 def _import_register(args: argparse.Namespace) -> int:
+    from ot62443_desktop.storage import ProjectStore
+
     ProjectStore.open(args.project, read_only=True).close()
     raise CommandError("importing an edited register is not built yet")
 
 
 def _recover(args: argparse.Namespace) -> int:
+    from ot62443_desktop.storage import ProjectStore
+
     print(ProjectStore.recover(args.project))
     return 0
 
@@ -114,6 +134,8 @@ def _catalog_list(args: argparse.Namespace) -> int:
 
 
 def _catalogue_rows(catalogues: CatalogueSet) -> list[dict[str, object]]:
+    from ot62443_desktop.domain.catalogue import Scale
+
     rows: list[dict[str, object]] = []
     for catalogue in catalogues:
         for r in catalogue:
@@ -127,6 +149,8 @@ def _catalogue_rows(catalogues: CatalogueSet) -> list[dict[str, object]]:
 
 
 def _catalog_validate(args: argparse.Namespace) -> int:
+    from ot62443_desktop.domain.catalogue_loader import load_catalogue_file
+
     catalogue = load_catalogue_file(Path(args.file))
     print(f"{args.file}: valid catalogue {catalogue.id!r} ({len(catalogue)} requirements)")
     return 0
@@ -137,7 +161,15 @@ def _writable(project: Project) -> None:
         raise CommandError(f"{project.store.path}: {project.store.read_only_reason}; nothing was changed")
 
 
+def _gui_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("project", nargs="?")
+    p.add_argument("--demo", action="store_true", help="open a fresh copy of the demo project")
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from ot62443_desktop.domain.model import Status
+
     parser = argparse.ArgumentParser(prog=PROG, description="OT 62443 Workbook: IEC 62443 zone assessments.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -148,9 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    p = command("gui", _gui, "open the desktop application")
-    p.add_argument("project", nargs="?")
-    p.add_argument("--demo", action="store_true", help="open a fresh copy of the demo project")
+    _gui_arguments(command("gui", _gui, "open the desktop application"))
 
     p = command("new", _new, "create an empty project")
     p.add_argument("project")
@@ -208,16 +238,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """Errors that are the user's input or file, reported in one line (never a traceback)."""
+    from ot62443_desktop.api import InputError
+    from ot62443_desktop.domain.catalogue_loader import CatalogueError
+    from ot62443_desktop.domain.model import ModelError
+    from ot62443_desktop.storage import StoreError
+
+    return (CommandError, InputError, StoreError, CatalogueError, ModelError, OSError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] == "gui" and "-h" not in argv and "--help" not in argv):
+        return _gui(_gui_arguments(argparse.ArgumentParser(prog=f"{PROG} gui")).parse_args(argv[1:]))
     args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", _gui)
     try:
         return handler(args)
-    except (CommandError, InputError, StoreError, CatalogueError, ModelError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"{PROG}: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+    except Exception as exc:
+        if not isinstance(exc, _user_errors()):
+            raise
+        message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"{PROG}: error: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -37,12 +37,20 @@ def load_catalogue_file(path: Path) -> Catalogue:
 
 def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
     """Validate catalogue TOML; returns the catalogue or raises CatalogueError, never half."""
+    return catalogue_from_document(read_toml(data, source=source), source=source)
+
+
+def read_toml(data: bytes, *, source: str) -> dict[str, Any]:
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
+        return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise CatalogueError(source, None, f"not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError(source, None, f"not valid TOML: {exc}") from None
+
+
+def catalogue_from_document(doc: Mapping[str, Any], *, source: str) -> Catalogue:
+    """Validate an already parsed catalogue document (TOML tables as dicts)."""
     return _Validator(source).catalogue(doc)
 
 

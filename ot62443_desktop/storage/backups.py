@@ -1,28 +1,19 @@
 """Backups of the last good versions of each project, kept in the user's data folder.
 
 Nothing but the project, its lock and its journal may sit beside a project file, so the
-backups live per user: `$OT62443_DATA_DIR` if set, else the platform's data folder.
+backups live in the user's data folder (see paths.data_dir).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from datetime import datetime
 from pathlib import Path
 
+from ot62443_desktop.paths import data_dir
+
 KEEP = 5
-
-
-def data_dir() -> Path:
-    if env := os.environ.get("OT62443_DATA_DIR"):
-        return Path(env)
-    if os.name == "nt":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "OT62443 Workbook"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "OT62443 Workbook"
-    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "ot62443-workbook"
 
 
 def backup_dir(project_path: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from ot62443_desktop.domain.catalogue import FR_IDS, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE
 from ot62443_desktop.domain.scoring import ZoneScore, achieved_ml, score_program, score_zone
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 OK_COLOUR, NEAR_COLOUR, FAR_COLOUR = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
@@ -24,35 +25,24 @@ def gap_colour(gap: int) -> QColor:
     return OK_COLOUR if gap <= 0 else NEAR_COLOUR if gap == 1 else FAR_COLOUR
 
 
-class ZoneScoresModel(QAbstractTableModel):
+class ZoneScoresModel(ListTableModel):
     """Rows: zones; columns: FR 1-7 as 'SL-T / SL-A', then counts."""
 
     def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([self.tr("Zone"), *FR_IDS, self.tr("Gaps"), self.tr("Not assessed"), self.tr("Answered")],
+                         parent)
         self.session = session
         self.scores: list[ZoneScore] = []
-        self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         snapshot = self.session.snapshot()
-        self.scores = [score_zone(snapshot, self.session.catalogues, z) for z in snapshot.zones]
+        self.scores = self.rows = [score_zone(snapshot, self.session.catalogues, z) for z in snapshot.zones]
         self.endResetModel()
 
-    def headers(self) -> list[str]:
-        return [self.tr("Zone"), *FR_IDS, self.tr("Gaps"), self.tr("Not assessed"), self.tr("Answered")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.scores)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers())
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -90,14 +80,14 @@ class ElementRow:
     gaps: int
 
 
-class ProgramModel(QAbstractTableModel):
+class ProgramModel(ListTableModel):
     """2-1 maturity of the site program per security program element."""
 
     def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([self.tr("Element"), self.tr("Requirements"), self.tr("Assessed"), self.tr("Average ML"),
+                          self.tr("Target"), self.tr("Gaps")], parent)
         self.session = session
         self.rows: list[ElementRow] = []
-        self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -112,21 +102,9 @@ class ProgramModel(QAbstractTableModel):
                                             sum(1 for ml in rated if ml < target)))
         self.endResetModel()
 
-    def headers(self) -> list[str]:
-        return [self.tr("Element"), self.tr("Requirements"), self.tr("Assessed"), self.tr("Average ML"),
-                self.tr("Target"), self.tr("Gaps")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers())
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -222,14 +200,13 @@ class Dashboard(QWidget):
         splitter.setSizes([320, 260, 220])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._dirty = False
+        self._dirty = True  # scored when first shown, not at start-up
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         for signal in (session.answer_changed, session.remediation_changed):
             signal.connect(self._mark_dirty)
         session.zones_changed.connect(self._mark_dirty)
         session.info_changed.connect(self._mark_dirty)
-        self._update_label()
 
     def _mark_dirty(self, *args: object) -> None:
         self._dirty = True

@@ -5,26 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ot62443_desktop.api import Project
-from ot62443_desktop.domain.catalogue_loader import CatalogueError
-from ot62443_desktop.domain.model import ModelError
-from ot62443_desktop.storage import ProjectDamagedError, ProjectStore, StoreError
-from ot62443_desktop.storage.backups import data_dir
+from ot62443_desktop.paths import data_dir
 from ot62443_desktop.ui.actions import Act, build_actions
-from ot62443_desktop.ui.commands import SetInfoCommand
-from ot62443_desktop.ui.dashboard import Dashboard
-from ot62443_desktop.ui.project_dialog import ProjectDialog
-from ot62443_desktop.ui.remediation_view import RemediationView
-from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.start_page import StartPage
-from ot62443_desktop.ui.walkthrough import Walkthrough
 from ot62443_desktop.ui.worker import Runner
-from ot62443_desktop.ui.zones_view import ZonesView
+
+if TYPE_CHECKING:  # the project layers and views load when needed: the window shows first
+    from ot62443_desktop.api import Project
+    from ot62443_desktop.ui.dashboard import Dashboard
+    from ot62443_desktop.ui.remediation_view import RemediationView
+    from ot62443_desktop.ui.session import ProjectSession
+    from ot62443_desktop.ui.walkthrough import Walkthrough
+    from ot62443_desktop.ui.zones_view import ZonesView
 
 APP_NAME = "OT 62443 Workbook"
 MAX_RECENT = 8
@@ -36,16 +43,53 @@ def app_settings() -> QSettings:
 
 
 class ProjectView(QTabWidget):
+    """The four views of an open project; each is built (and its module imported) when first shown."""
+
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.zones = ZonesView(session)
-        self.walkthrough = Walkthrough(session)
-        self.dashboard = Dashboard(session)
-        self.plan = RemediationView(session)
-        self.addTab(self.zones, self.tr("Zones && conduits"))
-        self.addTab(self.walkthrough, self.tr("Walkthrough"))
-        self.addTab(self.dashboard, self.tr("Dashboard"))
-        self.addTab(self.plan, self.tr("Remediation plan"))
+        self.session = session
+        self._pages: dict[int, QWidget] = {}
+        for title in (self.tr("Zones && conduits"), self.tr("Walkthrough"), self.tr("Dashboard"),
+                      self.tr("Remediation plan")):
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.addTab(holder, title)
+        self.currentChanged.connect(self.page)
+
+    def page(self, index: int) -> QWidget:
+        if index not in self._pages:
+            if index == 0:
+                from ot62443_desktop.ui.zones_view import ZonesView as view_class
+            elif index == 1:
+                from ot62443_desktop.ui.walkthrough import Walkthrough as view_class  # type: ignore[assignment]
+            elif index == 2:
+                from ot62443_desktop.ui.dashboard import Dashboard as view_class  # type: ignore[assignment]
+            else:
+                from ot62443_desktop.ui.remediation_view import RemediationView as view_class  # type: ignore[assignment]
+            self._pages[index] = view_class(self.session)
+            self.widget(index).layout().addWidget(self._pages[index])
+        return self._pages[index]
+
+    @property
+    def zones(self) -> ZonesView:
+        return self.page(0)  # type: ignore[return-value]
+
+    @property
+    def walkthrough(self) -> Walkthrough:
+        return self.page(1)  # type: ignore[return-value]
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return self.page(2)  # type: ignore[return-value]
+
+    @property
+    def plan(self) -> RemediationView:
+        return self.page(3)  # type: ignore[return-value]
+
+    def flush(self) -> None:
+        """Commit text still being typed on the requirement page, if that page exists."""
+        if 1 in self._pages:
+            self.walkthrough.page.flush()
 
 
 class MainWindow(QMainWindow):
@@ -101,16 +145,17 @@ class MainWindow(QMainWindow):
     def _undo_stack_do(self, fn: Callable[[QUndoStack], None]) -> None:
         if self.session is not None and not self.session.read_only:
             if self.view is not None:
-                self.view.walkthrough.page.flush()  # typed text first becomes its own undo step
+                self.view.flush()  # typed text first becomes its own undo step
             fn(self.session.undo_stack)
 
     def _walkthrough_do(self, fn: object) -> None:
         if self.view is not None:
-            self.view.setCurrentWidget(self.view.walkthrough)
+            self.show_tab(1)
             fn(self.view.walkthrough)  # type: ignore[operator]
 
     def show_tab(self, index: int) -> None:
         if self.view is not None:
+            self.view.page(index)
             self.view.setCurrentIndex(index)
 
     def _update_state(self) -> None:
@@ -167,12 +212,17 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_project(self) -> None:
+        from ot62443_desktop.ui.project_dialog import ProjectDialog
+
         dialog = ProjectDialog(parent=self)
         if not dialog.exec() or dialog.result_info is None:
             return
         path = self.ask_new_path()
         if not path:
             return
+        from ot62443_desktop.api import Project
+        from ot62443_desktop.storage import ProjectStore, StoreError
+
         try:
             store = ProjectStore.create(path, dialog.result_info)
         except (StoreError, OSError) as exc:
@@ -191,6 +241,11 @@ class MainWindow(QMainWindow):
         self.open_path(str(path))
 
     def open_path(self, path: str) -> bool:
+        from ot62443_desktop.api import Project
+        from ot62443_desktop.domain.catalogue_loader import CatalogueError
+        from ot62443_desktop.domain.model import ModelError
+        from ot62443_desktop.storage import ProjectDamagedError, ProjectStore, StoreError
+
         try:
             store = ProjectStore.open(path)
         except ProjectDamagedError as exc:
@@ -224,6 +279,8 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, title, message)
 
     def set_project(self, project: Project) -> None:
+        from ot62443_desktop.ui.session import ProjectSession
+
         self.close_project()
         self.session = ProjectSession(project, self)
         self.session.saved.connect(self._on_saved)
@@ -239,7 +296,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         if self.view is not None:
-            self.view.walkthrough.page.flush()
+            self.view.flush()
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
@@ -253,6 +310,9 @@ class MainWindow(QMainWindow):
     def edit_project(self) -> None:
         if self.session is None or self.session.read_only:
             return
+        from ot62443_desktop.ui.commands import SetInfoCommand
+        from ot62443_desktop.ui.project_dialog import ProjectDialog
+
         dialog = ProjectDialog(self.session.store.info, self)
         if dialog.exec() and dialog.result_info and dialog.result_info != self.session.store.info:
             self.session.undo_stack.push(SetInfoCommand(self.session, self.session.store.info, dialog.result_info))

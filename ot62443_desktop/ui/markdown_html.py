@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 from functools import lru_cache
 
-import markdown
-
 
 @lru_cache(maxsize=1024)
 def render(text: str) -> str:
     """Render Markdown after escaping `<` and `&`, so typed markup never becomes HTML."""
+    import markdown  # imported on first use: it costs start-up time
+
     return markdown.markdown(html.escape(text, quote=False), extensions=["sane_lists"])

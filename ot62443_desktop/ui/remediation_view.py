@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -34,6 +33,7 @@ from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.ui.commands import SetRemediationCommand
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SCOPE, STANDARD, REQ, TITLE, STATUS, PRIORITY, OWNER, DUE, EFFORT, STATE, ACTION = range(11)
@@ -49,36 +49,23 @@ CHOICES: dict[int, list[str]] = {
 PRIORITY_COLOURS = {"P1": "#ffcdd2", "P2": "#ffe0b2", "P3": "#fff9c4", "P4": "#e0e0e0"}
 
 
-class GapsModel(QAbstractTableModel):
+class GapsModel(ListTableModel):
     """Thin adapter over the session's gap list; edits become undoable remediation changes."""
 
     def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([self.tr("Scope"), self.tr("Standard"), self.tr("Id"), self.tr("Title"), self.tr("Status"),
+                          self.tr("Priority"), self.tr("Owner"), self.tr("Due"), self.tr("Effort"), self.tr("State"),
+                          self.tr("Action")], parent)
         self.session = session
         self.gaps: list[Gap] = []
-        self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.gaps = list(self.session.gaps())
+        self.gaps = self.rows = list(self.session.gaps())
         self.endResetModel()
 
-    def headers(self) -> list[str]:
-        return [self.tr("Scope"), self.tr("Standard"), self.tr("Id"), self.tr("Title"), self.tr("Status"),
-                self.tr("Priority"), self.tr("Owner"), self.tr("Due"), self.tr("Effort"), self.tr("State"),
-                self.tr("Action")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.gaps)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -205,14 +192,13 @@ class RemediationView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table)
-        self._dirty = False
+        self._dirty = True  # loaded when first shown: computing every gap is not start-up work
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         for signal in (session.answer_changed, session.remediation_changed):
             signal.connect(self._mark_dirty)
         session.zones_changed.connect(self._mark_dirty)
         session.info_changed.connect(self._mark_dirty)
-        self._update_count()
 
     def _mark_dirty(self, *args: object) -> None:
         self._dirty = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,42 +28,32 @@ from ot62443_desktop.domain.catalogue import FR_IDS
 from ot62443_desktop.domain.model import Criticality, ModelError, ScopeKind, Zone
 from ot62443_desktop.ui.commands import AddZoneCommand, EditZoneCommand, RemoveZoneCommand
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ZonesModel(QAbstractTableModel):
+class ZonesModel(ListTableModel):
     """Thin adapter over the store's zones."""
 
     def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([self.tr("Id"), self.tr("Name"), self.tr("Kind"), self.tr("Criticality"), self.tr("SL-T"),
+                          self.tr("2-1 here"), self.tr("Assets")], parent)
         self.session = session
-        self._zones = list(session.store.zones())
+        self._zones = self.rows = list(session.store.zones())
         session.zones_changed.connect(self._reload)
 
     def _reload(self) -> None:
         self.beginResetModel()
-        self._zones = list(self.session.store.zones())
+        self._zones = self.rows = list(self.session.store.zones())
         self.endResetModel()
 
     def zone(self, row: int) -> Zone:
         return self._zones[row]
 
-    def headers(self) -> list[str]:
-        return [self.tr("Id"), self.tr("Name"), self.tr("Kind"), self.tr("Criticality"), self.tr("SL-T"),
-                self.tr("2-1 here"), self.tr("Assets")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._zones)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers())
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -1,0 +1,103 @@
+"""GUI figures (SPEC 10): start-up vs a bare QMainWindow, next-requirement time, peak memory.
+
+Run: python tests/benchmarks/bench_gui.py   (offscreen; no display needed)
+Budgets: start to first window <= 1.5 x bare PySide6 QMainWindow started the same way;
+next requirement <= 30 ms on the 100-zone demo; peak memory <= 300 MB with it open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import json, os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+with open(os.environ["OT62443_STARTUP_TIMES"], "w") as fh:
+    json.dump({"window": time.time()}, fh)
+QTimer.singleShot(0, window.close)
+sys.exit(app.exec())
+"""
+
+INSIDE = """
+import json, resource, statistics, sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from ot62443_desktop.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+assert window.open_path(sys.argv[1])
+window.show_tab(1)
+walkthrough = window.view.walkthrough
+walkthrough.tree.expandAll()
+app.processEvents()
+walkthrough.go_next()
+times = []
+for _ in range(300):
+    start = time.perf_counter()
+    walkthrough.go_next()
+    app.processEvents()
+    times.append(time.perf_counter() - start)
+for tab in (2, 3, 0):
+    window.show_tab(tab)
+    app.processEvents()
+window.close()
+times.sort()
+print(json.dumps({"p50": statistics.median(times), "p95": times[int(0.95 * len(times))],
+                  "max": times[-1], "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+del walkthrough, window
+app.processEvents()
+"""
+
+
+def run(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from process start to the window shown (and to the project ready)."""
+    report = Path(env["OT62443_DATA_DIR"]) / "startup.json"
+    start = time.time()
+    subprocess.run(args, env=dict(env, OT62443_STARTUP_TIMES=str(report)), check=True, capture_output=True)
+    return {k: v - start for k, v in json.loads(report.read_text()).items()}
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-gui-"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OT62443_DATA_DIR=str(work / "data"),
+               OT62443_QUIT_AFTER_MS="0")
+    demo, big = work / "demo.ot62443", work / "big.ot62443"
+    subprocess.run([sys.executable, "-m", "ot62443_desktop", "demo", str(demo)], env=env, check=True,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "ot62443_desktop", "demo", str(big), "--zones", "100"], env=env,
+                   check=True, capture_output=True)
+
+    (work / "data").mkdir(exist_ok=True)
+    bare, ours, ready = [], [], []
+    for _ in range(7):  # interleaved so both see the same machine state
+        bare.append(run([sys.executable, "-c", BARE], env)["window"])
+        times = run([sys.executable, "-m", "ot62443_desktop", "gui", str(demo)], env)
+        ours.append(times["window"])
+        ready.append(times["ready"])
+    b, o, r = statistics.median(bare), statistics.median(ours), statistics.median(ready)
+    print("start to first window (process start to window shown), median of 7:")
+    print(f"  bare QMainWindow {b * 1e3:6.0f} ms   ours {o * 1e3:6.0f} ms   ratio {o / b:.2f}   budget 1.50")
+    print(f"  ours with the demo project open in the walkthrough: {r * 1e3:.0f} ms (ratio {r / b:.2f})")
+
+    out = subprocess.run([sys.executable, "-c", INSIDE, str(big)], env=env, check=True, capture_output=True,
+                         text=True).stdout
+    figures = json.loads(out.strip().splitlines()[-1])
+    print(f"next requirement, 100-zone demo (300 moves incl. repaint): p50 {figures['p50'] * 1e3:.1f} ms   "
+          f"p95 {figures['p95'] * 1e3:.1f} ms   max {figures['max'] * 1e3:.1f} ms   budget 30 ms")
+    print(f"peak memory, 100-zone demo open in the GUI: {figures['maxrss_kb'] / 1024:.0f} MB   budget 300 MB")
+
+
+if __name__ == "__main__":
+    main()
