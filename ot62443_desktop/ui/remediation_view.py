@@ -32,20 +32,27 @@ from PySide6.QtWidgets import (
 from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.ui.commands import SetRemediationCommand
+from ot62443_desktop.ui.labels import state_label, status_label
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SCOPE, STANDARD, REQ, TITLE, STATUS, PRIORITY, OWNER, DUE, EFFORT, STATE, ACTION = range(11)
 EDITABLE = {PRIORITY, OWNER, DUE, EFFORT, STATE, ACTION}
-STATE_LABELS = {ItemState.OPEN: "Open", ItemState.IN_PROGRESS: "In progress", ItemState.DONE: "Done",
-                ItemState.RISK_ACCEPTED: "Risk accepted"}
-CHOICES: dict[int, list[str]] = {
-    PRIORITY: [p.value for p in Priority],
-    EFFORT: ["", *(e.value for e in Effort)],
-    # accepting a risk needs a justification: that is done on the requirement page
-    STATE: [label for state, label in STATE_LABELS.items() if state is not ItemState.RISK_ACCEPTED],
-}
+# accepting a risk needs a justification: that is done on the requirement page
+EDITABLE_STATES = [state for state in ItemState if state is not ItemState.RISK_ACCEPTED]
+
+
+def choices(column: int) -> list[str]:
+    """The drop-down values of a column with a fixed list."""
+    if column == PRIORITY:
+        return [p.value for p in Priority]
+    if column == EFFORT:
+        return ["", *(e.value for e in Effort)]
+    return [state_label(state) for state in EDITABLE_STATES]
+
+
+CHOICE_COLUMNS = {PRIORITY, EFFORT, STATE}
 PRIORITY_COLOURS = {"P1": "#ffcdd2", "P2": "#ffe0b2", "P3": "#fff9c4", "P4": "#e0e0e0"}
 
 
@@ -85,9 +92,9 @@ class GapsModel(ListTableModel):
             due = self._due(gap)
             values = [
                 gap.scope_id, gap.requirement.catalogue.removeprefix("iec"), gap.requirement.id,
-                gap.requirement.title, gap.answer.status.label, gap.priority.value, item.owner,
+                gap.requirement.title, status_label(gap.answer.status), gap.priority.value, item.owner,
                 QDate(due.year, due.month, due.day) if role == Qt.ItemDataRole.EditRole else due.isoformat(),
-                item.effort.value if item.effort else "", STATE_LABELS[item.state],
+                item.effort.value if item.effort else "", state_label(item.state),
                 gap.action if role == Qt.ItemDataRole.EditRole else gap.action.splitlines()[0] if gap.action else "",
             ]
             return values[col]
@@ -121,7 +128,7 @@ class GapsModel(ListTableModel):
             elif col == EFFORT:
                 changes["effort"] = Effort(value) if value else None
             elif col == STATE:
-                changes["state"] = next(s for s, label in STATE_LABELS.items() if label == value)
+                changes["state"] = next(s for s in ItemState if state_label(s) == value)
             elif col == ACTION:
                 text = str(value)
                 changes["action"] = None if text.strip() == gap.requirement.remediation.strip() else text
@@ -140,9 +147,9 @@ class ChoiceDelegate(QStyledItemDelegate):
     """A drop-down editor for columns with a fixed list of values."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
-        if index.column() in CHOICES:
+        if index.column() in CHOICE_COLUMNS:
             combo = QComboBox(parent)
-            combo.addItems(CHOICES[index.column()])
+            combo.addItems(choices(index.column()))
             return combo
         return super().createEditor(parent, option, index)
 

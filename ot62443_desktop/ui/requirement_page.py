@@ -45,6 +45,7 @@ from ot62443_desktop.domain.catalogue import MATURITY_NAMES, Requirement
 from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Priority, RemediationItem, Status
 from ot62443_desktop.domain.scoring import gap_for
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
+from ot62443_desktop.ui.labels import state_label, status_label
 from ot62443_desktop.ui.markdown_html import render
 from ot62443_desktop.ui.session import ProjectSession
 
@@ -212,7 +213,7 @@ class RequirementPage(QWidget):
                   Status.NOT_APPLICABLE: self.tr("N/A"), Status.COMPENSATED: self.tr("Compensated")}
         for key, status in enumerate(STATUS_ORDER, 1):
             button = QPushButton(f"{key} {labels[status]}", checkable=True)
-            button.setToolTip(self.tr("%1 (key %2)").replace("%1", status.label).replace("%2", str(key)))
+            button.setToolTip(self.tr("%1 (key %2)").replace("%1", status_label(status)).replace("%2", str(key)))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.status_group.addButton(button, key)
             layout.addWidget(button, (key - 1) // 3, (key - 1) % 3)
@@ -259,10 +260,8 @@ class RequirementPage(QWidget):
             self.effort.addItem(effort.value, effort)
         self.effort.activated.connect(lambda _: self._set_item(effort=_enum(Effort, self.effort.currentData())))
         self.state = QComboBox()
-        state_labels = {ItemState.OPEN: self.tr("Open"), ItemState.IN_PROGRESS: self.tr("In progress"),
-                        ItemState.DONE: self.tr("Done"), ItemState.RISK_ACCEPTED: self.tr("Risk accepted")}
         for state in ItemState:
-            self.state.addItem(state_labels[state], state)
+            self.state.addItem(state_label(state), state)
         self.state.activated.connect(lambda _: self._set_state())
         self.justification = QLineEdit(placeholderText=self.tr("Why the risk is accepted (required)"))
         self.justification.editingFinished.connect(self._set_state)
@@ -423,7 +422,7 @@ class RequirementPage(QWidget):
         if current is not None and current.status is status and current.ml == ml:
             return
         self._push(dataclasses.replace(self._base(status), status=status, ml=ml),
-                   self.tr("%1: %2").replace("%1", self.requirement.id).replace("%2", status.label))
+                   self.tr("%1: %2").replace("%1", self.requirement.id).replace("%2", status_label(status)))
 
     def _ml_for(self, status: Status, ml: int | None) -> int | None:
         """A plausible maturity for a 2-1 status, keeping the assessor's value when it fits."""
