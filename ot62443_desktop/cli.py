@@ -264,4 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `ot62443 catalog list --json | head`: the reader left, that is fine
+        sys.stderr.close()
+        return 0
 
