@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ot62443_desktop.domain.catalogue import FR_IDS, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE
 from ot62443_desktop.domain.scoring import ZoneScore, achieved_ml, score_program, score_zone
+from ot62443_desktop.ui.lazy_view import LazyView
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
 
@@ -171,10 +172,9 @@ class SLChart(QWidget):
                              Qt.AlignmentFlag.AlignCenter, fr)
 
 
-class Dashboard(QWidget):
+class Dashboard(LazyView):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.zones = ZoneScoresModel(session, self)
         self.program = ProgramModel(session, self)
         self.zone_table = QTableView()
@@ -200,29 +200,11 @@ class Dashboard(QWidget):
         splitter.setSizes([320, 260, 220])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._dirty = True  # scored when first shown, not at start-up
-        self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.refresh)
-        for signal in (session.answer_changed, session.remediation_changed):
-            signal.connect(self._mark_dirty)
-        session.zones_changed.connect(self._mark_dirty)
-        session.info_changed.connect(self._mark_dirty)
 
-    def _mark_dirty(self, *args: object) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
         row = self.zone_table.currentIndex().row()
         self.zones.reload()
         self.program.reload()
-        self._dirty = False
         self._update_label()
         if 0 <= row < self.zones.rowCount():
             self.zone_table.selectRow(row)

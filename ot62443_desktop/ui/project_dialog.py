@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ot62443_desktop.domain.catalogue import MATURITY_NAMES
 from ot62443_desktop.domain.model import ModelError, ProjectInfo
+from ot62443_desktop.ui.form_dialog import FormDialog
 
 
 class _OptionalDate(QWidget):
@@ -43,12 +39,11 @@ class _OptionalDate(QWidget):
         return self.edit.date().toPython() if self.enabled.isChecked() else None  # type: ignore[no-any-return]
 
 
-class ProjectDialog(QDialog):
+class ProjectDialog(FormDialog):
     """Edits ProjectInfo; invalid input is explained inline and the dialog stays open."""
 
     def __init__(self, info: ProjectInfo | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Project details"))
+        super().__init__(QCoreApplication.translate("ProjectDialog", "Project details"), parent)
         self.result_info: ProjectInfo | None = None
         self.client = QLineEdit(info.client if info else "")
         self.site = QLineEdit(info.site if info else "")
@@ -63,9 +58,7 @@ class ProjectDialog(QDialog):
         for level, name in enumerate(MATURITY_NAMES, 1):
             self.target_ml.addItem(f"ML{level} · {self.tr(name)}", level)
         self.target_ml.setCurrentIndex((info.target_ml if info else 2) - 1)
-        self.error = QLabel(styleSheet="color:#c62828", wordWrap=True)
-        self.error.hide()
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("&Client"), self.client)
         form.addRow(self.tr("&Site"), self.site)
         form.addRow(self.tr("&Assessors"), self.assessors)
@@ -74,13 +67,6 @@ class ProjectDialog(QDialog):
         form.addRow(self.tr("Scope &note"), self.scope_note)
         form.addRow(self.tr("Confidentiality &label"), self.confidentiality)
         form.addRow(self.tr("2-1 target &maturity"), self.target_ml)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
 
     def accept(self) -> None:
         try:
@@ -92,7 +78,6 @@ class ProjectDialog(QDialog):
                 confidentiality=self.confidentiality.text().strip(), target_ml=self.target_ml.currentData(),
             )
         except ModelError as exc:
-            self.error.setText(str(exc).capitalize())
-            self.error.show()
+            self.fail(str(exc))
             return
         super().accept()

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.ui.commands import SetRemediationCommand
 from ot62443_desktop.ui.labels import state_label, status_label
+from ot62443_desktop.ui.lazy_view import LazyView
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
 
@@ -166,10 +166,9 @@ class ChoiceDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
-class RemediationView(QWidget):
+class RemediationView(LazyView):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.model = GapsModel(session, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -199,27 +198,9 @@ class RemediationView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table)
-        self._dirty = True  # loaded when first shown: computing every gap is not start-up work
-        self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.refresh)
-        for signal in (session.answer_changed, session.remediation_changed):
-            signal.connect(self._mark_dirty)
-        session.zones_changed.connect(self._mark_dirty)
-        session.info_changed.connect(self._mark_dirty)
 
-    def _mark_dirty(self, *args: object) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self.model.reload()
-        self._dirty = False
         self._update_count()
 
     def _update_count(self) -> None:

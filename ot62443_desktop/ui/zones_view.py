@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 from ot62443_desktop.domain.catalogue import FR_IDS
 from ot62443_desktop.domain.model import Criticality, ModelError, ScopeKind, Zone
 from ot62443_desktop.ui.commands import AddZoneCommand, EditZoneCommand, RemoveZoneCommand
+from ot62443_desktop.ui.form_dialog import FormDialog
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
 
@@ -66,12 +64,12 @@ class ZonesModel(ListTableModel):
         return values[index.column()]
 
 
-class ZoneDialog(QDialog):
+class ZoneDialog(FormDialog):
     """Add or edit one zone/conduit; errors are shown inline and keep the dialog open."""
 
     def __init__(self, existing_ids: set[str], zone: Zone | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit zone") if zone else self.tr("Add zone or conduit"))
+        super().__init__(QCoreApplication.translate("ZoneDialog", "Edit zone") if zone
+                         else QCoreApplication.translate("ZoneDialog", "Add zone or conduit"), parent)
         self.existing_ids = existing_ids
         self.editing = zone
         self.result_zone: Zone | None = None
@@ -104,9 +102,7 @@ class ZoneDialog(QDialog):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(70)
         self.program = QCheckBox(self.tr("Also assess the IEC 62443-2-1 program for this zone"))
-        self.error = QLabel(styleSheet="color:#c62828", wordWrap=True)
-        self.error.hide()
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("&Id"), self.id_edit)
         form.addRow(self.tr("&Name"), self.name_edit)
         form.addRow(self.tr("&Kind"), self.kind)
@@ -116,13 +112,6 @@ class ZoneDialog(QDialog):
         form.addRow(self.tr("&Description"), self.description)
         form.addRow(self.tr("&Assets"), self.assets)
         form.addRow("", self.program)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         if zone:
             self.kind.setCurrentIndex(self.kind.findData(zone.kind))
             self.criticality.setCurrentIndex(self.criticality.findData(zone.criticality))
@@ -150,7 +139,7 @@ class ZoneDialog(QDialog):
     def accept(self) -> None:
         zone_id = self.id_edit.text().strip()
         if self.editing is None and zone_id in self.existing_ids:
-            return self._fail(self.tr("A zone with id %1 already exists.").replace("%1", zone_id))
+            return self.fail(self.tr("A zone with id %1 already exists.").replace("%1", zone_id))
         try:
             self.result_zone = Zone(
                 zone_id, self.name_edit.text().strip(), self.sl_t(), kind=ScopeKind(self.kind.currentData()),
@@ -158,12 +147,8 @@ class ZoneDialog(QDialog):
                 description=self.description.toPlainText().strip(),
                 assets=self.assets.toPlainText().strip(), assess_program=self.program.isChecked())
         except ModelError as exc:
-            return self._fail(str(exc))
+            return self.fail(str(exc))
         super().accept()
-
-    def _fail(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
 
 
 class ZonesView(QWidget):

@@ -13,9 +13,8 @@ import os
 import random
 import shutil
 import statistics
+import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -24,19 +23,8 @@ from ot62443_desktop.api import open_project
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.storage import ProjectStore
 
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def timed(fn: Callable[[], object], runs: int) -> list[float]:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return samples
+sys.path.insert(0, str(Path(__file__).parent))
+from timing import percentile, timed  # noqa: E402
 
 
 def main() -> None:
