@@ -4,4 +4,5 @@ import sys
 
 from ot62443_desktop.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # export jobs re-import this module in their child process
+    sys.exit(main())

@@ -100,17 +100,36 @@ def _vector(levels: Sequence[int]) -> str:
 def _export(args: argparse.Namespace) -> int:
     if not (args.xlsx or args.pdf):
         raise CommandError("name at least one output: --xlsx FILE and/or --pdf FILE")
-    from ot62443_desktop.storage import ProjectStore
+    from ot62443_desktop.api import open_project
 
-    ProjectStore.open(args.project, read_only=True).close()  # report a bad project first
-    raise CommandError("exports are not built yet (Excel register and PDF plan are coming)")
+    with open_project(args.project, read_only=True) as project:
+        snapshot, catalogues = project.store.snapshot(), project.catalogues
+    if args.xlsx:
+        from ot62443_desktop.exports.xlsx_register import write_register
+
+        write_register(snapshot, catalogues, Path(args.xlsx))
+        print(f"wrote {args.xlsx} (Excel gap register)")
+    if args.pdf:
+        from ot62443_desktop.exports.pdf_plan import write_plan
+
+        write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size)
+        print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size})")
+    return 0
 
 
 def _import_register(args: argparse.Namespace) -> int:
-    from ot62443_desktop.storage import ProjectStore
+    from ot62443_desktop.api import open_project
+    from ot62443_desktop.exports.register_import import import_register
 
-    ProjectStore.open(args.project, read_only=True).close()
-    raise CommandError("importing an edited register is not built yet")
+    with open_project(args.project, read_only=args.dry_run) as project:
+        if not args.dry_run:
+            _writable(project)
+        report = import_register(project.store, project.catalogues, Path(args.xlsx), dry_run=args.dry_run)
+    print(report)
+    if not report.ok:
+        raise CommandError(f"{len(report.refused)} row(s) refused (see above); the others were "
+                           + ("not applied: dry run" if args.dry_run else "applied"))
+    return 0
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -218,8 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", _export, "write the Excel gap register and/or the PDF remediation plan")
     p.add_argument("project")
-    p.add_argument("--xlsx")
-    p.add_argument("--pdf")
+    p.add_argument("--xlsx", help="write the Excel gap register here")
+    p.add_argument("--pdf", help="write the PDF remediation plan here")
+    p.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper size (default A4)")
 
     p = command("import-register", _import_register, "apply an edited Excel register to the project")
     p.add_argument("project")
@@ -243,12 +263,17 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from ot62443_desktop.api import InputError
     from ot62443_desktop.domain.catalogue_loader import CatalogueError
     from ot62443_desktop.domain.model import ModelError
+    from ot62443_desktop.exports.progress import ExportError
     from ot62443_desktop.storage import StoreError
 
-    return (CommandError, InputError, StoreError, CatalogueError, ModelError, OSError)
+    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, OSError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # the bundled app: let GUI export jobs start as child processes
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] == "gui" and "-h" not in argv and "--help" not in argv):
         return _gui(_gui_arguments(argparse.ArgumentParser(prog=f"{PROG} gui")).parse_args(argv[1:]))

@@ -60,8 +60,9 @@ def test_new_zone_answer_summary_json(capsys: pytest.CaptureFixture[str], projec
         (["summary", "{d}/absent.ot62443"], "no such project file"),
         (["new", "{p}", "--client", "A", "--site", "B"], "already exists"),
         (["catalog", "validate", "{d}/absent.toml"], "cannot read file"),
-        (["export", "{p}", "--xlsx", "{d}/out.xlsx"], "not built yet"),
-        (["import-register", "{p}", "{d}/in.xlsx"], "not built yet"),
+        (["export", "{p}"], "name at least one output"),
+        (["export", "{p}", "--xlsx", "{d}/no-such-folder/out.xlsx"], "no-such-folder"),
+        (["import-register", "{p}", "{d}/in.xlsx"], "in.xlsx"),
     ],
 )
 def test_errors_exit_1_with_one_line_and_change_nothing(
@@ -160,3 +161,28 @@ def test_gui_subcommand_opens_the_demo_and_quits_cleanly(tmp_path: Path) -> None
     assert "Traceback" not in done.stderr
     assert list((tmp_path / "data" / "demo").glob("demo-*.ot62443"))  # a fresh copy was written and closed
     assert not list((tmp_path / "data" / "demo").glob("*.lock"))
+
+
+def test_export_and_import_round_trip_through_the_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import openpyxl
+
+    project, xlsx, pdf = tmp_path / "d.ot62443", tmp_path / "register.xlsx", tmp_path / "plan.pdf"
+    assert run(capsys, "demo", str(project), "--zones", "3")[0] == 0
+    code, out, err = run(capsys, "export", str(project), "--xlsx", str(xlsx), "--pdf", str(pdf),
+                         "--page-size", "Letter")
+    assert code == 0, err
+    assert xlsx.read_bytes()[:2] == b"PK" and pdf.read_bytes()[:5] == b"%PDF-"
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb["Gap register"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("Owner") + 1, value="Plant manager")
+    wb.save(xlsx)
+    before = project.read_bytes()
+    code, out, _ = run(capsys, "import-register", str(project), str(xlsx), "--dry-run")
+    assert code == 0 and "Plant manager" in out and project.read_bytes() == before
+    code, out, _ = run(capsys, "import-register", str(project), str(xlsx))
+    assert code == 0 and "Plant manager" in out
+    from ot62443_desktop.api import open_project
+
+    with open_project(project, read_only=True) as opened:
+        assert any(item.owner == "Plant manager" for item in opened.store.snapshot().remediation.values())

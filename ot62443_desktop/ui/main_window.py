@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ot62443_desktop.paths import data_dir
 from ot62443_desktop.ui.actions import Act, build_actions
 from ot62443_desktop.ui.start_page import StartPage
+from ot62443_desktop.ui.transfer import Transfer
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # the project layers and views load when needed: the window shows first
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.session: ProjectSession | None = None
         self.view: ProjectView | None = None
         self.runner = Runner()
+        self.transfer = Transfer(self, self.runner)
         self.settings = app_settings()
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_project)
@@ -139,8 +141,19 @@ class MainWindow(QMainWindow):
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)
-        for act in (Act.EXPORT_XLSX, Act.EXPORT_PDF, Act.IMPORT_REGISTER):
-            self.action(act).setToolTip(self.tr("Coming with the export issues"))
+        self.action(Act.EXPORT_XLSX).triggered.connect(lambda: self._transfer("xlsx"))
+        self.action(Act.EXPORT_PDF).triggered.connect(lambda: self._transfer("pdf"))
+        self.action(Act.IMPORT_REGISTER).triggered.connect(lambda: self._transfer("import"))
+
+    def _transfer(self, what: str) -> None:
+        if self.session is None:
+            return
+        if self.view is not None:
+            self.view.flush()
+        if what == "import":
+            self.transfer.import_register(self.session)
+        else:
+            self.transfer.export(self.session, what)
 
     def _undo_stack_do(self, fn: Callable[[QUndoStack], None]) -> None:
         if self.session is not None and not self.session.read_only:
@@ -163,10 +176,8 @@ class MainWindow(QMainWindow):
         editable = has_project and not self.session.read_only  # type: ignore[union-attr]
         for action in self.actions_by_id.values():
             action.setEnabled(not action.property("needs_project") or has_project)
-        for act in (Act.PROJECT_SETUP,):
+        for act in (Act.PROJECT_SETUP, Act.IMPORT_REGISTER):
             self.action(act).setEnabled(editable)
-        for act in (Act.EXPORT_XLSX, Act.EXPORT_PDF, Act.IMPORT_REGISTER):
-            self.action(act).setEnabled(False)
         if self.session is not None:
             stack = self.session.undo_stack
             self.action(Act.UNDO).setEnabled(stack.canUndo() and editable)

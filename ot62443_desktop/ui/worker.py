@@ -1,79 +1,98 @@
-"""Runs long work (exports, imports) off the GUI thread with progress and cancel.
+"""Runs long work (exports, imports) in a child process with progress and cancel.
 
-`run_task(parent, title, fn, on_done)`: fn(hooks) runs in a worker thread; progress goes
-to a QProgressDialog whose Cancel sets the flag hooks.cancelled() reads; the result or
-the error comes back on the GUI thread. Tests swap `Runner.synchronous = True`.
+`Runner.run_job(parent, title, job, args, on_done)` calls `job(*args, hooks)` in a spawned
+process, so a long export never holds this interpreter's lock and the GUI stays fluid.
+Progress arrives through a queue that a timer on the GUI thread drains into a
+QProgressDialog; Cancel sets an event the job's hooks poll. The result or the error comes
+back to `on_done` on the GUI thread. Tests set `Runner.synchronous` to run jobs inline.
 """
 
 from __future__ import annotations
 
-import threading
+import multiprocessing
+import queue
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ot62443_desktop.exports.progress import Hooks
 
+POLL_MS = 50
+PROGRESS_EVERY_S = 0.1
+Done = Callable[[Any, BaseException | None], None]
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object, object)  # result, error
 
-    def __init__(self, fn: Callable[[Hooks], Any], cancel: threading.Event) -> None:
-        super().__init__()
-        self.fn, self.cancel = fn, cancel
+def _child(job: Callable[..., Any], args: tuple[Any, ...], out: Any, cancel: Any) -> None:
+    last = [0.0]
 
-    def run(self) -> None:
-        hooks = Hooks(progress=self.progressed.emit, cancelled=self.cancel.is_set)
-        try:
-            self.finished.emit(self.fn(hooks), None)
-        except Exception as exc:  # reported to the user on the GUI thread  # noqa: BLE001
-            self.finished.emit(None, exc)
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY_S:
+            last[0] = now
+            out.put(("progress", done, total))
+
+    try:
+        out.put(("done", job(*args, Hooks(progress=progress, cancelled=cancel.is_set)), None))
+    except Exception as exc:  # sent back and shown to the user on the GUI thread  # noqa: BLE001
+        out.put(("done", None, exc))
 
 
 class Runner:
-    """Starts tasks; `synchronous` runs them inline (tests)."""
-
     synchronous = False
 
     def __init__(self) -> None:
-        self._threads: list[tuple[QThread, _Worker]] = []
+        self._context = multiprocessing.get_context("spawn")
+        self._running: list[tuple[Any, ...]] = []  # keeps each job's queue, event and process alive
 
-    def run_task(self, parent: QWidget, title: str, fn: Callable[[Hooks], Any],
-                 on_done: Callable[[Any, BaseException | None], None]) -> None:
+
+    def run_job(self, parent: QWidget, title: str, job: Callable[..., Any], args: tuple[Any, ...],
+                on_done: Done) -> None:
         if self.synchronous:
             try:
-                result = fn(Hooks())
+                result = job(*args, Hooks())
             except Exception as exc:  # noqa: BLE001
                 on_done(None, exc)
             else:
                 on_done(result, None)
             return
-        cancel = threading.Event()
+        out, cancel = self._context.Queue(), self._context.Event()
+        process = self._context.Process(target=_child, args=(job, args, out, cancel), daemon=True)
         dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(cancel.set)
-        thread = QThread(parent)
-        worker = _Worker(fn, cancel)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        timer = QTimer(parent, interval=POLL_MS)
 
-        def progressed(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        def finished(result: Any, error: BaseException | None) -> None:
+        def finish(result: Any, error: BaseException | None) -> None:
+            self._running.remove(job_refs)
+            timer.stop()
+            timer.deleteLater()
             dialog.reset()
             dialog.deleteLater()
-            thread.quit()
-            thread.wait()
-            self._threads.remove((thread, worker))
+            process.join(timeout=5)
             on_done(result, error)
 
-        worker.progressed.connect(progressed)
-        worker.finished.connect(finished)
-        self._threads.append((thread, worker))
-        thread.start()
+        def poll() -> None:
+            while True:
+                try:
+                    message = out.get_nowait()
+                except queue.Empty:
+                    break
+                if message[0] == "progress":
+                    dialog.setMaximum(message[2])
+                    dialog.setValue(message[1])
+                else:
+                    finish(message[1], message[2])
+                    return
+            if not process.is_alive() and out.empty():
+                finish(None, RuntimeError(parent.tr("The background task stopped unexpectedly (exit code %1)")
+                                          .replace("%1", str(process.exitcode))))
+
+        timer.timeout.connect(poll)
+        job_refs = (process, out, cancel, timer, dialog, poll)
+        self._running.append(job_refs)
+        process.start()
+        timer.start()

@@ -1,0 +1,42 @@
+"""Export and import jobs as plain functions of a project path, so they can run in another process.
+
+The GUI runs them in a child process: a long export then never holds the GUI's interpreter
+lock. Every change is already durable in the project file and its journal, so the child
+sees exactly what the consultant sees by opening the project read-only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ot62443_desktop.exports.progress import Hooks
+
+if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in the child only
+    from ot62443_desktop.exports.register_import import ImportReport
+
+
+def export_file(project_path: str, kind: str, target: str, hooks: Hooks) -> str:
+    """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target."""
+    from ot62443_desktop.api import open_project
+
+    with open_project(project_path, read_only=True) as project:
+        snapshot, catalogues = project.store.snapshot(), project.catalogues
+    if kind == "xlsx":
+        from ot62443_desktop.exports.xlsx_register import write_register
+
+        write_register(snapshot, catalogues, Path(target), hooks=hooks)
+    else:
+        from ot62443_desktop.exports.pdf_plan import write_plan
+
+        write_plan(snapshot, catalogues, Path(target), hooks=hooks)
+    return target
+
+
+def check_register(project_path: str, xlsx: str, hooks: Hooks) -> ImportReport:
+    """Dry run of a register import: what would change and what is refused."""
+    from ot62443_desktop.api import open_project
+    from ot62443_desktop.exports.register_import import import_register
+
+    with open_project(project_path, read_only=True) as project:
+        return import_register(project.store, project.catalogues, Path(xlsx), dry_run=True, hooks=hooks)

@@ -1,0 +1,108 @@
+"""File > Export / Import: run the exports and the register import off the GUI thread.
+
+The import is checked first as a dry run; the consultant sees the report and, on Apply,
+the edits go onto the undo stack as one step (so a whole import can be undone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from ot62443_desktop.exports.progress import ExportCancelled
+from ot62443_desktop.ui.worker import Runner
+
+if TYPE_CHECKING:  # loaded with the project, not at start-up
+    from ot62443_desktop.ui.session import ProjectSession
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Transfer", text)
+
+
+class Transfer:
+    """Export and import actions of one main window."""
+
+    def __init__(self, window: QMainWindow, runner: Runner) -> None:
+        self.window = window
+        self.runner = runner
+
+    # overridable in tests: the file dialogs
+    def ask_save(self, title: str, suggestion: str, pattern: str) -> str:
+        name, _ = QFileDialog.getSaveFileName(self.window, title, suggestion, pattern)
+        return name
+
+    def ask_open(self, title: str, pattern: str) -> str:
+        name, _ = QFileDialog.getOpenFileName(self.window, title, "", pattern)
+        return name
+
+    def confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.window)
+        box.setDetailedText(text)
+        apply = box.addButton(tr("Apply"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is apply
+
+    def _report(self, done: str, error: BaseException | None) -> None:
+        if error is None:
+            self.window.statusBar().showMessage(done, 10000)
+        elif isinstance(error, ExportCancelled):
+            self.window.statusBar().showMessage(tr("Cancelled; nothing was written."), 10000)
+        else:
+            QMessageBox.critical(self.window, tr("Export or import failed"), str(error))
+
+    def _suggest(self, session: ProjectSession, suffix: str) -> str:
+        return str(session.store.path.with_suffix(suffix))
+
+    def export(self, session: ProjectSession, kind: str) -> None:
+        """kind: 'xlsx' (gap register) or 'pdf' (remediation plan)."""
+        if kind == "xlsx":
+            path = self.ask_save(tr("Export Excel gap register"), self._suggest(session, ".xlsx"),
+                                 tr("Excel workbooks (*.xlsx)"))
+        else:
+            path = self.ask_save(tr("Export PDF remediation plan"), self._suggest(session, ".pdf"),
+                                 tr("PDF documents (*.pdf)"))
+        if not path:
+            return
+        from ot62443_desktop.exports.jobs import export_file
+
+        self.runner.run_job(self.window, tr("Exporting…"), export_file, (str(session.store.path), kind, path),
+                            lambda _result, error: self._report(tr("Wrote %1").replace("%1", path), error))
+
+    def import_register(self, session: ProjectSession) -> None:
+        path = self.ask_open(tr("Import edited register"), tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        from ot62443_desktop.exports.jobs import check_register
+
+        def checked(report: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self._report("", error)
+            elif not report.changed:
+                QMessageBox.information(self.window, tr("Import register"), str(report))
+            elif self.confirm(tr("Import register"), str(report)):
+                self.apply(session, report.changed)
+
+        self.runner.run_job(self.window, tr("Reading the register…"), check_register,
+                            (str(session.store.path), path), checked)
+
+    def apply(self, session: ProjectSession, changes: list[Any]) -> None:
+        """Apply checked row changes as one undoable step."""
+        from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
+
+        stack = session.undo_stack
+        stack.beginMacro(tr("Import register (%1 rows)").replace("%1", str(len(changes))))
+        push: Callable[[Any], None] = stack.push
+        for change in changes:
+            if change.item_after is not None:
+                push(SetRemediationCommand(session, change.item_before, change.item_after, tr("Import row")))
+            if change.answer_after is not None:
+                push(SetAnswerCommand(session, change.answer_before, change.answer_after,
+                                      scope_id=change.scope_id, requirement_id=change.requirement_id,
+                                      text=tr("Import row")))
+        stack.endMacro()
+        self.window.statusBar().showMessage(tr("Imported %1 row(s)").replace("%1", str(len(changes))), 10000)
