@@ -1194,7 +1194,7 @@ class _PlanDocument:
             f"remain not assessed.", s.body))
         if f.scope_note.strip():
             story.append(_para(f"<b>Scope.</b> {text_markup(' '.join(f.scope_note.split()))}", s.body))
-        below = sum(1 for z in e.zones if z.below_target)
+        below = sum(1 for z in e.zones if any(z.sl_gap))
         p1 = e.total.by_priority[0]
         tiles = [(f"{total:,}", "gaps in total", s.kpi), (f"{p1:,}", "P1 gaps, due within 3 months",
                                                            s.kpi_alert if p1 else s.kpi),
@@ -1302,10 +1302,10 @@ class _PlanDocument:
                                            ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
                                            ("FONTNAME", (1, 1), (7, -1), BOLD)]
         for r, z in enumerate(e.zones, start=1):
-            rows.append([self.t(run(z.zone_id, BOLD), f"  {z.name}"),
-                         *[f"{a} / {t}" for t, a in zip(z.sl_t, z.sl_a, strict=True)],
+            rows.append([self.t(run(z.zone.id, BOLD), f"  {z.zone.name}"),
+                         *[f"{a} / {t}" for t, a in zip(z.zone.sl_t, z.sl_a, strict=True)],
                          str(z.gaps), str(z.not_assessed)])
-            for i, (t, a) in enumerate(zip(z.sl_t, z.sl_a, strict=True), start=1):
+            for i, (t, a) in enumerate(zip(z.zone.sl_t, z.sl_a, strict=True), start=1):
                 commands.append(("BACKGROUND", (i, r), (i, r), _sl_colour(t, a)))
         return [_table(rows, widths, commands), self.legend()]
 

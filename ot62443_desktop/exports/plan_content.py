@@ -35,6 +35,7 @@ from ot62443_desktop.domain.scoring import (
     MAX_LEVEL,
     Gap,
     ProgramScore,
+    ZoneScore,
     achieved_ml,
     find_gaps,
     is_applicable,
@@ -101,26 +102,6 @@ class FrInfo:
 
 
 @dataclass(frozen=True)
-class ZoneLevels:
-    """One row of the executive SL table: a zone's target and achieved vectors."""
-
-    zone_id: str
-    name: str
-    criticality: str
-    sl_t: tuple[int, ...]
-    sl_a: tuple[int, ...]
-    applicable: int
-    met: int
-    gaps: int
-    not_assessed: int
-
-    @property
-    def below_target(self) -> int:
-        """How many FRs are below their target."""
-        return sum(1 for t, a in zip(self.sl_t, self.sl_a, strict=True) if a < t)
-
-
-@dataclass(frozen=True)
 class FrFigure:
     """Per FR over all zones: mean SL-T, mean SL-A and how many zones fall short (the chart)."""
 
@@ -166,7 +147,7 @@ class ProgramOverview:
 
 @dataclass(frozen=True)
 class ExecutiveSummary:
-    zones: tuple[ZoneLevels, ...]
+    zones: tuple[ZoneScore, ...]  # one row of the executive SL table per zone
     frs: tuple[FrInfo, ...]
     fr_figures: tuple[FrFigure, ...]
     counts: tuple[CountRow, ...]  # per FR, then the 2-1 program
@@ -450,17 +431,13 @@ def gap_row(gap: Gap, names: dict[str, str], reference: date) -> GapRow:
 
 def executive_summary(project: ProjectData, catalogues: CatalogueSet, gaps: Sequence[GapRow]) -> ExecutiveSummary:
     frs = fr_infos(catalogues)
-    levels = []
-    for zone in project.zones:
-        score = score_zone(project, catalogues, zone)
-        levels.append(ZoneLevels(zone.id, zone.name, zone.criticality.value, zone.sl_t, score.sl_a,
-                                 score.applicable, score.met, score.gaps, score.not_assessed))
+    levels = [score_zone(project, catalogues, zone) for zone in project.zones]
     figures = []
     for i, fr in enumerate(frs):
         n = len(levels) or 1
         figures.append(FrFigure(
-            fr, sum(z.sl_t[i] for z in levels) / n, sum(z.sl_a[i] for z in levels) / n,
-            sum(1 for z in levels if z.sl_a[i] < z.sl_t[i]),
+            fr, sum(z.zone.sl_t[i] for z in levels) / n, sum(z.sl_a[i] for z in levels) / n,
+            sum(1 for z in levels if z.sl_gap[i]),
         ))
     rows: dict[str, list[int]] = {fr.id: [0] * len(PRIORITIES) for fr in frs}
     program_counts = [0] * len(PRIORITIES)
@@ -796,5 +773,5 @@ __all__ = [
     "ActionText", "AnswerRow", "AnswerScope", "CompensatedRow", "CountRow", "DocumentFacts", "ElementRow",
     "ExecutiveSummary", "FrFigure", "FrInfo", "GapRow", "MethodSection", "PlanContent", "ProgramOverview",
     "ProgramSection", "Roadmap", "RoadmapBucket", "RoadmapRow", "RoadmapWindow", "ScopeRef", "Theme",
-    "ZoneLevels", "ZoneSection", "build_plan",
+    "ZoneSection", "build_plan",
 ]
