@@ -11,7 +11,6 @@ version it extends, so a journal left by a crash is replayed exactly once.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -34,8 +33,6 @@ from ot62443_desktop.domain.model import (
 )
 from ot62443_desktop.storage import backups, codec, schema
 from ot62443_desktop.storage.errors import (
-    NewerSchemaError,
-    NotAProjectError,
     ProjectDamagedError,
     ProjectExistsError,
     ReadOnlyError,
@@ -44,13 +41,11 @@ from ot62443_desktop.storage.errors import (
 from ot62443_desktop.storage.fsutil import atomic_write
 from ot62443_desktop.storage.journal import Journal, journal_path, read_journal
 from ot62443_desktop.storage.lock import ProjectLock
+from ot62443_desktop.storage.projectfile import META, META_ID, ZONES, Raw, dump, parse_project
 
 SUFFIX = ".ot62443"
-META, ZONES = "meta", "zones"
-META_ID = 1
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
 
-Raw = dict[str, dict[str, Any]]
 T = TypeVar("T")
 Op = list[Any]  # [table, doc_id, doc or None for a removal]
 
@@ -103,7 +98,7 @@ class ProjectStore:
         meta = {"schema_version": schema.SCHEMA_VERSION, "generation": 0, "app_version": __version__,
                 "created": datetime.now().isoformat(timespec="seconds"),
                 "info": codec.info_to_doc(info)}
-        atomic_write(path, _dump({META: {str(META_ID): meta}, ZONES: {}}))
+        atomic_write(path, dump({META: {str(META_ID): meta}, ZONES: {}}))
         return cls.open(path)
 
     @classmethod
@@ -211,7 +206,7 @@ class ProjectStore:
         journal = self._writable()
         self._meta["generation"] = self.generation + 1
         self._meta["app_version"] = __version__
-        data = _dump(cast(Raw, self._db.storage.read()))
+        data = dump(cast(Raw, self._db.storage.read()))
         atomic_write(self.path, data)
         self.generation += 1
         journal.restart(self.generation)
@@ -399,35 +394,3 @@ def _project_path(path: str | Path) -> Path:
     if path.suffix != SUFFIX:
         raise StoreError(f"{path}: project files end in {SUFFIX}")
     return path
-
-
-def _dump(raw: Raw) -> bytes:
-    return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def parse_project(path: Path, data: bytes) -> tuple[Raw, int]:
-    """The raw TinyDB document and its schema version; refuses damaged, alien or newer files."""
-    has_backup = bool(backups.list_backups(path))
-    hint = (f"; `ot62443 recover {path}` restores the last good backup" if has_backup
-            else "; no backup of it exists on this computer")
-
-    def damaged(what: str) -> ProjectDamagedError:
-        return ProjectDamagedError(f"{path}: {what}{hint}", recoverable=has_backup)
-
-    if not data.strip():
-        raise damaged("the file is empty")
-    try:
-        raw = json.loads(data)
-    except UnicodeDecodeError:
-        raise damaged("not text (damaged)") from None
-    except json.JSONDecodeError as exc:
-        raise damaged(f"damaged or truncated (JSON error at line {exc.lineno} column {exc.colno})") from None
-    meta = raw.get(META, {}).get(str(META_ID)) if isinstance(raw, dict) else None
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema_version"), int):
-        raise NotAProjectError(f"{path}: not an OT 62443 Workbook project")
-    version: int = meta["schema_version"]
-    if version > schema.SCHEMA_VERSION:
-        raise NewerSchemaError(str(path), version, schema.SCHEMA_VERSION)
-    if not all(isinstance(t, dict) for t in raw.values()):
-        raise damaged("damaged (a table is not an object)")
-    return raw, version
