@@ -189,6 +189,7 @@ class ProjectData:
     zones: tuple[Zone, ...] = ()
     answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
     remediation: dict[tuple[str, str], RemediationItem] = field(default_factory=dict)
+    project_id: str = ""  # the store's random id; exports carry it so imports match the right project
 
     def zone(self, zone_id: str) -> Zone:
         for zone in self.zones:

@@ -1,9 +1,16 @@
-"""Domain values to and from the JSON documents of the project file."""
+"""Domain values to and from the JSON documents of the project file.
+
+The documents may come from someone else's computer: every *_from_doc checks each field's
+type and refuses a wrong one with a CodecError naming the field, never another exception.
+A field may be absent (its default applies); null is accepted only where *_to_doc writes it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from ot62443_desktop.domain.model import (
     Answer,
@@ -20,10 +27,93 @@ from ot62443_desktop.domain.model import (
 )
 
 Doc = dict[str, Any]
+E = TypeVar("E", bound=StrEnum)
+V = TypeVar("V")
+_REQUIRED: Any = object()
+_SHOWN_CHARS = 40
 
 
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
+class CodecError(ValueError):
+    """A field of a project document that has the wrong type or value."""
+
+
+def show(value: Any) -> str:
+    """A short, one-line picture of a JSON value for an error message."""
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    text = repr(value)
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
+def _object(doc: Any, what: str) -> Doc:
+    if not isinstance(doc, dict):
+        raise CodecError(f"{what} must be an object, not {show(doc)}")
+    return doc
+
+
+def _field(doc: Doc, key: str, default: Any, what: str, check: Callable[[Any], bool],
+           *, nullable: bool = False) -> Any:
+    """doc[key] if `check` accepts it; `default` if absent (or null, where null is allowed)."""
+    if key not in doc or (nullable and doc[key] is None):
+        if default is _REQUIRED:
+            raise CodecError(f"{key} is missing")
+        return default
+    value = doc[key]
+    if not check(value):
+        raise CodecError(f"{key} must be {what}, not {show(value)}")
+    return value
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _text(doc: Doc, key: str, default: Any = "") -> str:
+    value: str = _field(doc, key, default, "text", _is_text)
+    return value
+
+
+def _texts(doc: Doc, key: str) -> tuple[str, ...]:
+    return tuple(_field(doc, key, [], "a list of text",
+                        lambda v: isinstance(v, list) and all(map(_is_text, v))))
+
+
+def _enum(doc: Doc, key: str, kind: type[E], default: Any = _REQUIRED, *, nullable: bool = False) -> Any:
+    allowed = ", ".join(repr(m.value) for m in kind)
+    value = _field(doc, key, default, f"one of {allowed}",
+                   lambda v: isinstance(v, str) and v in kind._value2member_map_, nullable=nullable)
+    return kind(value) if isinstance(value, str) else value
+
+
+def _parsed(doc: Doc, key: str, parse: Callable[[str], V], what: str, *, nullable: bool = True) -> V | None:
+    """A date or date-time field: absent, "" (or null where allowed) is None; anything else must parse."""
+    value = _field(doc, key, None, what, _is_text, nullable=nullable)
+    if not value:
+        return None
+    try:
+        return parse(value)
+    except ValueError:
+        raise CodecError(f"{key} must be {what}, not {show(value)}") from None
+
+
+def _date(doc: Doc, key: str) -> date | None:
+    return _parsed(doc, key, date.fromisoformat, "a date (YYYY-MM-DD)")
+
+
+def _local_datetime(text: str) -> datetime:
+    """Only naive date-times: the program writes local time, and Excel refuses time zones."""
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is not None:
+        raise ValueError(text)
+    return value
 
 
 def _iso(value: date | None) -> str | None:
@@ -39,12 +129,14 @@ def info_to_doc(info: ProjectInfo) -> Doc:
     }
 
 
-def info_from_doc(doc: Doc) -> ProjectInfo:
+def info_from_doc(doc: Any) -> ProjectInfo:
+    doc = _object(doc, "the project info")
     return ProjectInfo(
-        client=doc["client"], site=doc["site"], assessors=tuple(doc.get("assessors", ())),
-        start_date=_date(doc.get("start_date")), end_date=_date(doc.get("end_date")),
-        scope_note=doc.get("scope_note", ""), confidentiality=doc.get("confidentiality", ""),
-        target_ml=doc.get("target_ml", 2),
+        client=_text(doc, "client", _REQUIRED), site=_text(doc, "site", _REQUIRED),
+        assessors=_texts(doc, "assessors"),
+        start_date=_date(doc, "start_date"), end_date=_date(doc, "end_date"),
+        scope_note=_text(doc, "scope_note"), confidentiality=_text(doc, "confidentiality"),
+        target_ml=_field(doc, "target_ml", 2, "a whole number 1-4", _is_int),
     )
 
 
@@ -56,11 +148,15 @@ def zone_to_doc(zone: Zone) -> Doc:
     }
 
 
-def zone_from_doc(doc: Doc) -> Zone:
+def zone_from_doc(doc: Any) -> Zone:
+    doc = _object(doc, "the zone")
+    sl_t = _field(doc, "sl_t", _REQUIRED, "a list of 7 levels 0-4",
+                  lambda v: isinstance(v, list) and all(map(_is_int, v)))
     return Zone(
-        id=doc["id"], name=doc["name"], sl_t=tuple(doc["sl_t"]), kind=ScopeKind(doc["kind"]),
-        criticality=Criticality(doc["criticality"]), description=doc.get("description", ""),
-        assets=doc.get("assets", ""), assess_program=doc.get("assess_program", False),
+        id=_text(doc, "id", _REQUIRED), name=_text(doc, "name", _REQUIRED), sl_t=tuple(sl_t),
+        kind=_enum(doc, "kind", ScopeKind), criticality=_enum(doc, "criticality", Criticality),
+        description=_text(doc, "description"), assets=_text(doc, "assets"),
+        assess_program=_field(doc, "assess_program", False, "true or false", lambda v: isinstance(v, bool)),
     )
 
 
@@ -81,17 +177,27 @@ def answer_to_doc(answer: Answer) -> Doc:
     return doc
 
 
-def answer_from_doc(scope_id: str, doc: Doc) -> Answer:
+def _evidence(doc: Any, n: int) -> Evidence:
+    try:
+        doc = _object(doc, "the entry")
+        return Evidence(_text(doc, "path", _REQUIRED), _text(doc, "sha256", _REQUIRED),
+                        _text(doc, "description"), _date(doc, "added"))
+    except CodecError as exc:
+        raise CodecError(f"evidence #{n}: {exc}") from None
+
+
+def answer_from_doc(scope_id: str, doc: Any) -> Answer:
+    doc = _object(doc, "the answer")
+    evidence = _field(doc, "evidence", [], "a list", lambda v: isinstance(v, list))
     return Answer(
-        scope_id=scope_id, requirement_id=doc["req"], status=Status(doc["status"]),
-        ml=doc.get("ml"), notes=doc.get("notes", ""), finding=doc.get("finding", ""),
-        countermeasure=doc.get("countermeasure", ""),
-        evidence=tuple(
-            Evidence(e["path"], e["sha256"], e.get("description", ""), _date(e.get("added")))
-            for e in doc.get("evidence", ())
-        ),
-        answered_by=doc.get("answered_by", ""),
-        answered_at=datetime.fromisoformat(doc["at"]) if doc.get("at") else None,
+        scope_id=scope_id, requirement_id=_text(doc, "req", _REQUIRED), status=_enum(doc, "status", Status),
+        ml=_field(doc, "ml", None, "a whole number 0-4", _is_int),
+        notes=_text(doc, "notes"), finding=_text(doc, "finding"),
+        countermeasure=_text(doc, "countermeasure"),
+        evidence=tuple(_evidence(e, n) for n, e in enumerate(evidence, 1)),
+        answered_by=_text(doc, "answered_by"),
+        answered_at=_parsed(doc, "at", _local_datetime, "a local date and time (YYYY-MM-DDTHH:MM:SS)",
+                            nullable=False),
     )
 
 
@@ -104,11 +210,13 @@ def item_to_doc(item: RemediationItem) -> Doc:
     }
 
 
-def item_from_doc(scope_id: str, doc: Doc) -> RemediationItem:
+def item_from_doc(scope_id: str, doc: Any) -> RemediationItem:
+    doc = _object(doc, "the remediation item")
     return RemediationItem(
-        scope_id=scope_id, requirement_id=doc["req"], action=doc.get("action"),
-        priority=Priority(doc["priority"]) if doc.get("priority") else None,
-        owner=doc.get("owner", ""), due_date=_date(doc.get("due_date")),
-        effort=Effort(doc["effort"]) if doc.get("effort") else None,
-        state=ItemState(doc.get("state", "open")), justification=doc.get("justification", ""),
+        scope_id=scope_id, requirement_id=_text(doc, "req", _REQUIRED),
+        action=_field(doc, "action", None, "text", _is_text, nullable=True),
+        priority=_enum(doc, "priority", Priority, None, nullable=True),
+        owner=_text(doc, "owner"), due_date=_date(doc, "due_date"),
+        effort=_enum(doc, "effort", Effort, None, nullable=True),
+        state=_enum(doc, "state", ItemState, ItemState.OPEN), justification=_text(doc, "justification"),
     )

@@ -34,3 +34,13 @@ class ProjectExistsError(StoreError):
 
 class ReadOnlyError(StoreError):
     pass
+
+
+class SaveError(StoreError):
+    """A change that could not be made durable; it was not applied (the message says why)."""
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError as people read it: its reason and the file, never "None: ..." or an errno tuple."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason

@@ -11,6 +11,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from ot62443_desktop.storage.fsutil import open_nofollow
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -47,7 +49,7 @@ class ProjectLock:
 
     def acquire(self) -> str | None:
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
             if not _try_lock(fd):
                 holder = self._describe_holder(fd)
                 os.close(fd)
@@ -68,6 +70,15 @@ class ProjectLock:
         self._fd = fd
         return None
 
+    def still_held(self) -> bool:
+        """True while the lock file on disk is the one this lock holds (nobody removed or replaced it)."""
+        if self._fd is None:
+            return False
+        try:
+            return os.path.samestat(os.fstat(self._fd), os.lstat(self.path))
+        except OSError:
+            return False
+
     def release(self) -> None:
         if self._fd is None:
             return
@@ -78,12 +89,23 @@ class ProjectLock:
         self._fd = None
 
     def _describe_holder(self, fd: int) -> str:
+        """Who holds the lock, from the file it wrote; any text there is shown as plain, short data."""
         try:
             info = json.loads(os.read(fd, 4096) or b"{}")
-            return (f"{info.get('user', '?')} on {info.get('host', '?')} "
-                    f"(process {info.get('pid', '?')}, since {info.get('since', '?')})")
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
+            info = None
+        if not isinstance(info, dict):
             return "another running instance"
+        user, host, pid, since = (_plain(info.get(key)) for key in ("user", "host", "pid", "since"))
+        return f"{user} on {host} (process {pid}, since {since})"
+
+
+def _plain(value: object) -> str:
+    """A value from a lock file as one short line of printable text."""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return "?"
+    text = "".join(ch if ch.isprintable() else " " for ch in str(value)).strip()
+    return (text[:60] + "...") if len(text) > 60 else (text or "?")
 
 
 def _user() -> str:

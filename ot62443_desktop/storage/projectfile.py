@@ -7,15 +7,19 @@ clear StoreError naming the file, never another exception.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from ot62443_desktop.storage import backups, schema
+from ot62443_desktop.storage.codec import show
 from ot62443_desktop.storage.errors import NewerSchemaError, NotAProjectError, ProjectDamagedError
 
 META, ZONES = "meta", "zones"
 META_ID = 1
 Raw = dict[str, dict[str, Any]]
+_DOC_ID = re.compile(r"[0-9]{1,18}")  # TinyDB turns these into int doc ids
+_MESSAGE_CHARS = 400
 
 
 def dump(raw: Raw) -> bytes:
@@ -24,27 +28,67 @@ def dump(raw: Raw) -> bytes:
 
 def parse_project(path: Path, data: bytes) -> tuple[Raw, int]:
     """The raw TinyDB document and its schema version; refuses damaged, alien or newer files."""
+    if not data.strip():
+        raise damaged_error(path, "the file is empty")
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise damaged_error(path, f"damaged (not UTF-8 text at byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise damaged_error(path, f"damaged or truncated (JSON error at line {exc.lineno} column {exc.colno})") from None
+    except RecursionError:
+        raise damaged_error(path, "damaged (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise damaged_error(path, f"damaged ({exc})") from None
+    meta = raw.get(META) if isinstance(raw, dict) else None
+    meta = meta.get(str(META_ID)) if isinstance(meta, dict) else None
+    if not isinstance(meta, dict) or "schema_version" not in meta:
+        raise NotAProjectError(f"{path}: not an OT 62443 Workbook project")
+    version = meta["schema_version"]
+    if not _whole(version, 1):
+        raise damaged_error(path, f"the schema version must be a whole number of at least 1, not {show(version)}")
+    if version > schema.SCHEMA_VERSION:
+        raise NewerSchemaError(str(path), version, schema.SCHEMA_VERSION)
+    if problem := _shape_problem(raw, meta):
+        raise damaged_error(path, f"damaged ({problem})")
+    return raw, version
+
+
+def damaged_error(path: Path, what: str) -> ProjectDamagedError:
+    """ProjectDamagedError for `path`, saying whether `ot62443 recover` can help."""
     has_backup = bool(backups.list_backups(path))
     hint = (f"; `ot62443 recover {path}` restores the last good backup" if has_backup
             else "; no backup of it exists on this computer")
+    return ProjectDamagedError(f"{path}: {_one_line(what)}{hint}", recoverable=has_backup)
 
-    def damaged(what: str) -> ProjectDamagedError:
-        return ProjectDamagedError(f"{path}: {what}{hint}", recoverable=has_backup)
 
-    if not data.strip():
-        raise damaged("the file is empty")
+def _shape_problem(raw: dict[str, Any], meta: dict[str, Any]) -> str | None:
+    """What makes the document unusable as TinyDB tables of a project, or None."""
+    generation = meta.get("generation", 0)
+    if not _whole(generation, 0):
+        return f"the generation must be a whole number of at least 0, not {show(generation)}"
+    if not isinstance(meta.get("info"), dict):
+        return "the project info is missing or not an object"
+    for name, table in raw.items():
+        if not isinstance(table, dict):
+            return f"table {show(name)} is not an object"
+        for doc_id, doc in table.items():
+            if not _DOC_ID.fullmatch(doc_id):
+                return f"table {show(name)} has a record id that is not a number: {show(doc_id)}"
+            if not isinstance(doc, dict):
+                return f"record #{doc_id} of table {show(name)} is not an object"
     try:
-        raw = json.loads(data)
-    except UnicodeDecodeError:
-        raise damaged("not text (damaged)") from None
-    except json.JSONDecodeError as exc:
-        raise damaged(f"damaged or truncated (JSON error at line {exc.lineno} column {exc.colno})") from None
-    meta = raw.get(META, {}).get(str(META_ID)) if isinstance(raw, dict) else None
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema_version"), int):
-        raise NotAProjectError(f"{path}: not an OT 62443 Workbook project")
-    version: int = meta["schema_version"]
-    if version > schema.SCHEMA_VERSION:
-        raise NewerSchemaError(str(path), version, schema.SCHEMA_VERSION)
-    if not all(isinstance(t, dict) for t in raw.values()):
-        raise damaged("damaged (a table is not an object)")
-    return raw, version
+        dump(raw)
+    except (UnicodeEncodeError, RecursionError):  # lone surrogates ("\\ud800"); saving would fail later
+        return "it holds text that is not valid Unicode"
+    return None
+
+
+def _whole(value: Any, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
+def _one_line(text: str) -> str:
+    """Messages are one line, however long or multi-line the text quoted in them."""
+    text = " ".join(text.split())
+    return text if len(text) <= _MESSAGE_CHARS else text[: _MESSAGE_CHARS - 1] + "…"

@@ -6,13 +6,33 @@ function per schema change, register it in UPGRADES, and bump SCHEMA_VERSION.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Raw = dict[str, Any]
-UPGRADES: dict[int, Callable[[Raw], Raw]] = {}
+
+
+def new_project_id() -> str:
+    """A project's identity: random, made once when the project is created."""
+    return uuid.uuid4().hex
+
+
+def _v1_add_project_id(raw: Raw) -> Raw:
+    """Schema 2 gives every project an id. A schema-1 file gets one derived from what it already
+    holds (creation time and details), so opening it read-only twice gives the same id as
+    upgrading it in place does."""
+    meta = raw["meta"]["1"]
+    seed = json.dumps([meta.get("created"), meta.get("info")], sort_keys=True, default=str)
+    meta["project_id"] = hashlib.sha256(b"ot62443-v1:" + seed.encode()).hexdigest()[:32]
+    return raw
+
+
+UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id}
 
 
 def upgrade(raw: Raw, version: int) -> Raw:

@@ -11,7 +11,9 @@ version it extends, so a journal left by a crash is replayed exactly once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import os
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -36,15 +38,32 @@ from ot62443_desktop.storage.errors import (
     ProjectDamagedError,
     ProjectExistsError,
     ReadOnlyError,
+    SaveError,
     StoreError,
+    describe_os_error,
 )
-from ot62443_desktop.storage.fsutil import atomic_write
-from ot62443_desktop.storage.journal import Journal, journal_path, read_journal
+from ot62443_desktop.storage.fsutil import BINARY, NOFOLLOW, atomic_write
+from ot62443_desktop.storage.journal import (
+    Journal,
+    JournalContents,
+    MalformedJournalError,
+    journal_path,
+    read_journal,
+)
 from ot62443_desktop.storage.lock import ProjectLock
-from ot62443_desktop.storage.projectfile import META, META_ID, ZONES, Raw, dump, parse_project
+from ot62443_desktop.storage.projectfile import (
+    META,
+    META_ID,
+    ZONES,
+    Raw,
+    damaged_error,
+    dump,
+    parse_project,
+)
 
 SUFFIX = ".ot62443"
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
+MAX_PROJECT_BYTES = 256 * 1024 * 1024  # 100 zones take 3 MB
 
 T = TypeVar("T")
 Op = list[Any]  # [table, doc_id, doc or None for a removal]
@@ -74,36 +93,37 @@ class ProjectStore:
         self._zones: dict[str, Zone] = {}
         self._answers: dict[tuple[str, str], Answer] = {}
         self._items: dict[tuple[str, str], RemediationItem] = {}
+        self._batch: list[Op] | None = None  # the operations of the open batch, if any
+        self._batch_undo: list[Op] = []
         meta = raw[META][str(META_ID)]
         self.generation: int = meta.get("generation", 0)
         self._meta: dict[str, Any] = meta
         try:
             self._load(raw)
         except (KeyError, TypeError, ValueError, ModelError) as exc:
-            raise ProjectDamagedError(
-                f"{path}: project data is inconsistent ({exc}); "
-                f"`ot62443 recover {path}` restores the last good backup",
-                recoverable=bool(backups.list_backups(path)),
-            ) from None
+            raise damaged_error(path, f"project data is inconsistent ({exc})") from None
 
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
     def create(cls, path: str | Path, info: ProjectInfo, *, overwrite: bool = False) -> ProjectStore:
         path = _project_path(path)
-        if path.exists() and not overwrite:
+        if (path.exists() or path.is_symlink()) and not overwrite:
             raise ProjectExistsError(f"{path}: a file of that name already exists")
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder")
         meta = {"schema_version": schema.SCHEMA_VERSION, "generation": 0, "app_version": __version__,
-                "created": datetime.now().isoformat(timespec="seconds"),
+                "created": datetime.now().isoformat(timespec="seconds"), "project_id": schema.new_project_id(),
                 "info": codec.info_to_doc(info)}
-        atomic_write(path, dump({META: {str(META_ID): meta}, ZONES: {}}))
+        try:
+            atomic_write(path, dump({META: {str(META_ID): meta}, ZONES: {}}))
+        except OSError as exc:
+            raise SaveError(f"{path}: the project could not be created ({describe_os_error(exc)})") from None
         return cls.open(path)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> ProjectStore:
-        """Open a project; it opens read-only (with a reason) if another instance holds it."""
+        """Open a project; it opens read-only (with a reason) if it cannot be written or another instance holds it."""
         path = _project_path(path)
         if not path.is_file():
             raise StoreError(f"{path}: no such project file")
@@ -111,7 +131,11 @@ class ProjectStore:
         reason = "opened read-only" if read_only else ""
         if not read_only:
             lock = ProjectLock(path)
-            holder = lock.acquire()
+            try:
+                holder = lock.acquire()
+            except OSError as exc:
+                holder, reason = None, f"its folder cannot be written ({describe_os_error(exc)})"
+                lock = None
             if holder is not None:
                 lock, reason = None, f"open in another instance by {holder}"
         try:
@@ -123,69 +147,119 @@ class ProjectStore:
 
     @classmethod
     def _open_locked(cls, path: Path, lock: ProjectLock | None, reason: str) -> ProjectStore:
-        data = path.read_bytes()
+        data = _read_file(path)
         raw, version = parse_project(path, data)
-        generation = raw[META][str(META_ID)].get("generation", 0)
+        generation: int = raw[META][str(META_ID)]["generation"]
         jpath = journal_path(path)
-        base, records = read_journal(jpath)
-        stale = base is not None and base != generation
-        if not stale:
-            for record in records:
+        journal = JournalContents() if jpath.is_symlink() else _read_journal_of(path)
+        stale = journal.base is not None and journal.base != generation
+        pending = len(journal.records) if not stale else 0
+        if pending:
+            for record in journal.records:
                 _apply_raw(raw, record["ops"])
         if version < schema.SCHEMA_VERSION:
             raw = schema.upgrade(raw, version)
         store = cls(path, raw, lock=lock, read_only_reason=reason)
         if lock is None:
+            if pending:
+                store.warnings.append(f"{pending} change(s) from the journal are shown; they are written into "
+                                      "the file when the project is next opened for editing")
             return store
-        backups.save_backup(path, data, generation)
-        if stale and base == generation - 1:  # crash after a compaction, before the journal reset
-            jpath.unlink(missing_ok=True)
-        elif stale:
-            moved = backups.set_aside(path, jpath, "stale-journal")
-            store.warnings.append(f"a journal that did not match this file was set aside as {moved}")
-        if records and not stale:
-            store.warnings.append(f"recovered {len(records)} change(s) from the journal")
-        store._journal = Journal(jpath, store.generation)
-        if (records and not stale) or version < schema.SCHEMA_VERSION:
-            store.compact()
+        store._take_over(data, generation, jpath, stale=stale or jpath.is_symlink(), pending=pending,
+                         upgraded=version < schema.SCHEMA_VERSION, known_stale=journal.base == generation - 1)
         return store
+
+    def _take_over(self, data: bytes, generation: int, jpath: Path, *, stale: bool, pending: int,
+                   upgraded: bool, known_stale: bool) -> None:
+        """Make what was opened durable (recovered changes, upgrade) and start this session's journal.
+
+        The old journal is only replaced once the file holds everything it had: a crash or a
+        full disk at any step leaves the old file with its journal, or the new file whole.
+        """
+        self._keep_backup(data, generation)
+        try:
+            if stale and not known_stale:  # a journal of another file version: keep it for a person
+                moved = backups.set_aside(self.path, jpath, "stale-journal")
+                self.warnings.append(f"a journal that did not match this file was set aside as {moved}")
+            if pending or upgraded:
+                self._write_file()
+            self._journal = Journal.start(jpath, self.generation)
+        except OSError as exc:
+            assert self._lock is not None
+            self._lock.release()
+            self._lock = None
+            self.read_only_reason = (f"it could not be made ready for changes ({describe_os_error(exc)}); "
+                                     "nothing was lost: free some disk space and open it again")
+            return
+        if pending:
+            self.warnings.append(f"recovered {pending} change(s) from the journal")
 
     @classmethod
     def recover(cls, path: str | Path) -> str:
-        """Replace a damaged project by its newest good backup (plus its journal); says what it did."""
+        """Replace a damaged project by its newest good backup (plus a journal that extends it); says what it did."""
         path = _project_path(path)
         lock = ProjectLock(path)
         holder = lock.acquire()
         if holder is not None:
             raise StoreError(f"{path}: in use by {holder}; close it there first")
         try:
-            base, records = read_journal(journal_path(path))
+            if path.is_file() and cls._usable(path) is not None and not _journal_damaged(path):
+                raise StoreError(f"{path}: the project opens normally; there is nothing to recover")
             for backup in backups.list_backups(path):
-                try:
-                    raw, _ = parse_project(backup, backup.read_bytes())
-                except StoreError:
+                usable = cls._usable(backup)
+                if usable is None:
                     continue
-                generation = raw[META][str(META_ID)].get("generation", 0)
-                if path.exists():
+                data, generation = usable
+                if path.exists() or path.is_symlink():
                     backups.set_aside(path, path, "damaged")
+                jpath = journal_path(path)
+                journal = JournalContents() if _journal_damaged(path) else read_journal(jpath)
                 journal_note = ""
-                if base == generation and records:
-                    journal_note = f" and {len(records)} journaled change(s)"
-                elif base is not None:
-                    backups.set_aside(path, journal_path(path), "stale-journal")
-                atomic_write(path, backup.read_bytes())
+                if journal.base == generation and journal.records:
+                    journal_note = f" and {len(journal.records)} journaled change(s)"
+                elif jpath.exists() or jpath.is_symlink():
+                    backups.set_aside(path, jpath, "stale-journal")
+                atomic_write(path, data)
                 return f"{path}: restored from backup {backup.name}{journal_note}"
             raise StoreError(f"{path}: no usable backup in {backups.backup_dir(path)}")
         finally:
             lock.release()
 
+    @classmethod
+    def _usable(cls, candidate: Path) -> tuple[bytes, int] | None:
+        """A file's bytes and generation if it loads as a whole project; None otherwise."""
+        try:
+            data = _read_file(candidate)
+            raw, version = parse_project(candidate, data)
+            generation: int = raw[META][str(META_ID)]["generation"]
+            if version < schema.SCHEMA_VERSION:
+                raw = schema.upgrade(raw, version)
+            cls(candidate, raw, lock=None, read_only_reason="checked")
+        except (StoreError, OSError, RuntimeError):
+            return None
+        return data, generation
+
     def close(self) -> None:
-        """Compact if anything changed, then remove the journal and the lock."""
+        """Write everything journaled into the file, then remove the journal and the lock.
+
+        If the file cannot be written (a full disk), the journal stays: every change is
+        already durable there and is taken into the file at the next open. `warnings` says so.
+        """
         if self._journal is not None:
-            if self._journal.records:
-                self.compact()
-            self._journal.close(remove=True)
-            self._journal = None
+            journal, self._journal = self._journal, None
+            written = True
+            if journal.records:
+                try:
+                    self._write_file()
+                except OSError as exc:
+                    written = False
+                    self.warnings.append(
+                        f"{self.path}: every change is saved in its journal, but the project file could not be "
+                        f"rewritten ({describe_os_error(exc)}); it is completed the next time the project is opened")
+            try:
+                journal.close(remove=written)
+            except OSError as exc:
+                self.warnings.append(f"{journal.path}: could not be removed ({describe_os_error(exc)})")
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -201,16 +275,49 @@ class ProjectStore:
     def read_only(self) -> bool:
         return self._lock is None
 
+    @property
+    def project_id(self) -> str:
+        """The random id given at creation: what registers, merges and comparisons are matched by."""
+        return str(self._meta["project_id"])
+
     def compact(self) -> None:
-        """Rewrite the file atomically with everything journaled, then start a new journal."""
+        """Rewrite the file with everything journaled, then start a new journal.
+
+        A failure to write the file loses nothing (the journal goes on); a failure to start
+        the new journal leaves the project read-only, with the reason in `read_only_reason`.
+        """
         journal = self._writable()
+        self._write_file()
+        journal.close(remove=False)
+        try:
+            self._journal = Journal.start(journal.path, self.generation)
+        except OSError as exc:
+            self._journal = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+            self.read_only_reason = (f"no new journal could be started ({describe_os_error(exc)}); every change "
+                                     "so far is saved: free some disk space and open the project again")
+            raise SaveError(f"{self.path}: {self.read_only_reason}") from None
+
+    def _write_file(self) -> None:
+        """Write the whole project as the next generation of the file (atomically)."""
         self._meta["generation"] = self.generation + 1
         self._meta["app_version"] = __version__
-        data = dump(cast(Raw, self._db.storage.read()))
-        atomic_write(self.path, data)
+        try:
+            data = dump(cast(Raw, self._db.storage.read()))
+            atomic_write(self.path, data)
+        except BaseException:
+            self._meta["generation"] = self.generation
+            raise
         self.generation += 1
-        journal.restart(self.generation)
-        backups.save_backup(self.path, data, self.generation)
+        self._keep_backup(data, self.generation)
+
+    def _keep_backup(self, data: bytes, generation: int) -> None:
+        try:
+            backups.save_backup(self.path, data, generation)
+        except OSError as exc:
+            self.warnings.append(f"no backup could be kept this time ({describe_os_error(exc)})")
 
     # -- reading --------------------------------------------------------------------------
 
@@ -240,7 +347,7 @@ class ProjectStore:
         return self._items.get((scope_id, requirement_id))
 
     def snapshot(self) -> ProjectData:
-        return ProjectData(self._info, self.zones(), dict(self._answers), dict(self._items))
+        return ProjectData(self._info, self.zones(), dict(self._answers), dict(self._items), self.project_id)
 
     # -- writing: each returns only once the change is durable ---------------------------
 
@@ -310,28 +417,126 @@ class ProjectStore:
     # -- internals --------------------------------------------------------------------------
 
     def _load(self, raw: Raw) -> None:
-        self._info = codec.info_from_doc(self._meta["info"])
-        for doc_id, doc in sorted(raw.get(ZONES, {}).items(), key=lambda kv: int(kv[0])):
-            self._zones[doc["id"]] = codec.zone_from_doc(doc)
-            self._keys.setdefault(ZONES, {})[doc["id"]] = int(doc_id)
-        for table, docs in raw.items():
-            kind, _, scope = table.partition(":")
-            if kind not in ("answers", "remediation"):
-                continue
-            if scope != SITE_SCOPE and scope not in self._zones:
-                raise ValueError(f"table {table!r} belongs to no zone")
-            keys = self._keys.setdefault(table, {})
-            for doc_id, doc in docs.items():
-                keys[doc["req"]] = int(doc_id)
-                if kind == "answers":
-                    self._answers[(scope, doc["req"])] = codec.answer_from_doc(scope, doc)
-                else:
-                    self._items[(scope, doc["req"])] = codec.item_from_doc(scope, doc)
+        """Decode every record; a bad one raises ValueError naming the record and its field."""
+        where = "the project info"
+        try:
+            self._info = codec.info_from_doc(self._meta.get("info"))
+            for doc_id, doc in sorted(raw.get(ZONES, {}).items(), key=lambda kv: int(kv[0])):
+                where = f"zone #{doc_id}"
+                zone = codec.zone_from_doc(doc)
+                if zone.id in self._zones:
+                    raise ValueError(f"zone id {zone.id!r} is used by another zone too")
+                self._zones[zone.id] = zone
+                self._keys.setdefault(ZONES, {})[zone.id] = int(doc_id)
+            for table, docs in raw.items():
+                kind, _, scope = table.partition(":")
+                if kind not in ("answers", "remediation"):
+                    continue
+                where = f"table {table!r}"
+                if scope != SITE_SCOPE and scope not in self._zones:
+                    raise ValueError("it belongs to no zone")
+                keys = self._keys.setdefault(table, {})
+                for doc_id, doc in docs.items():
+                    where = f"{'answer' if kind == 'answers' else 'remediation item'} #{doc_id} of {scope!r}"
+                    if kind == "answers":
+                        answer = codec.answer_from_doc(scope, doc)
+                        req, self._answers[(scope, answer.requirement_id)] = answer.requirement_id, answer
+                    else:
+                        item = codec.item_from_doc(scope, doc)
+                        req, self._items[(scope, item.requirement_id)] = item.requirement_id, item
+                    if req in keys:
+                        raise ValueError(f"requirement {req!r} has another record in the same scope")
+                    keys[req] = int(doc_id)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{where}: {exc}") from None
 
     def _writable(self) -> Journal:
         if self._journal is None:
             raise ReadOnlyError(f"{self.path}: {self.read_only_reason or 'closed'}; changes are not possible")
         return self._journal
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes as one: one journal record and one sync, all of them or none after a crash.
+
+        Reads inside the block see its changes. If the block raises, or its record cannot
+        be saved, every change of the block is undone and the error propagates. A batch
+        inside a batch is part of the outer one.
+        """
+        journal = self._writable()
+        if self._batch is not None:
+            yield
+            return
+        undo: list[Op] = []
+        self._batch = []
+        self._batch_undo = undo
+        try:
+            yield
+            ops, self._batch = self._batch, None
+            if ops:
+                self._append(journal, ops)
+        except BaseException:
+            self._batch = None
+            self._rollback(undo)
+            raise
+        finally:
+            self._batch_undo = []
+        self._compact_if_large(journal)
+
+    def _commit(self, ops: list[Op]) -> None:
+        journal = self._writable()
+        if self._batch is not None:
+            self._apply(ops, self._batch_undo)
+            self._batch.extend(ops)
+            return
+        self._append(journal, ops)
+        self._apply(ops, None)
+        self._compact_if_large(journal)
+
+    def _append(self, journal: Journal, ops: list[Op]) -> None:
+        """Journal `ops` durably, or raise SaveError having written nothing."""
+        assert self._lock is not None
+        if not self._lock.still_held():
+            raise SaveError(f"{self.path}: its lock file was removed or replaced by another program, so this "
+                            "change was not saved; close the project and open it again")
+        try:
+            journal.append({"ops": ops})
+        except OSError as exc:
+            raise SaveError(f"{self.path}: the change was not saved ({describe_os_error(exc)})") from None
+
+    def _apply(self, ops: list[Op], undo: list[Op] | None) -> None:
+        """Apply journaled operations in memory; with `undo`, note each document's previous state."""
+        for table_name, doc_id, doc in ops:
+            table = self._db.table(table_name)
+            current = table.get(doc_id=doc_id)
+            if undo is not None:
+                undo.append([table_name, doc_id, None if current is None else dict(current)])
+            if doc is None:
+                if current is not None:
+                    table.remove(doc_ids=[doc_id])
+            elif current is not None:
+                table.update(_replace_with(doc), doc_ids=[doc_id])
+            else:
+                table.insert(Document(doc, doc_id=doc_id))
+
+    def _rollback(self, undo: list[Op]) -> None:
+        """Undo a failed batch in memory and rebuild the caches from the database."""
+        self._apply(list(reversed(undo)), None)
+        raw = cast(Raw, self._db.storage.read())
+        self._meta = raw[META][str(META_ID)]
+        self._keys, self._zones, self._answers, self._items = {}, {}, {}, {}
+        self._load(raw)
+
+    def _compact_if_large(self, journal: Journal) -> None:
+        if journal.size <= COMPACT_AFTER_BYTES:
+            return
+        try:
+            self.compact()
+        except OSError as exc:  # the journal still holds everything: try again at the next threshold
+            self.warnings.append(f"{self.path}: could not be rewritten ({describe_os_error(exc)}); "
+                                 "every change is safe in the journal")
+        except SaveError:  # read-only from now on; the change itself was saved
+            self.warnings.append(self.read_only_reason)
 
     def _check_scope(self, scope_id: str) -> None:
         if scope_id != SITE_SCOPE and scope_id not in self._zones:
@@ -354,21 +559,6 @@ class ProjectStore:
         self._keys[table].pop(requirement_id)
         return cache.pop((scope_id, requirement_id), None)
 
-    def _commit(self, ops: list[Op]) -> None:
-        journal = self._writable()
-        journal.append({"ops": ops})
-        for table_name, doc_id, doc in ops:
-            table = self._db.table(table_name)
-            if doc is None:
-                if table.contains(doc_id=doc_id):
-                    table.remove(doc_ids=[doc_id])
-            elif table.contains(doc_id=doc_id):
-                table.update(_replace_with(doc), doc_ids=[doc_id])
-            else:
-                table.insert(Document(doc, doc_id=doc_id))
-        if journal.size > COMPACT_AFTER_BYTES:
-            self.compact()
-
 
 def _replace_with(doc: dict[str, Any]) -> Any:
     def replace(current: dict[str, Any]) -> None:
@@ -390,7 +580,40 @@ def _apply_raw(raw: Raw, ops: Iterable[Op]) -> None:
 
 
 def _project_path(path: str | Path) -> Path:
+    """The project's path; a symbolic link is followed once here, so writes go to the real file."""
     path = Path(path)
     if path.suffix != SUFFIX:
         raise StoreError(f"{path}: project files end in {SUFFIX}")
-    return path
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | BINARY)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({describe_os_error(exc)})") from None
+    try:
+        if os.fstat(fd).st_size > MAX_PROJECT_BYTES:
+            raise ProjectDamagedError(f"{path}: too large to be a project ({os.fstat(fd).st_size:,} bytes)",
+                                      recoverable=False)
+        return b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
+    finally:
+        os.close(fd)
+
+
+def _read_journal_of(path: Path) -> JournalContents:
+    try:
+        return read_journal(journal_path(path))
+    except MalformedJournalError as exc:
+        raise ProjectDamagedError(f"{exc}; `ot62443 recover {path}` sets it aside and restores the last good "
+                                  "backup", recoverable=True) from None
+    except OSError as exc:
+        raise StoreError(f"{journal_path(path)}: cannot be read ({describe_os_error(exc)})") from None
+
+
+def _journal_damaged(path: Path) -> bool:
+    try:
+        read_journal(journal_path(path))
+    except (MalformedJournalError, OSError):
+        return True
+    return False

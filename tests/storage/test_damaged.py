@@ -24,6 +24,9 @@ from ot62443_desktop.storage.journal import journal_path
 INFO = ProjectInfo("ACME Water", "North works")
 
 
+CURRENT = schema_module.SCHEMA_VERSION
+
+
 def make_project(path: Path, answers: int = 3) -> None:
     with ProjectStore.create(path, INFO) as store:
         store.add_zone(Zone("Z1", "Control", Zone.uniform(2)))
@@ -92,7 +95,8 @@ def test_backups_keep_the_last_good_versions(project_path: Path) -> None:
         with ProjectStore.open(project_path) as store:
             store.set_answer(Answer("Z1", "SR 1.1", Status.PARTIAL, notes=str(n)))
     assert len(list_backups(project_path)) == 5
-    assert all(json.loads(b.read_bytes())["meta"]["1"]["schema_version"] == 1 for b in list_backups(project_path))
+    assert all(json.loads(b.read_bytes())["meta"]["1"]["schema_version"] == CURRENT
+               for b in list_backups(project_path))
 
 
 def test_json_that_is_not_a_project_is_refused(project_path: Path) -> None:
@@ -107,14 +111,14 @@ def test_newer_schema_is_refused_with_its_version(project_path: Path) -> None:
     raw["meta"]["1"]["schema_version"] = 7
     project_path.write_text(json.dumps(raw))
     before = project_path.read_bytes()
-    with pytest.raises(NewerSchemaError, match="project schema 7; this program reads up to schema 1"):
+    with pytest.raises(NewerSchemaError, match=f"project schema 7; this program reads up to schema {CURRENT}"):
         ProjectStore.open(project_path)
     assert project_path.read_bytes() == before
 
 
 def test_older_schema_is_upgraded_by_the_registered_functions(
         project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Simulate the next schema: v2 renames the zone field 'assets' to 'asset_list' and back."""
+    """Simulate the next schema: it fills in the zone field 'assets'."""
     make_project(project_path)
     calls: list[int] = []
 
@@ -124,19 +128,20 @@ def test_older_schema_is_upgraded_by_the_registered_functions(
             doc["assets"] = doc.get("assets", "") or "upgraded"
         return raw
 
-    monkeypatch.setattr(schema_module, "UPGRADES", {1: v1_to_v2})
-    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema_module, "UPGRADES", {CURRENT: v1_to_v2})
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", CURRENT + 1)
     with ProjectStore.open(project_path) as store:
         assert store.zone("Z1").assets == "upgraded" and len(store.answers()) == 3
     assert calls == [1]
-    assert json.loads(project_path.read_bytes())["meta"]["1"]["schema_version"] == 2
-    assert json.loads(list_backups(project_path)[-1].read_bytes())["meta"]["1"]["schema_version"] == 1
+    assert json.loads(project_path.read_bytes())["meta"]["1"]["schema_version"] == CURRENT + 1
+    assert json.loads(list_backups(project_path)[-1].read_bytes())["meta"]["1"]["schema_version"] == CURRENT
 
 
 def test_missing_upgrade_function_is_an_error(project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_project(project_path)
-    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 2)
-    with pytest.raises(RuntimeError, match="no upgrade registered from project schema 1"):
+    monkeypatch.setattr(schema_module, "UPGRADES", {})
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", CURRENT + 1)
+    with pytest.raises(RuntimeError, match=f"no upgrade registered from project schema {CURRENT}"):
         ProjectStore.open(project_path)
 
 

@@ -23,6 +23,7 @@ from ot62443_desktop.domain.model import (
 )
 from ot62443_desktop.storage import ProjectExistsError, ProjectStore, ReadOnlyError, StoreError
 from ot62443_desktop.storage.journal import journal_path
+from ot62443_desktop.storage.schema import SCHEMA_VERSION
 
 INFO = ProjectInfo("ACME Water", "North works", assessors=("Dana",), start_date=date(2026, 1, 5))
 ZONE = Zone("Z1", "Control", Zone.uniform(2))
@@ -185,4 +186,4 @@ def test_compacted_file_is_valid_json_with_the_schema_version(project_path: Path
     with ProjectStore.create(project_path, INFO) as store:
         store.add_zone(ZONE)
     meta = json.loads(project_path.read_text())["meta"]["1"]
-    assert meta["schema_version"] == 1 and meta["info"]["client"] == "ACME Water"
+    assert meta["schema_version"] == SCHEMA_VERSION and meta["info"]["client"] == "ACME Water"
