@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any
 
 from ot62443_desktop.catalogues import builtin_catalogues
-from ot62443_desktop.domain import scoring
+from ot62443_desktop.domain import rules, scoring
 from ot62443_desktop.domain.catalogue import CatalogueSet, Requirement, Scale
 from ot62443_desktop.domain.model import (
     FR_COUNT,
@@ -31,9 +31,6 @@ from ot62443_desktop.domain.model import (
 from ot62443_desktop.storage import ProjectStore
 
 __all__ = ["InputError", "Project", "open_project", "parse_sl_t"]
-
-NEEDS_ML = frozenset({Status.IMPLEMENTED, Status.PARTIAL, Status.COMPENSATED})
-NO_ML = frozenset({Status.NOT_ASSESSED, Status.NOT_APPLICABLE})
 
 
 class InputError(ValueError):
@@ -134,10 +131,8 @@ class Project:
             raise InputError(f"achieved maturity must be 0-4, not {ml!r}")
         if ml is not None and not is_program:
             raise InputError(f"{requirement_id} is rated on security levels; a maturity (ml) does not apply")
-        if is_program and ml is None and new_status in NEEDS_ML:
-            raise InputError(f"{requirement_id} needs an achieved maturity 0-4 (ml) with status {new_status.value}")
-        if ml is not None and new_status in NO_ML:
-            raise InputError(f"a maturity (ml) does not go with status {new_status.value}")
+        if is_program and (conflict := rules.maturity_conflict(new_status, ml)):
+            raise InputError(f"{requirement_id}: {conflict}")
         unknown = set(fields) - {"finding", "countermeasure", "evidence"}
         if unknown:
             raise InputError(f"unknown answer field(s): {', '.join(sorted(unknown))}")

@@ -28,10 +28,8 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
-from ot62443_desktop.domain.scoring import is_applicable
+from ot62443_desktop.domain.rules import Result, classify, is_applicable, status_for_ml
 from ot62443_desktop.storage import ProjectStore
-
-GAP_STATUSES = (Status.PARTIAL, Status.NOT_IMPLEMENTED)
 
 
 def load_seed() -> dict[str, Any]:
@@ -90,9 +88,15 @@ class _Author:
             return Status.IMPLEMENTED
         return Status.PARTIAL if self.rng.random() < 0.5 else Status.NOT_IMPLEMENTED
 
-    def answer(self, scope_id: str, requirement: Requirement, status: Status, ml: int | None) -> Answer:
+    def is_gap(self, answer: Answer, scope: Zone | None) -> bool:
+        requirement = self.catalogues.requirement(answer.requirement_id)
+        return classify(answer, requirement, scope, self.seed["project"]["target_ml"]) is Result.GAP
+
+    def answer(self, scope: Zone | None, requirement: Requirement, status: Status, ml: int | None) -> Answer:
+        """An answer in `scope` (None: the site), with notes and a finding that fit its verdict."""
         notes = self.seed["notes"]
-        is_gap = status in GAP_STATUSES or (ml is not None and ml < self.seed["project"]["target_ml"])
+        scope_id = scope.id if scope else SITE_SCOPE
+        is_gap = self.is_gap(Answer(scope_id, requirement.id, status, ml=ml), scope)
         text = self.rng.choice(notes["gap" if is_gap else "met"]) if self.rng.random() < 0.35 else ""
         return Answer(
             scope_id, requirement.id, status, ml=ml, notes=text,
@@ -112,16 +116,15 @@ class _Author:
                            "until then." if state is ItemState.RISK_ACCEPTED else ""),
         )
 
-    def program_answers(self, scope_id: str, answered: float) -> list[Answer]:
+    def program_answers(self, scope: Zone | None, answered: float) -> list[Answer]:
         weights = self.seed["program"]["ml_weights"]
         answers = []
         for requirement in self.catalogues.requirements(Scale.MATURITY):
             if self.rng.random() > answered:
                 continue
             ml = self.rng.choices(range(5), weights=weights)[0]
-            status = Status.NOT_IMPLEMENTED if ml == 0 else (
-                Status.IMPLEMENTED if ml >= self.seed["project"]["target_ml"] else Status.PARTIAL)
-            answers.append(self.answer(scope_id, requirement, status, ml))
+            status = status_for_ml(ml, self.seed["project"]["target_ml"])
+            answers.append(self.answer(scope, requirement, status, ml))
         return answers
 
 
@@ -147,14 +150,14 @@ def write_demo(path: Path, *, zones: int = 12, seed: int = 1) -> None:
                 if not is_applicable(zone, requirement) or (rng.random() > spec["answered"] and not solid_here):
                     continue
                 status = author.sl_status(requirement, spec["quality"], solid[requirement.fr_index])
-                answer = author.answer(zone.id, requirement, status, None)
+                answer = author.answer(zone, requirement, status, None)
                 store.set_answer(answer)
-                if answer.status in GAP_STATUSES and (item := author.plan(answer)):
+                if author.is_gap(answer, zone) and (item := author.plan(answer)):
                     store.set_remediation(item)
             if zone.assess_program:
-                for answer in author.program_answers(zone.id, seed_data["program"]["answered"]):
+                for answer in author.program_answers(zone, seed_data["program"]["answered"]):
                     store.set_answer(answer)
-        for answer in author.program_answers(SITE_SCOPE, seed_data["program"]["answered"]):
+        for answer in author.program_answers(None, seed_data["program"]["answered"]):
             store.set_answer(answer)
-            if answer.ml is not None and answer.ml < info.target_ml and (item := author.plan(answer)):
+            if author.is_gap(answer, None) and (item := author.plan(answer)):
                 store.set_remediation(item)

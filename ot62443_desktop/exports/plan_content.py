@@ -31,14 +31,13 @@ from ot62443_desktop.domain.priority import (
     THRESHOLDS,
     add_months,
 )
+from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import (
     MAX_LEVEL,
     Gap,
     ProgramScore,
     ZoneScore,
-    achieved_ml,
     find_gaps,
-    is_applicable,
     score_program,
     score_zone,
 )
@@ -562,12 +561,11 @@ def zone_section(
     score = score_zone(project, catalogues, zone)
     not_assessed, compensated = [], []
     for requirement in catalogues.requirements(Scale.SECURITY_LEVEL):
-        if not is_applicable(zone, requirement):
-            continue
         answer = project.answer(zone.id, requirement.id)
-        if answer is None or answer.status is Status.NOT_ASSESSED:
+        result = classify(answer, requirement, zone, project.info.target_ml)
+        if result is Result.NOT_ASSESSED:
             not_assessed.append(requirement.id)
-        elif answer.status is Status.COMPENSATED:
+        elif result is Result.MET and answer is not None and answer.status is Status.COMPENSATED:
             compensated.append(CompensatedRow(requirement.id, requirement.title, answer.countermeasure))
     sl_gaps = [g for g in gaps.get(zone.id, []) if not g.is_program]
     program = None
@@ -597,15 +595,15 @@ def program_section(
                     continue
                 total += 1
                 answer = project.answer(scope_id, requirement.id)
-                ml = achieved_ml(answer)
-                if answer is not None and answer.status is Status.NOT_APPLICABLE:
+                result, ml = classify(answer, requirement, None, target), achieved_ml(answer)
+                if result is Result.NOT_APPLICABLE:
                     not_applicable += 1
-                elif ml is None:
+                elif result is Result.NOT_ASSESSED or ml is None:
                     unanswered += 1
                     not_assessed.append(requirement.id)
                 else:
                     levels.append(ml)
-                    gap_count += ml < target
+                    gap_count += result is Result.GAP
             if total:
                 elements.append(ElementRow(
                     section.code, section.title, total, len(levels), gap_count, unanswered, not_applicable,

@@ -24,7 +24,8 @@ from ot62443_desktop.domain.model import (
     ProjectInfo,
     Status,
 )
-from ot62443_desktop.domain.scoring import Gap, achieved_ml, find_gaps, score_program, score_zone
+from ot62443_desktop.domain.rules import achieved_ml, classify
+from ot62443_desktop.domain.scoring import Gap, find_gaps, score_program, score_zone
 
 REGISTER_FORMAT = "ot62443-gap-register"
 REGISTER_VERSION = 1
@@ -362,15 +363,9 @@ def program_rows(project: ProjectData, catalogues: CatalogueSet) -> list[Program
     for scope_id in scopes:
         for requirement, element, group in labels:
             answer = project.answer(scope_id, requirement.id)
-            ml = achieved_ml(answer)
-            if answer is not None and answer.status is Status.NOT_APPLICABLE:
-                result = "Not applicable"
-            elif ml is None:
-                result = "Not assessed"
-            else:
-                result = "Gap" if ml < target else "Met"
             rows.append(ProgramRow(
-                scope_id, names[scope_id], element, group, requirement.id, requirement.title, target, ml,
-                answer.status.label if answer else Status.NOT_ASSESSED.label, result,
+                scope_id, names[scope_id], element, group, requirement.id, requirement.title, target,
+                achieved_ml(answer), answer.status.label if answer else Status.NOT_ASSESSED.label,
+                classify(answer, requirement, None, target).label,
             ))
     return rows

@@ -34,6 +34,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo  # type:
 from ot62443_desktop import __version__
 from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet
 from ot62443_desktop.domain.model import ItemState, Priority, ProjectData, ProjectInfo
+from ot62443_desktop.domain.rules import Result
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportError, Hooks
 from ot62443_desktop.storage.fsutil import atomic_write
@@ -491,9 +492,9 @@ def _program_sheet(ws: Any, styles: _Styles, info: ProjectInfo, program: list[rr
     achieved_col, achieved_ref = _column_ref(PROGRAM_LAYOUT, "Achieved ML", rows)
     target_col, _ = _column_ref(PROGRAM_LAYOUT, "Target ML", rows)
     cf = ws.conditional_formatting
-    for result, (fill, text) in {"Gap": (RED_FILL, RED_TEXT), "Met": (GREEN_FILL, GREEN_TEXT),
-                                 "Not assessed": (AMBER_FILL, AMBER_TEXT)}.items():
-        cf.add(result_ref, CellIsRule(operator="equal", formula=[f'"{result}"'], **_highlight(fill, text)))
+    for result, (fill, text) in {Result.GAP: (RED_FILL, RED_TEXT), Result.MET: (GREEN_FILL, GREEN_TEXT),
+                                 Result.NOT_ASSESSED: (AMBER_FILL, AMBER_TEXT)}.items():
+        cf.add(result_ref, CellIsRule(operator="equal", formula=[f'"{result.label}"'], **_highlight(fill, text)))
     below = f"AND(ISNUMBER({achieved_col}2),{achieved_col}2<{target_col}2)"
     cf.add(achieved_ref, FormulaRule(formula=[below], **_highlight(RED_FILL, RED_TEXT)))
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxL
 
 from ot62443_desktop.domain.catalogue import FR_IDS, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE
-from ot62443_desktop.domain.scoring import ZoneScore, achieved_ml, score_program, score_zone
+from ot62443_desktop.domain.rules import Result, achieved_ml, classify
+from ot62443_desktop.domain.scoring import ZoneScore, score_program, score_zone
 from ot62443_desktop.ui.lazy_view import LazyView
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
@@ -96,11 +97,11 @@ class ProgramModel(ListTableModel):
         self.rows = []
         for catalogue in self.session.catalogues.by_scale(Scale.MATURITY):
             for section in catalogue.sections:
-                mls = [achieved_ml(snapshot.answer(SITE_SCOPE, r.id)) for r in catalogue if r.section == section.id]
-                rated = [ml for ml in mls if ml is not None]
-                self.rows.append(ElementRow(section.id, section.title, len(mls), len(rated),
+                answers = [(r, snapshot.answer(SITE_SCOPE, r.id)) for r in catalogue if r.section == section.id]
+                rated = [ml for _, answer in answers if (ml := achieved_ml(answer)) is not None]
+                self.rows.append(ElementRow(section.id, section.title, len(answers), len(rated),
                                             sum(rated) / len(rated) if rated else None,
-                                            sum(1 for ml in rated if ml < target)))
+                                            sum(classify(a, r, None, target) is Result.GAP for r, a in answers)))
         self.endResetModel()
 
 

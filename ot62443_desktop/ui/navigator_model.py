@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor
 
 from ot62443_desktop.domain.catalogue import Requirement, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE, Status
-from ot62443_desktop.domain.scoring import GAP_STATUSES, achieved_ml, is_applicable
+from ot62443_desktop.domain.rules import Result, classify, is_applicable
 from ot62443_desktop.ui.session import ProjectSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,13 +42,20 @@ class AnswerState(Enum):
     MET = auto()
     GAP = auto()
     NOT_APPLICABLE = auto()
+    OUT_OF_SCOPE = auto()  # above the zone's SL-T: shown on request, never counted
 
+
+_STATE_OF_RESULT = {
+    Result.MET: AnswerState.MET, Result.GAP: AnswerState.GAP, Result.NOT_ASSESSED: AnswerState.UNANSWERED,
+    Result.NOT_APPLICABLE: AnswerState.NOT_APPLICABLE, Result.OUT_OF_SCOPE: AnswerState.OUT_OF_SCOPE,
+}
 
 STATE_COLOURS = {
     AnswerState.UNANSWERED: QColor("#9e9e9e"),
     AnswerState.MET: QColor("#2e7d32"),
     AnswerState.GAP: QColor("#c62828"),
     AnswerState.NOT_APPLICABLE: QColor("#5c6bc0"),
+    AnswerState.OUT_OF_SCOPE: QColor("#d7dbe0"),
 }
 
 
@@ -155,27 +162,26 @@ class NavigatorModel(QAbstractItemModel):
         return list(self._by_key.values())
 
     def state(self, scope_id: str, requirement: Requirement) -> AnswerState:
-        answer = self.session.store.answer(scope_id, requirement.id)
-        if answer is None or answer.status is Status.NOT_ASSESSED:
-            return AnswerState.UNANSWERED
-        if answer.status is Status.NOT_APPLICABLE:
-            return AnswerState.NOT_APPLICABLE
-        if self.session.is_program(requirement):
-            ml = achieved_ml(answer)
-            if ml is None:
-                return AnswerState.UNANSWERED
-            return AnswerState.GAP if ml < self.session.store.info.target_ml else AnswerState.MET
-        return AnswerState.GAP if answer.status in GAP_STATUSES else AnswerState.MET
+        """The domain's verdict (rules.classify), so the tree counts what the dashboard counts."""
+        store = self.session.store
+        answer = store.answer(scope_id, requirement.id)
+        zone = None if scope_id == SITE_SCOPE else store.zone(scope_id)
+        state = _STATE_OF_RESULT[classify(answer, requirement, zone, store.info.target_ml)]
+        if state is AnswerState.MET and answer is not None and answer.status is Status.NOT_APPLICABLE:
+            return AnswerState.NOT_APPLICABLE  # met for 3-3, but worth telling apart at a glance
+        return state
 
     def progress(self, node: Node) -> tuple[int, int, int]:
-        """(answered, total, gaps) over the requirements below `node` (itself included)."""
+        """(answered, total, gaps) over the requirements asked below `node` (itself included); those above
+        SL-T, shown on request, count nowhere, as in the dashboard."""
         cached = self._progress.get(id(node))
         if cached is not None:
             return cached
         answered = total = gaps = 0
         if node.requirement is not None:
             state = self.state(node.scope_id, node.requirement)
-            answered, total, gaps = int(state is not AnswerState.UNANSWERED), 1, int(state is AnswerState.GAP)
+            if state is not AnswerState.OUT_OF_SCOPE:
+                answered, total, gaps = int(state is not AnswerState.UNANSWERED), 1, int(state is AnswerState.GAP)
         for child in node.children:
             a, t, g = self.progress(child)
             answered, total, gaps = answered + a, total + t, gaps + g

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from ot62443_desktop.domain.catalogue import MATURITY_NAMES, Requirement
 from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Priority, RemediationItem, Status
+from ot62443_desktop.domain.rules import ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
 from ot62443_desktop.ui.labels import state_label, status_label
@@ -418,35 +419,18 @@ class RequirementPage(QWidget):
             return
         self.flush()
         current = self._current()
-        ml = self._ml_for(status, current.ml if current else None) if self._is_program() else None
+        target = self.session.store.info.target_ml
+        ml = ml_for_status(status, current.ml if current else None, target) if self._is_program() else None
         if current is not None and current.status is status and current.ml == ml:
             return
         self._push(dataclasses.replace(self._base(status), status=status, ml=ml),
                    self.tr("%1: %2").replace("%1", self.requirement.id).replace("%2", status_label(status)))
 
-    def _ml_for(self, status: Status, ml: int | None) -> int | None:
-        """A plausible maturity for a 2-1 status, keeping the assessor's value when it fits."""
-        target = self.session.store.info.target_ml
-        if status in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE):
-            return None
-        if status is Status.NOT_IMPLEMENTED:
-            return 0
-        if status is Status.PARTIAL:
-            return ml if ml is not None and 0 < ml < target else max(1, target - 1)
-        return ml if ml is not None and ml >= target else target
-
     def set_ml(self, ml: int | None) -> None:
         if self.requirement is None or self.session.read_only:
             return
-        target = self.session.store.info.target_ml
-        if ml is None:
-            status = Status.NOT_ASSESSED
-        elif ml == 0:
-            status = Status.NOT_IMPLEMENTED
-        else:
-            current = self._current()
-            keep = current is not None and current.status is Status.COMPENSATED and ml >= target
-            status = Status.COMPENSATED if keep else (Status.IMPLEMENTED if ml >= target else Status.PARTIAL)
+        current = self._current()
+        status = status_for_ml(ml, self.session.store.info.target_ml, current.status if current else None)
         self._push(dataclasses.replace(self._base(status), status=status, ml=ml),
                    self.tr("%1: maturity").replace("%1", self.requirement.id))
 
