@@ -20,28 +20,9 @@ from ot62443_desktop.domain.model import (
     Zone,
 )
 from ot62443_desktop.domain.priority import compute_priority, default_due_date
+from ot62443_desktop.domain.rules import Result, achieved_ml, classify, is_met
 
-MET_STATUSES = frozenset({Status.IMPLEMENTED, Status.COMPENSATED, Status.NOT_APPLICABLE})
-GAP_STATUSES = frozenset({Status.PARTIAL, Status.NOT_IMPLEMENTED})
 MAX_LEVEL = 4
-
-
-def is_applicable(zone: Zone, requirement: Requirement) -> bool:
-    """A 3-3 requirement applies to a zone when its level is within the zone's SL-T for its FR."""
-    return requirement.level is not None and requirement.level <= zone.sl_t[requirement.fr_index]
-
-
-def is_met(answer: Answer | None) -> bool:
-    return answer is not None and answer.status in MET_STATUSES
-
-
-def achieved_ml(answer: Answer | None) -> int | None:
-    """Achieved maturity of a 2-1 answer; None when not assessed or not applicable."""
-    if answer is None or answer.status in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE):
-        return None
-    if answer.ml is None and answer.status is Status.NOT_IMPLEMENTED:
-        return 0
-    return answer.ml
 
 
 def sl_achieved(project: ProjectData, catalogues: CatalogueSet, scope_id: str) -> tuple[int, ...]:
@@ -82,38 +63,22 @@ class ProgramScore:
 
 
 def score_zone(project: ProjectData, catalogues: CatalogueSet, zone: Zone) -> ZoneScore:
-    applicable = met = gaps = not_assessed = 0
+    counts = dict.fromkeys(Result, 0)
     for requirement in catalogues.requirements(Scale.SECURITY_LEVEL):
-        if not is_applicable(zone, requirement):
-            continue
-        applicable += 1
-        answer = project.answer(zone.id, requirement.id)
-        if is_met(answer):
-            met += 1
-        elif answer is not None and answer.status in GAP_STATUSES:
-            gaps += 1
-        else:
-            not_assessed += 1
-    return ZoneScore(zone, sl_achieved(project, catalogues, zone.id), applicable, met, gaps, not_assessed)
+        counts[classify(project.answer(zone.id, requirement.id), requirement, zone, project.info.target_ml)] += 1
+    met, gaps, not_assessed = counts[Result.MET], counts[Result.GAP], counts[Result.NOT_ASSESSED]
+    return ZoneScore(zone, sl_achieved(project, catalogues, zone.id), met + gaps + not_assessed, met, gaps,
+                     not_assessed)
 
 
 def score_program(project: ProjectData, catalogues: CatalogueSet, scope_id: str = SITE_SCOPE) -> ProgramScore:
     """2-1 for one scope: a gap is an achieved ML below the project's target ML."""
     target = project.info.target_ml
-    total = met = gaps = not_assessed = not_applicable = 0
+    counts = dict.fromkeys(Result, 0)
     for requirement in catalogues.requirements(Scale.MATURITY):
-        total += 1
-        answer = project.answer(scope_id, requirement.id)
-        ml = achieved_ml(answer)
-        if answer is not None and answer.status is Status.NOT_APPLICABLE:
-            not_applicable += 1
-        elif ml is None:
-            not_assessed += 1
-        elif ml < target:
-            gaps += 1
-        else:
-            met += 1
-    return ProgramScore(scope_id, target, total, met, gaps, not_assessed, not_applicable)
+        counts[classify(project.answer(scope_id, requirement.id), requirement, None, target)] += 1
+    return ProgramScore(scope_id, target, sum(counts.values()), counts[Result.MET], counts[Result.GAP],
+                        counts[Result.NOT_ASSESSED], counts[Result.NOT_APPLICABLE])
 
 
 @dataclass(frozen=True)
@@ -177,7 +142,7 @@ def _zone_gaps(
     sl_a: tuple[int, ...] | None = None
     for requirement in requirements:
         answer = project.answer(zone.id, requirement.id)
-        if not is_applicable(zone, requirement) or answer is None or answer.status not in GAP_STATUSES:
+        if answer is None or classify(answer, requirement, zone, project.info.target_ml) is not Result.GAP:
             continue
         assert requirement.level is not None
         sl_a = sl_a or sl_achieved(project, catalogues, zone.id)
@@ -198,7 +163,7 @@ def _program_gaps(
     for requirement in requirements:
         answer = project.answer(scope_id, requirement.id)
         ml = achieved_ml(answer)
-        if answer is None or ml is None or ml >= target:
+        if answer is None or ml is None or classify(answer, requirement, None, target) is not Result.GAP:
             continue
         priority = compute_priority(criticality, target - ml, None, missing=ml == 0)
         yield Gap(scope_id, requirement, answer, target, ml, priority, _item(project, scope_id, requirement.id))

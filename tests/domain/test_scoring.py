@@ -18,7 +18,8 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
-from ot62443_desktop.domain.scoring import find_gaps, gap_for, is_applicable, score_program, score_zone, summary
+from ot62443_desktop.domain.rules import is_applicable
+from ot62443_desktop.domain.scoring import find_gaps, gap_for, score_program, score_zone, summary
 
 INFO = ProjectInfo("ACME", "North", end_date=date(2026, 1, 31), target_ml=2)
 
