@@ -15,10 +15,10 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from ot62443_desktop.api import open_project
 from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.domain import scoring
-from ot62443_desktop.domain.model import SITE_SCOPE
-from ot62443_desktop.domain.rules import Result
+from ot62443_desktop.domain.model import SITE_SCOPE, Answer, Status, Zone
+from ot62443_desktop.domain.rules import Result, classify
 from ot62443_desktop.exports import register_rows
-from ot62443_desktop.exports.plan_content import build_plan
+from ot62443_desktop.exports.plan_content import build_plan, method_sections
 from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.navigator_model import AnswerState
@@ -98,3 +98,15 @@ def test_navigator_dashboard_register_and_plan_count_the_same_gaps(window: MainW
     window.show_tab(3)
     window.view.plan.refresh()  # type: ignore[union-attr]
     assert window.view.plan.proxy.rowCount() == ZONE_GAPS + SITE_GAPS  # type: ignore[union-attr]
+
+
+def test_the_plan_method_appendix_states_the_rules_it_applies() -> None:
+    """The PDF's "counts as" column is prose; it must still say what classify() decides."""
+    catalogues = builtin_catalogues()
+    zone, requirement = Zone("Z1", "Zone", Zone.uniform(1)), catalogues.requirement("SR 1.1")
+    table = next(s.table for s in method_sections(2) if s.table and s.table[0][0] == "Status")
+    by_label = {status.label: status for status in Status}
+    assert sorted(by_label[row[0]] for row in table[1:]) == sorted(Status)
+    for label, _, counts_as in table[1:]:
+        verdict = classify(Answer("Z1", "SR 1.1", by_label[label]), requirement, zone, 2)
+        assert verdict.label.lower() in counts_as.lower().split(";")[-1], label
