@@ -20,6 +20,9 @@ META_ID = 1
 Raw = dict[str, dict[str, Any]]
 _DOC_ID = re.compile(r"[0-9]{1,18}")  # TinyDB turns these into int doc ids
 _MESSAGE_CHARS = 400
+_MAX_NESTING = 32  # lists and objects inside a record; the program itself writes 3 levels
+_CONTAINERS = (dict, list)  # exactly these: json.loads makes no subclasses, and `type in` is fast
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # the only way a lone surrogate gets past UTF-8
 
 
 def dump(raw: Raw) -> bytes:
@@ -31,11 +34,13 @@ def parse_project(path: Path, data: bytes) -> tuple[Raw, int]:
     if not data.strip():
         raise damaged_error(path, "the file is empty")
     try:
-        raw = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        raw = json.loads(text)
     except UnicodeDecodeError as exc:
         raise damaged_error(path, f"damaged (not UTF-8 text at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise damaged_error(path, f"damaged or truncated (JSON error at line {exc.lineno} column {exc.colno})") from None
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise damaged_error(path, f"damaged or truncated (JSON error at {where})") from None
     except RecursionError:
         raise damaged_error(path, "damaged (nested too deeply)") from None
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
@@ -51,6 +56,8 @@ def parse_project(path: Path, data: bytes) -> tuple[Raw, int]:
         raise NewerSchemaError(str(path), version, schema.SCHEMA_VERSION)
     if problem := _shape_problem(raw, meta):
         raise damaged_error(path, f"damaged ({problem})")
+    if _SURROGATE_ESCAPE.search(text) and not _encodable(raw):  # what cannot be saved must not open
+        raise damaged_error(path, "damaged (it holds text that is not valid Unicode)")
     return raw, version
 
 
@@ -77,11 +84,28 @@ def _shape_problem(raw: dict[str, Any], meta: dict[str, Any]) -> str | None:
                 return f"table {show(name)} has a record id that is not a number: {show(doc_id)}"
             if not isinstance(doc, dict):
                 return f"record #{doc_id} of table {show(name)} is not an object"
+            if any(type(v) in _CONTAINERS and _nesting(v) >= _MAX_NESTING for v in doc.values()):
+                return f"record #{doc_id} of table {show(name)} is nested too deeply"  # saving would fail
+    return None
+
+
+def _nesting(value: list[Any] | dict[str, Any]) -> int:
+    """How deep lists and objects nest in `value`, counted up to the limit (iteratively)."""
+    deepest, stack = 1, [(value, 1)]
+    while stack and deepest < _MAX_NESTING:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if type(child) in _CONTAINERS)
+    return deepest
+
+
+def _encodable(raw: Raw) -> bool:
     try:
         dump(raw)
-    except (UnicodeEncodeError, RecursionError):  # lone surrogates ("\\ud800"); saving would fail later
-        return "it holds text that is not valid Unicode"
-    return None
+    except UnicodeEncodeError:  # a lone surrogate ("\\ud800"), which no file can hold
+        return False
+    return True
 
 
 def _whole(value: Any, least: int) -> bool:
