@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -52,8 +52,13 @@ def open_nofollow(path: Path, flags: int, mode: int = 0o644) -> int:
 
 def new_temp(path: Path) -> tuple[int, Path]:
     """A new, exclusively created file beside `path` (never an existing file or a link)."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    return fd, Path(name)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | NOFOLLOW | BINARY
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
 
 
 def replace_with_temp(fd: int, tmp: Path, path: Path, *, durable: bool = True) -> None:

@@ -64,10 +64,11 @@ class ProjectLock:
             os.close(fd)
         info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
                 "since": datetime.now().isoformat(timespec="seconds")}
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, json.dumps(info).encode())
         self._fd = fd
+        with contextlib.suppress(OSError):  # who holds it is a courtesy to others; the lock is held
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, json.dumps(info).encode())
         return None
 
     def still_held(self) -> bool:

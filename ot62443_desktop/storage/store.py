@@ -134,7 +134,9 @@ class ProjectStore:
             try:
                 holder = lock.acquire()
             except OSError as exc:
-                holder, reason = None, f"its folder cannot be written ({describe_os_error(exc)})"
+                holder, reason = None, (f"its folder cannot be written ({describe_os_error(exc)}); nothing was "
+                                        "lost: free some disk space or check the folder's permissions, then "
+                                        "open it again")
                 lock = None
             if holder is not None:
                 lock, reason = None, f"open in another instance by {holder}"
@@ -189,7 +191,7 @@ class ProjectStore:
             self._lock.release()
             self._lock = None
             self.read_only_reason = (f"it could not be made ready for changes ({describe_os_error(exc)}); "
-                                     "nothing was lost: free some disk space and open it again")
+                                     "nothing was lost: free some disk space, then open it again")
             return
         if pending:
             self.warnings.append(f"recovered {pending} change(s) from the journal")
