@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class StoreError(Exception):
-    """Base of everything the store refuses; the project on disk is left as it was."""
+    """Base of everything the store refuses; the project on disk is left as it was.
+
+    Pickled as class, message and attributes, never by calling `__init__` again, so a
+    subclass with other arguments crosses a process boundary (the GUI's export child).
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return rebuild_error, (type(self), self.args, self.__dict__)
+
+
+def rebuild_error(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
+    """An error of `cls` with these args and attributes, made without calling its `__init__` again."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ProjectDamagedError(StoreError):
