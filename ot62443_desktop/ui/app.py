@@ -5,6 +5,9 @@ loop, so the consultant sees the program at once. Two environment hooks serve sm
 and the start-up benchmark: OT62443_QUIT_AFTER_MS closes the window that long after the
 project is open; OT62443_STARTUP_TIMES names a file that receives the wall-clock times
 (time.time()) at which the window was shown and the project was ready, as JSON.
+
+From the first moment the window exists, anything no code caught (on any thread) is
+written to the log file in the data folder and shown in a dialog (ui/errors.py).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ot62443_desktop import __version__
+from ot62443_desktop.ui.errors import ErrorReporter, log
 from ot62443_desktop.ui.main_window import APP_NAME, MainWindow
 
 
@@ -46,6 +50,8 @@ def run_gui(project: str | None = None, *, demo: bool = False) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     _install_translations(app)
     window = MainWindow()
+    ErrorReporter(window).install()
+    log.info("OT 62443 Workbook %s started", __version__)
     window.show()
     times = {"window": time.time()}
 
