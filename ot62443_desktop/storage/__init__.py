@@ -6,6 +6,7 @@ from ot62443_desktop.storage.errors import (
     ProjectDamagedError,
     ProjectExistsError,
     ReadOnlyError,
+    SaveError,
     StoreError,
 )
 from ot62443_desktop.storage.store import ProjectStore
@@ -17,5 +18,6 @@ __all__ = [
     "ProjectExistsError",
     "ProjectStore",
     "ReadOnlyError",
+    "SaveError",
     "StoreError",
 ]

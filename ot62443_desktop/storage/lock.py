@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import os
@@ -49,7 +50,13 @@ class ProjectLock:
 
     def acquire(self) -> str | None:
         while True:
-            fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
+            try:
+                fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:  # a link planted where the lock goes: never write through it
+                    raise OSError(exc.errno, "is a symbolic link, not a lock this program made; remove it",
+                                  str(self.path)) from None
+                raise
             if not _try_lock(fd):
                 holder = self._describe_holder(fd)
                 os.close(fd)

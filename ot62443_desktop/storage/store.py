@@ -134,9 +134,9 @@ class ProjectStore:
             try:
                 holder = lock.acquire()
             except OSError as exc:
-                holder, reason = None, (f"its folder cannot be written ({describe_os_error(exc)}); nothing was "
-                                        "lost: free some disk space or check the folder's permissions, then "
-                                        "open it again")
+                holder, reason = None, (f"it cannot be locked for editing ({describe_os_error(exc)}); nothing "
+                                        "was lost: free some disk space or check the folder's permissions, "
+                                        "then open it again")
                 lock = None
             if holder is not None:
                 lock, reason = None, f"open in another instance by {holder}"
