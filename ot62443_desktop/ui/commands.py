@@ -1,104 +1,210 @@
-"""Undo commands: each redo/undo only calls the session (which writes through the store)."""
+"""Undo commands: each redo/undo only calls the session (which writes through the store).
+
+The undo stack must only hold what the store holds. A command whose first write fails is
+made obsolete, so QUndoStack.push drops it; an undo or redo whose write fails leaves the
+stack's index where the store is (StoreUndoStack moves it back without writing).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ot62443_desktop.domain.model import Answer, ProjectInfo, RemediationItem, Zone
-from ot62443_desktop.ui.session import ProjectSession
+
+if TYPE_CHECKING:
+    from ot62443_desktop.exports.register_import import RowChange
+    from ot62443_desktop.ui.session import ProjectSession
 
 _MERGE_TEXT = 1  # consecutive text edits of one field of one answer merge into one undo step
+_TEXT_FIELDS = ("notes", "finding", "countermeasure")
+_ITEM_TEXT_FIELDS = ("action", "owner", "justification")
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
-class SetAnswerCommand(QUndoCommand):
+class StoreCommand(QUndoCommand):
+    """A change written through the session; `write(forward)` does it (True) or takes it back (False)."""
+
+    def __init__(self, session: ProjectSession, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.failed: Exception | None = None  # the error of the last redo/undo, if it wrote nothing
+        self._pushed = False  # the first redo is the one QUndoStack.push makes
+        self._skip = False  # the next redo/undo only moves the stack back to where the store is
+
+    def write(self, forward: bool) -> None:
+        raise NotImplementedError(type(self).__name__)
+
+    def unsaved_text(self) -> str:
+        """Text the person typed that this change carries, to offer for copying if it is not saved."""
+        return ""
+
+    def show_stored(self) -> None:
+        """After a failure with no typed text at stake: let the views show again what is stored."""
+
+    def redo(self) -> None:
+        first, self._pushed = not self._pushed, True
+        self._run(True, self.text() if first else tr("Redo: %1").replace("%1", self.text()), first=first)
+
+    def undo(self) -> None:
+        self._run(False, tr("Undo: %1").replace("%1", self.text()))
+
+    def _run(self, forward: bool, what: str, *, first: bool = False) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self.failed = None
+        try:
+            self.write(forward)
+        except Exception as exc:  # noqa: BLE001 - unexpected ones too: raised here, PySide would defer them
+            self.failed = exc
+            if first:
+                self.setObsolete(True)  # QUndoStack.push then deletes it instead of stacking it
+            unsaved = self.unsaved_text() if first else ""
+            if not unsaved:
+                self.show_stored()
+            self.session.write_failed(what, exc, unsaved)
+
+    def step_back(self) -> None:
+        """Let the next redo/undo move the stack without writing: the store never changed."""
+        self._skip = True
+
+
+class StoreUndoStack(QUndoStack):
+    """An undo stack whose index follows the store: a failed undo or redo does not move it."""
+
+    def undo(self) -> None:
+        command = self.command(self.index() - 1) if self.canUndo() else None
+        super().undo()
+        if isinstance(command, StoreCommand) and command.failed is not None:
+            command.step_back()
+            super().redo()
+
+    def redo(self) -> None:
+        command = self.command(self.index()) if self.canRedo() else None
+        super().redo()
+        if isinstance(command, StoreCommand) and command.failed is not None:
+            command.step_back()
+            super().undo()
+
+
+def _changed_text(before: object, after: object, fields: Sequence[str]) -> str:
+    """The text fields `after` changes, as 'field:\\ntext' blocks."""
+    blocks = []
+    for name in fields:
+        text = getattr(after, name, None) or ""
+        if text and text != (getattr(before, name, None) or ""):
+            blocks.append(f"{name}:\n{text}")
+    return "\n\n".join(blocks)
+
+
+class SetAnswerCommand(StoreCommand):
     def __init__(self, session: ProjectSession, before: Answer | None, after: Answer | None, *,
                  scope_id: str, requirement_id: str, text: str, merge_key: str | None = None) -> None:
-        super().__init__(text)
-        self.session, self.before, self.after = session, before, after
+        super().__init__(session, text)
+        self.before, self.after = before, after
         self.key = (scope_id, requirement_id)
         self.merge_key = merge_key
 
-    def redo(self) -> None:
-        self.session.apply_answer(*self.key, self.after)
+    def write(self, forward: bool) -> None:
+        self.session.apply_answer(*self.key, self.after if forward else self.before)
 
-    def undo(self) -> None:
-        self.session.apply_answer(*self.key, self.before)
+    def unsaved_text(self) -> str:
+        return _changed_text(self.before, self.after, _TEXT_FIELDS)
+
+    def show_stored(self) -> None:
+        self.session.answer_changed.emit(*self.key)
 
     def id(self) -> int:
         return _MERGE_TEXT if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, SetAnswerCommand) or other.merge_key != self.merge_key or other.key != self.key:
+        if (not isinstance(other, SetAnswerCommand) or other.failed is not None
+                or other.merge_key != self.merge_key or other.key != self.key):
             return False
         self.after = other.after
         return True
 
 
-class SetRemediationCommand(QUndoCommand):
+class SetRemediationCommand(StoreCommand):
     def __init__(self, session: ProjectSession, before: RemediationItem | None, after: RemediationItem,
                  text: str) -> None:
-        super().__init__(text)
-        self.session, self.before, self.after = session, before, after
+        super().__init__(session, text)
+        self.before, self.after = before, after
 
-    def redo(self) -> None:
-        self.session.apply_remediation(self.after.scope_id, self.after.requirement_id, self.after)
+    def write(self, forward: bool) -> None:
+        self.session.apply_remediation(self.after.scope_id, self.after.requirement_id,
+                                       self.after if forward else self.before)
 
-    def undo(self) -> None:
-        self.session.apply_remediation(self.after.scope_id, self.after.requirement_id, self.before)
+    def unsaved_text(self) -> str:
+        return _changed_text(self.before, self.after, _ITEM_TEXT_FIELDS)
+
+    def show_stored(self) -> None:
+        self.session.remediation_changed.emit(self.after.scope_id, self.after.requirement_id)
 
 
-class SetInfoCommand(QUndoCommand):
+class SetInfoCommand(StoreCommand):
     def __init__(self, session: ProjectSession, before: ProjectInfo, after: ProjectInfo) -> None:
-        super().__init__(tr("Edit project details"))
-        self.session, self.before, self.after = session, before, after
+        super().__init__(session, tr("Edit project details"))
+        self.before, self.after = before, after
 
-    def redo(self) -> None:
-        self.session.apply_info(self.after)
-
-    def undo(self) -> None:
-        self.session.apply_info(self.before)
+    def write(self, forward: bool) -> None:
+        self.session.apply_info(self.after if forward else self.before)
 
 
-class AddZoneCommand(QUndoCommand):
+class AddZoneCommand(StoreCommand):
     def __init__(self, session: ProjectSession, zone: Zone) -> None:
-        super().__init__(tr("Add zone %s") % zone.id)
-        self.session, self.zone = session, zone
+        super().__init__(session, tr("Add zone %s") % zone.id)
+        self.zone = zone
 
-    def redo(self) -> None:
-        self.session.apply_zone(self.zone, new=True)
+    def write(self, forward: bool) -> None:
+        if forward:
+            self.session.apply_zone(self.zone, new=True)
+        else:
+            self.session.remove_zone(self.zone.id)
 
-    def undo(self) -> None:
-        self.session.remove_zone(self.zone.id)
 
-
-class EditZoneCommand(QUndoCommand):
+class EditZoneCommand(StoreCommand):
     def __init__(self, session: ProjectSession, before: Zone, after: Zone) -> None:
-        super().__init__(tr("Edit zone %s") % after.id)
-        self.session, self.before, self.after = session, before, after
+        super().__init__(session, tr("Edit zone %s") % after.id)
+        self.before, self.after = before, after
 
-    def redo(self) -> None:
-        self.session.apply_zone(self.after, new=False)
-
-    def undo(self) -> None:
-        self.session.apply_zone(self.before, new=False)
+    def write(self, forward: bool) -> None:
+        self.session.apply_zone(self.after if forward else self.before, new=False)
 
 
-class RemoveZoneCommand(QUndoCommand):
+class RemoveZoneCommand(StoreCommand):
     """Removing a zone takes its answers with it; undo brings all of them back."""
 
     def __init__(self, session: ProjectSession, zone_id: str) -> None:
-        super().__init__(tr("Remove zone %s") % zone_id)
-        self.session, self.zone_id = session, zone_id
+        super().__init__(session, tr("Remove zone %s") % zone_id)
+        self.zone_id = zone_id
         self.removed: tuple[Zone, list[Answer], list[RemediationItem]] | None = None
 
-    def redo(self) -> None:
-        self.removed = self.session.remove_zone(self.zone_id)
+    def write(self, forward: bool) -> None:
+        if forward:
+            self.removed = self.session.remove_zone(self.zone_id)
+        else:
+            assert self.removed is not None
+            self.session.restore_zone(*self.removed)
 
-    def undo(self) -> None:
-        assert self.removed is not None
-        self.session.restore_zone(*self.removed)
+
+class ImportRegisterCommand(StoreCommand):
+    """The checked rows of an edited register: written as one batch, undone as one step."""
+
+    def __init__(self, session: ProjectSession, changes: Sequence[RowChange], text: str) -> None:
+        super().__init__(session, text)
+        self.changes = tuple(changes)
+
+    def write(self, forward: bool) -> None:
+        answers = [(c.scope_id, c.requirement_id, c.answer_after if forward else c.answer_before)
+                   for c in self.changes if c.answer_after is not None]
+        items = [(c.scope_id, c.requirement_id, c.item_after if forward else c.item_before)
+                 for c in self.changes if c.item_after is not None]
+        self.session.apply_many(answers, items)

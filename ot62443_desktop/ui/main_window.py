@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ot62443_desktop.paths import data_dir
 from ot62443_desktop.ui.actions import Act, build_actions
+from ot62443_desktop.ui.errors import Icon, ask, describe, show_message, showing, tell
 from ot62443_desktop.ui.start_page import StartPage
 from ot62443_desktop.ui.transfer import Transfer
 from ot62443_desktop.ui.worker import Runner
@@ -36,6 +38,8 @@ if TYPE_CHECKING:  # the project layers and views load when needed: the window s
 
 APP_NAME = "OT 62443 Workbook"
 MAX_RECENT = 8
+NOT_SAVED_STYLE = "color: white; background: #c62828; font-weight: bold; padding: 1px 6px"
+log = logging.getLogger("ot62443")
 
 
 def app_settings() -> QSettings:
@@ -98,6 +102,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: ProjectSession | None = None
         self.view: ProjectView | None = None
+        self.save_error: str | None = None  # why the last change was not saved, until one is
+        self._failure: tuple[str, str, str] | None = None  # a failed save not yet shown in a box
+        self.failure_box: QMessageBox | None = None
+        self._told_read_only = False  # the box saying the project became read-only was shown
         self.runner = Runner()
         self.transfer = Transfer(self, self.runner)
         self.settings = app_settings()
@@ -112,6 +120,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id = build_actions(self, self.menuBar())
         self._connect_actions()
         self.saved_label = QLabel()
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.start_page.set_recent(self.recent_files())
         geometry = self.settings.value("window/geometry")
@@ -129,9 +138,9 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         handlers = {
             Act.NEW: self.new_project, Act.OPEN: self.open_dialog, Act.OPEN_DEMO: self.open_demo,
-            Act.CLOSE: self.close_project, Act.QUIT: self.close, Act.PROJECT_SETUP: self.edit_project,
-            Act.UNDO: lambda: self._undo_stack_do(QUndoStack.undo),
-            Act.REDO: lambda: self._undo_stack_do(QUndoStack.redo),
+            Act.CLOSE: self.close_requested, Act.QUIT: self.close, Act.PROJECT_SETUP: self.edit_project,
+            Act.UNDO: lambda: self._undo_stack_do(lambda stack: stack.undo()),  # the store-aware undo
+            Act.REDO: lambda: self._undo_stack_do(lambda stack: stack.redo()),
             Act.FIND: lambda: self._walkthrough_do(lambda w: w.focus_search()),
             Act.NEXT: lambda: self._walkthrough_do(lambda w: w.go_next()),
             Act.PREVIOUS: lambda: self._walkthrough_do(lambda w: w.go_previous()),
@@ -190,7 +199,9 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("")
             return
         name = self.session.store.path.name
-        if self.session.read_only:
+        if self.save_error is not None:
+            state = self.tr("NOT SAVED: the last change failed")
+        elif self.session.read_only:
             state = self.tr("read-only: %1").replace("%1", self.session.store.read_only_reason)
         else:
             state = self.tr("all changes saved")
@@ -200,7 +211,59 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _on_saved(self) -> None:
+        if self.save_error is not None:
+            self.save_error = None
+            self.saved_label.setStyleSheet("")
+            self.statusBar().clearMessage()
         self.saved_label.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+        self._update_state()
+
+    # -- failures: told at once in the title and status bar, explained in a box -----------------
+
+    def _on_save_failed(self, what: str, reason: str, unsaved: str) -> None:
+        self.save_error = reason
+        self.saved_label.setText(self.tr("NOT SAVED"))
+        self.saved_label.setStyleSheet(NOT_SAVED_STYLE)
+        self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", reason))
+        self._update_state()
+        if self._failure is None:  # the box opens once control is back in the event loop, not mid-write
+            QTimer.singleShot(0, self, self._show_save_failure)
+        self._failure = (what, reason, unsaved)
+
+    def _show_save_failure(self) -> None:
+        failure, self._failure = self._failure, None
+        if failure is None or self.session is None:
+            return
+        what, reason, unsaved = failure
+        if self.session.read_only:
+            todo = self.tr("This project can no longer be changed in this window. Copy any text you still "
+                           "need, then close the project and open it again.")
+        else:
+            todo = self.tr("Free some disk space, or check that the project's folder can still be written "
+                           "(a removed USB stick, a network share that went away), then make the change "
+                           "again. If it keeps failing, close the project and open it again.")
+        parts = [self.tr("This change was not saved: %1").replace("%1", what), reason, todo,
+                 self.tr("Every change made before this one is saved.")]
+        if unsaved:
+            parts.append(self.tr("The text you typed is still in its field, and under Show Details, "
+                                 "so you can copy it."))
+        text = "\n\n".join(parts)
+        if showing(self.failure_box):
+            assert self.failure_box is not None
+            self.failure_box.setText(text)
+            self.failure_box.setDetailedText(unsaved)
+            return
+        self.failure_box = show_message(self, Icon.Critical, self.tr("Change not saved"), text, unsaved)
+
+    def _on_store_warning(self, warning: str) -> None:
+        self.statusBar().showMessage(warning, 20000)
+        if self.session is not None and self.session.read_only and not self._told_read_only:
+            self._told_read_only = True
+            show_message(self, Icon.Warning, self.tr("Project now read-only"), "\n\n".join([
+                self.session.store.read_only_reason,
+                self.tr("Every change so far is saved, but no more changes are possible in this window. "
+                        "Close the project and open it again."),
+            ]))
         self._update_state()
 
     # -- opening and closing ----------------------------------------------------------------------
@@ -218,6 +281,8 @@ class MainWindow(QMainWindow):
         return name
 
     def open_dialog(self) -> None:
+        if not self.confirm_close():
+            return
         path = self.ask_open_path()
         if path:
             self.open_path(path)
@@ -225,6 +290,8 @@ class MainWindow(QMainWindow):
     def new_project(self) -> None:
         from ot62443_desktop.ui.project_dialog import ProjectDialog
 
+        if not self.confirm_close():
+            return
         dialog = ProjectDialog(parent=self)
         if not dialog.exec() or dialog.result_info is None:
             return
@@ -244,11 +311,18 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         from ot62443_desktop.demo import write_demo
+        from ot62443_desktop.storage import StoreError
 
+        if not self.confirm_close():
+            return
         folder = data_dir() / "demo"
-        folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"demo-{datetime.now():%Y%m%d-%H%M%S-%f}.ot62443"
-        write_demo(path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_demo(path)
+        except (StoreError, OSError) as exc:
+            self.show_error(self.tr("Cannot write the demo project"), describe(exc))
+            return
         self.open_path(str(path))
 
     def open_path(self, path: str) -> bool:
@@ -275,19 +349,19 @@ class MainWindow(QMainWindow):
             return False
         self.set_project(Project(store))
         for warning in store.warnings:
+            log.warning("%s: %s", store.path, warning)
             self.statusBar().showMessage(warning, 10000)
         if store.read_only:
-            QMessageBox.information(self, self.tr("Opened read-only"), self.tr(
+            show_message(self, Icon.Information, self.tr("Opened read-only"), self.tr(
                 "This project is %1. You can read it but not change it here.").replace("%1", store.read_only_reason))
         return True
 
     def ask_recover(self, message: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Damaged project"), message + "\n\n" + self.tr(
+        return ask(self, self.tr("Damaged project"), message + "\n\n" + self.tr(
             "Restore the last good backup? The damaged file is kept in the backup folder."))
-        return answer == QMessageBox.StandardButton.Yes
 
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.critical(self, title, message)
+        show_message(self, Icon.Critical, title, message)
 
     def set_project(self, project: Project) -> None:
         from ot62443_desktop.ui.session import ProjectSession
@@ -295,6 +369,9 @@ class MainWindow(QMainWindow):
         self.close_project()
         self.session = ProjectSession(project, self)
         self.session.saved.connect(self._on_saved)
+        self.session.save_failed.connect(self._on_save_failed)
+        self.session.store_warning.connect(self._on_store_warning)
+        self._told_read_only = project.store.read_only
         self.session.undo_stack.indexChanged.connect(self._on_undo_index)
         self.view = ProjectView(self.session)
         self.stack.addWidget(self.view)
@@ -303,7 +380,26 @@ class MainWindow(QMainWindow):
         self.show_tab(1 if project.store.zones() else 0)
         self._update_state()
 
+    def confirm_close(self) -> bool:
+        """Commit text still being typed; if the last change could not be saved, ask before it is lost."""
+        if self.session is None:
+            return True
+        if self.view is not None:
+            self.view.flush()
+        if self.save_error is None:
+            return True
+        self._failure = None  # this question says it all; no box after it
+        return ask(self, self.tr("Close without saving?"), "\n\n".join([
+            self.tr("The last change was not saved:"), self.save_error,
+            self.tr("If you close the project now, that change is lost (every change before it is saved). "
+                    "Choose No to stay and copy what you typed.")]), icon=Icon.Warning, default_yes=False)
+
+    def close_requested(self) -> None:
+        if self.confirm_close():
+            self.close_project()
+
     def close_project(self) -> None:
+        """Close the open project; what the store could not finish is shown, never raised."""
         if self.session is None:
             return
         if self.view is not None:
@@ -311,12 +407,18 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
-        self.session.close()
+        name = self.session.store.path.name
+        messages = self.session.close()
         self.session.deleteLater()
         self.session = None
+        self.save_error, self._failure = None, None
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText("")
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.set_recent(self.recent_files())
         self._update_state()
+        if messages:
+            tell(self, Icon.Warning, self.tr("Closing %1").replace("%1", name), "\n\n".join(messages))
 
     def edit_project(self) -> None:
         if self.session is None or self.session.read_only:
@@ -329,9 +431,19 @@ class MainWindow(QMainWindow):
             self.session.undo_stack.push(SetInfoCommand(self.session, self.session.store.info, dialog.result_info))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.close_project()
-        self.settings.sync()
+        """Closing never raises: what goes wrong is logged and shown, and the window still closes."""
+        try:
+            if not self.confirm_close():
+                event.ignore()
+                return
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.close_project()
+            self.settings.sync()
+        except Exception as exc:  # noqa: BLE001 - the person is told; the program still ends cleanly
+            log.exception("closing the window")
+            tell(self, Icon.Critical, self.tr("Error while closing"), self.tr(
+                "Something went wrong while closing: %1\n\nEvery change that was reported saved is in the "
+                "project file or its journal and is there the next time you open it.").replace("%1", describe(exc)))
         event.accept()
 
     # -- recent files ---------------------------------------------------------------------------

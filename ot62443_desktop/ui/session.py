@@ -2,12 +2,16 @@
 
 Every edit goes through an undo command whose redo/undo call the `apply_*` methods here;
 they write through the store (durable on return) and emit the signals views listen to.
+A write that fails raises the store's error having changed nothing and emits no change
+signal, so the views keep what the person typed; the command reports it (`write_failed`).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
 from ot62443_desktop.api import Project
 from ot62443_desktop.domain.catalogue import Requirement, Scale
@@ -20,6 +24,11 @@ from ot62443_desktop.domain.model import (
     Zone,
 )
 from ot62443_desktop.domain.scoring import Gap, find_gaps
+from ot62443_desktop.storage import StoreError
+from ot62443_desktop.ui.commands import StoreUndoStack
+from ot62443_desktop.ui.errors import describe
+
+log = logging.getLogger("ot62443")
 
 
 class ProjectSession(QObject):
@@ -28,13 +37,16 @@ class ProjectSession(QObject):
     zones_changed = Signal()
     info_changed = Signal()
     saved = Signal()  # a change has been written durably
+    save_failed = Signal(str, str, str)  # what was not saved, why, text typed that is not in the project
+    store_warning = Signal(str)  # something the store noted while writing (nothing was lost)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.store = project.store
         self.catalogues = project.catalogues
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = StoreUndoStack(self)
+        self._warnings_seen = len(self.store.warnings)
         self._snapshot: ProjectData | None = None
         self._gaps: list[Gap] | None = None
         for signal in (self.answer_changed, self.remediation_changed):
@@ -46,8 +58,18 @@ class ProjectSession(QObject):
     def read_only(self) -> bool:
         return self.store.read_only
 
-    def close(self) -> None:
-        self.project.close()
+    def close(self) -> list[str]:
+        """Close the project; returns what the person must hear about it (the close itself never raises)."""
+        seen = len(self.store.warnings)
+        try:
+            self.project.close()
+        except Exception as exc:  # noqa: BLE001 - closing goes on; the message says what happened
+            log.exception("closing %s", self.store.path)
+            return [*self.store.warnings[seen:], self.tr("%1: could not be closed cleanly (%2)")
+                    .replace("%1", str(self.store.path)).replace("%2", f"{type(exc).__name__}: {exc}")]
+        for warning in self.store.warnings[seen:]:
+            log.warning("%s", warning)
+        return self.store.warnings[seen:]
 
     # -- cached views of the data ----------------------------------------------------------
 
@@ -76,26 +98,69 @@ class ProjectSession(QObject):
 
     # -- writes (called by undo commands) ---------------------------------------------------
 
-    def apply_answer(self, scope_id: str, requirement_id: str, answer: Answer | None) -> None:
+    def write_failed(self, what: str, error: Exception, unsaved: str) -> None:
+        """A command's write raised. A StoreError means the store holds none of it; anything else is
+        a bug, logged with its traceback. Either way the window tells the person."""
+        if isinstance(error, StoreError):
+            log.warning("not saved: %s: %s", what, error)
+            reason = str(error)
+        else:
+            log.error("not saved: %s", what, exc_info=error)
+            reason = self.tr("unexpected error (%1)").replace("%1", describe(error))
+        self._note_warnings()
+        self.save_failed.emit(what, reason, unsaved)
+
+    def _written(self) -> None:
+        self._note_warnings()
+        self.saved.emit()
+
+    def _note_warnings(self) -> None:
+        """Pass on what the store noted since the last write (a rewrite that failed, read-only from now)."""
+        for warning in self.store.warnings[self._warnings_seen:]:
+            log.warning("%s", warning)
+            self.store_warning.emit(warning)
+        self._warnings_seen = len(self.store.warnings)
+
+    def _put_answer(self, scope_id: str, requirement_id: str, answer: Answer | None) -> None:
         if answer is None:
             self.store.clear_answer(scope_id, requirement_id)
         else:
             self.store.set_answer(answer)
-        self.answer_changed.emit(scope_id, requirement_id)
-        self.saved.emit()
 
-    def apply_remediation(self, scope_id: str, requirement_id: str, item: RemediationItem | None) -> None:
+    def _put_item(self, scope_id: str, requirement_id: str, item: RemediationItem | None) -> None:
         if item is None:
             self.store.clear_remediation(scope_id, requirement_id)
         else:
             self.store.set_remediation(item)
+
+    def apply_answer(self, scope_id: str, requirement_id: str, answer: Answer | None) -> None:
+        self._put_answer(scope_id, requirement_id, answer)
+        self.answer_changed.emit(scope_id, requirement_id)
+        self._written()
+
+    def apply_remediation(self, scope_id: str, requirement_id: str, item: RemediationItem | None) -> None:
+        self._put_item(scope_id, requirement_id, item)
         self.remediation_changed.emit(scope_id, requirement_id)
-        self.saved.emit()
+        self._written()
+
+    def apply_many(self, answers: Sequence[tuple[str, str, Answer | None]],
+                   items: Sequence[tuple[str, str, RemediationItem | None]]) -> None:
+        """Many answers and remediation items as one durable write: all of them or none."""
+        with self.store.batch():
+            for item_key in items:
+                self._put_item(*item_key)
+            for answer_key in answers:
+                self._put_answer(*answer_key)
+        for scope_id, requirement_id, _item in items:
+            self.remediation_changed.emit(scope_id, requirement_id)
+        for scope_id, requirement_id, _answer in answers:
+            self.answer_changed.emit(scope_id, requirement_id)
+        self._written()
 
     def apply_info(self, info: ProjectInfo) -> None:
         self.store.set_info(info)
         self.info_changed.emit()
-        self.saved.emit()
+        self._written()
 
     def apply_zone(self, zone: Zone, *, new: bool) -> None:
         if new:
@@ -103,19 +168,21 @@ class ProjectSession(QObject):
         else:
             self.store.update_zone(zone)
         self.zones_changed.emit()
-        self.saved.emit()
+        self._written()
 
     def remove_zone(self, zone_id: str) -> tuple[Zone, list[Answer], list[RemediationItem]]:
         removed = self.store.remove_zone(zone_id)
         self.zones_changed.emit()
-        self.saved.emit()
+        self._written()
         return removed
 
     def restore_zone(self, zone: Zone, answers: list[Answer], items: list[RemediationItem]) -> None:
-        self.store.add_zone(zone)
-        for answer in answers:
-            self.store.set_answer(answer)
-        for item in items:
-            self.store.set_remediation(item)
+        """Bring back a removed zone with its answers and items, as one write: all of it or none."""
+        with self.store.batch():
+            self.store.add_zone(zone)
+            for answer in answers:
+                self.store.set_answer(answer)
+            for item in items:
+                self.store.set_remediation(item)
         self.zones_changed.emit()
-        self.saved.emit()
+        self._written()

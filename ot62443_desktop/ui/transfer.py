@@ -6,7 +6,6 @@ the edits go onto the undo stack as one step (so a whole import can be undone).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -91,18 +90,11 @@ class Transfer:
                             (str(session.store.path), path), checked)
 
     def apply(self, session: ProjectSession, changes: list[Any]) -> None:
-        """Apply checked row changes as one undoable step."""
-        from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
+        """Apply checked row changes as one undoable step, written as one batch: every row or none."""
+        from ot62443_desktop.ui.commands import ImportRegisterCommand
 
-        stack = session.undo_stack
-        stack.beginMacro(tr("Import register (%1 rows)").replace("%1", str(len(changes))))
-        push: Callable[[Any], None] = stack.push
-        for change in changes:
-            if change.item_after is not None:
-                push(SetRemediationCommand(session, change.item_before, change.item_after, tr("Import row")))
-            if change.answer_after is not None:
-                push(SetAnswerCommand(session, change.answer_before, change.answer_after,
-                                      scope_id=change.scope_id, requirement_id=change.requirement_id,
-                                      text=tr("Import row")))
-        stack.endMacro()
-        self.window.statusBar().showMessage(tr("Imported %1 row(s)").replace("%1", str(len(changes))), 10000)
+        command = ImportRegisterCommand(session, changes, tr("Import register (%1 rows)").replace(
+            "%1", str(len(changes))))
+        session.undo_stack.push(command)
+        if command.failed is None:  # a failure is reported by the window, and nothing was imported
+            self.window.statusBar().showMessage(tr("Imported %1 row(s)").replace("%1", str(len(changes))), 10000)

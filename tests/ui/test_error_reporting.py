@@ -6,6 +6,7 @@ raise through the event loop turn that capture off and install ours in its place
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from collections.abc import Iterator
@@ -130,3 +131,22 @@ def test_log_file_rotates(data_dir: Path) -> None:
     files = sorted(p.name for p in path.parent.iterdir())
     assert files == ["ot62443.log", "ot62443.log.1", "ot62443.log.2", "ot62443.log.3"]
     assert all(p.stat().st_size <= 300_000 for p in path.parent.iterdir())
+
+
+def test_store_warnings_at_opening_are_logged(window: MainWindow, zone_project: Path,
+                                              caplog: pytest.LogCaptureFixture,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.storage import ProjectStore
+    from ot62443_desktop.storage import store as store_module
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:  # the file cannot be rewritten at close: the journal stays
+        patch.setattr(store_module, "atomic_write", disk_full)
+        with ProjectStore.open(zone_project) as store:
+            store.set_info(store.info)
+        assert "could not be rewritten" in store.warnings[0]
+    with caplog.at_level(logging.WARNING, "ot62443"):
+        assert window.open_path(str(zone_project))
+    assert "recovered 1 change(s) from the journal" in caplog.text
