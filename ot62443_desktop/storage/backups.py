@@ -58,11 +58,15 @@ def save_backup(project_path: Path, data: bytes, generation: int) -> Path | None
     return target
 
 
-def set_aside(project_path: Path, source: Path, label: str) -> Path:
-    """Move a damaged or stale file out of the project's folder, into the set-aside folder."""
+def set_aside(project_path: Path, source: Path, label: str, *, move: bool = True) -> Path:
+    """Move (or copy) a damaged or stale file out of the project's folder, into the set-aside folder."""
     folder = backup_dir(project_path) / SET_ASIDE
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{_stamp()}-{label}{source.suffix}"
+    if not move:
+        if not source.is_symlink():
+            shutil.copyfile(source, target, follow_symlinks=False)
+        return target
     try:
         os.replace(source, target)
     except OSError:  # another file system: copy (never through a link), then remove

@@ -212,8 +212,8 @@ class ProjectStore:
                 if usable is None:
                     continue
                 data, generation = usable
-                if path.exists() or path.is_symlink():
-                    backups.set_aside(path, path, "damaged")
+                if path.exists() or path.is_symlink():  # a copy: the file stays until the backup replaces it
+                    backups.set_aside(path, path, "damaged", move=False)
                 jpath = journal_path(path)
                 journal = JournalContents() if _journal_damaged(path) else read_journal(jpath)
                 journal_note = ""
@@ -247,24 +247,30 @@ class ProjectStore:
         If the file cannot be written (a full disk), the journal stays: every change is
         already durable there and is taken into the file at the next open. `warnings` says so.
         """
-        if self._journal is not None:
-            journal, self._journal = self._journal, None
-            written = True
+        try:
+            if self._journal is not None:
+                self._close_journal(self._journal)
+        finally:
+            self._journal = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def _close_journal(self, journal: Journal) -> None:
+        written = False
+        try:
             if journal.records:
-                try:
-                    self._write_file()
-                except OSError as exc:
-                    written = False
-                    self.warnings.append(
-                        f"{self.path}: every change is saved in its journal, but the project file could not be "
-                        f"rewritten ({describe_os_error(exc)}); it is completed the next time the project is opened")
+                self._write_file()
+            written = True
+        except OSError as exc:
+            self.warnings.append(
+                f"{self.path}: every change is saved in its journal, but the project file could not be "
+                f"rewritten ({describe_os_error(exc)}); it is completed the next time the project is opened")
+        finally:
             try:
                 journal.close(remove=written)
             except OSError as exc:
                 self.warnings.append(f"{journal.path}: could not be removed ({describe_os_error(exc)})")
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
 
     def __enter__(self) -> ProjectStore:
         return self
