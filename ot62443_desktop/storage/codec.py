@@ -7,6 +7,7 @@ A field may be absent (its default applies); null is accepted only where *_to_do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
@@ -31,6 +32,8 @@ E = TypeVar("E", bound=StrEnum)
 V = TypeVar("V")
 _REQUIRED: Any = object()
 _SHOWN_CHARS = 40
+_YEARS = range(1900, 3000)
+_PROJECT_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class CodecError(ValueError):
@@ -105,13 +108,21 @@ def _parsed(doc: Doc, key: str, parse: Callable[[str], V], what: str, *, nullabl
 
 
 def _date(doc: Doc, key: str) -> date | None:
-    return _parsed(doc, key, date.fromisoformat, "a date (YYYY-MM-DD)")
+    return _parsed(doc, key, _calendar_date, f"a date (YYYY-MM-DD) in the years {_YEARS.start}-{_YEARS.stop - 1}")
+
+
+def _calendar_date(text: str) -> date:
+    """A date the exports can show and compute with (due dates add months; Excel starts in 1900)."""
+    value = date.fromisoformat(text)
+    if value.year not in _YEARS:
+        raise ValueError(text)
+    return value
 
 
 def _local_datetime(text: str) -> datetime:
     """Only naive date-times: the program writes local time, and Excel refuses time zones."""
     value = datetime.fromisoformat(text)
-    if value.tzinfo is not None:
+    if value.tzinfo is not None or value.year not in _YEARS:
         raise ValueError(text)
     return value
 
@@ -138,6 +149,13 @@ def info_from_doc(doc: Any) -> ProjectInfo:
         scope_note=_text(doc, "scope_note"), confidentiality=_text(doc, "confidentiality"),
         target_ml=_field(doc, "target_ml", 2, "a whole number 1-4", _is_int),
     )
+
+
+def project_id_from_meta(meta: Doc) -> str:
+    """The project id: 32 hex digits (schema.new_project_id, or derived for an upgraded file)."""
+    value: str = _field(meta, "project_id", _REQUIRED, "32 hexadecimal digits",
+                        lambda v: isinstance(v, str) and _PROJECT_ID.fullmatch(v) is not None)
+    return value
 
 
 def zone_to_doc(zone: Zone) -> Doc:

@@ -71,7 +71,9 @@ def damaged_error(path: Path, what: str) -> ProjectDamagedError:
 
 def _shape_problem(raw: dict[str, Any], meta: dict[str, Any]) -> str | None:
     """What makes the document unusable as TinyDB tables of a project, or None."""
-    generation = meta.get("generation", 0)
+    if "generation" not in meta:
+        return "the generation is missing"
+    generation = meta["generation"]
     if not _whole(generation, 0):
         return f"the generation must be a whole number of at least 0, not {show(generation)}"
     if not isinstance(meta.get("info"), dict):

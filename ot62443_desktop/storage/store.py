@@ -429,6 +429,8 @@ class ProjectStore:
         where = "the project info"
         try:
             self._info = codec.info_from_doc(self._meta.get("info"))
+            where = "the project's meta data"
+            codec.project_id_from_meta(self._meta)
             for doc_id, doc in sorted(raw.get(ZONES, {}).items(), key=lambda kv: int(kv[0])):
                 where = f"zone #{doc_id}"
                 zone = codec.zone_from_doc(doc)

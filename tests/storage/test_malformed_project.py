@@ -84,6 +84,8 @@ def bad_values(record: str, field: str, valid: Any) -> Iterator[Any]:
         yield "Not-A-Member"
     if (record, field) in DATE_FIELDS:
         yield "2024-13-45"
+        yield "9999-12-31"  # due dates computed from it would pass the last year Python knows
+        yield "0001-01-01"
     if field == "sl_t":
         yield [1, 2, 3]
         yield [True] * 7
@@ -178,6 +180,9 @@ def test_meta_fields_of_the_wrong_type_are_refused(
     ("damage", "naming"),
     [
         (lambda raw: raw.update(zones=[]), "table 'zones' is not an object"),
+        (lambda raw: raw["meta"]["1"].pop("generation"), "the generation is missing"),
+        (lambda raw: raw["meta"]["1"].pop("project_id"), "the project's meta data: project_id is missing"),
+        (lambda raw: raw["meta"]["1"].update(project_id=["x"]), "project_id must be 32 hexadecimal digits, not a list"),
         (lambda raw: raw.update(zones={"one": raw["zones"]["1"]}), "record id that is not a number: 'one'"),
         (lambda raw: raw.update(zones={"²": raw["zones"]["1"]}), "record id that is not a number"),
         (lambda raw: raw.update(meta=[1]), "not an OT 62443 Workbook project"),
@@ -208,9 +213,9 @@ def test_inconsistent_tables_are_refused(
          "nested too deeply"),
         ('{"meta": {"1": {"schema_version": 1, "deep": ' + '{"a":' * 5000 + "1" + "}" * 5000 + "}}}",
          "nested too deeply"),
-        ('{"meta": {"1": {"schema_version": 1, "info": {}, "deep": ' + "[" * 900 + "]" * 900 + "}}}",
+        ('{"meta": {"1": {"schema_version": 1, "generation": 0, "info": {}, "deep": ' + "[" * 900 + "]" * 900 + "}}}",
          "record #1 of table 'meta' is nested too deeply"),
-        ('{"meta": {"1": {"schema_version": 1, "info": {}, "deep": ' + "[" * 33 + "]" * 33 + "}}}",
+        ('{"meta": {"1": {"schema_version": 1, "generation": 0, "info": {}, "deep": ' + "[" * 33 + "]" * 33 + "}}}",
          "nested too deeply"),
         ('{"meta": {"1": {"schema_version": 1, "generation": ' + "9" * 5000 + "}}}", "damaged"),
         ('{"meta": {"1": {"schema_version": 1, "generation": NaN, "info": {}}}}', "not nan"),
