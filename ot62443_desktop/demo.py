@@ -141,7 +141,7 @@ def write_demo(path: Path, *, zones: int = 12, seed: int = 1) -> None:
         target_ml=project["target_ml"],
     )
     author = _Author(seed_data, rng, catalogues)
-    with ProjectStore.create(path, info) as store:
+    with ProjectStore.create(path, info) as store, store.batch():  # one sync for the whole demo
         for zone, spec in demo_zones(seed_data, zones, rng):
             store.add_zone(zone)
             solid = author.solid_levels(zone, spec["quality"])
