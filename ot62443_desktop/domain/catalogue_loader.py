@@ -16,6 +16,21 @@ _REQUIREMENT_KEYS = {
     Scale.MATURITY: _COMMON_KEYS | {"group", "maturity"},
 }
 _MATURITY_LEVELS = 4
+_SHOWN_CHARS = 60
+_ID_FIELDS = {"id", "code", "section", "group", "parent"}  # ids: keys in projects, cells in registers
+_ID_CHARS = 60
+_MAX_FILE_BYTES = 16 * 2**20  # the built-in catalogues take well under 1 MB
+
+
+def _short(value: Any) -> str:
+    """A value as quoted in an error message: its repr, cut short so the message stays one line."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
+def _names(keys: set[str]) -> str:
+    """Unknown keys as listed in an error message: plain when printable and short, else quoted."""
+    return ", ".join(k if k.isprintable() and len(k) <= _SHOWN_CHARS else _short(k) for k in sorted(keys))
 
 
 class CatalogueError(ValueError):
@@ -29,9 +44,12 @@ class CatalogueError(ValueError):
 def load_catalogue_file(path: Path) -> Catalogue:
     """Load and validate one catalogue file."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(_MAX_FILE_BYTES + 1)  # a device like /dev/zero never ends
     except OSError as exc:
-        raise CatalogueError(str(path), None, f"cannot read file ({exc.strerror})") from None
+        raise CatalogueError(str(path), None, f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > _MAX_FILE_BYTES:
+        raise CatalogueError(str(path), None, f"larger than {_MAX_FILE_BYTES // 2**20} MB: not a catalogue")
     return parse_catalogue(data, source=str(path))
 
 
@@ -46,6 +64,10 @@ def read_toml(data: bytes, *, source: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise CatalogueError(source, None, f"not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(source, None, f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise CatalogueError(source, None, "not valid TOML: arrays or tables nested too deeply") from None
+    except ValueError as exc:  # an integer of more digits than Python converts
         raise CatalogueError(source, None, f"not valid TOML: {exc}") from None
 
 
@@ -71,6 +93,8 @@ class _Validator:
             raise self.fail(where, f"field '{key}' must be text, not {type(value).__name__}")
         if required and not value.strip():
             raise self.fail(where, f"field '{key}' is empty")
+        if key in _ID_FIELDS and not (value.isprintable() and len(value) <= _ID_CHARS):
+            raise self.fail(where, f"field '{key}' must be one line of at most {_ID_CHARS} printable characters")
         return value.strip()
 
     def texts(self, table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -91,14 +115,14 @@ class _Validator:
             raise self.fail(None, "missing [catalogue] table")
         cat_id = self.text(head, "id", "[catalogue]", required=True)
         title = self.text(head, "title", "[catalogue]", required=True)
-        try:
-            scale = Scale(self.text(head, "scale", "[catalogue]", required=True))
-        except ValueError:
+        scale_name = self.text(head, "scale", "[catalogue]", required=True)
+        if scale_name not in Scale._value2member_map_:
             allowed = ", ".join(s.value for s in Scale)
-            raise self.fail("[catalogue]", f"unknown scale {head['scale']!r} (use {allowed})") from None
+            raise self.fail("[catalogue]", f"unknown scale {_short(scale_name)} (use {allowed})")
+        scale = Scale(scale_name)
         unknown = set(doc) - {"catalogue", "section", "group", "requirement"}
         if unknown:
-            raise self.fail(None, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+            raise self.fail(None, f"unknown top-level key(s): {_names(unknown)}")
         sections = self.sections(doc, scale)
         groups = self.groups(doc, scale, {s.id for s in sections})
         requirements = self.requirements(doc, cat_id, scale, sections, groups)
@@ -111,7 +135,7 @@ class _Validator:
         for n, table in enumerate(self.tables(doc, "section"), 1):
             where = f"section #{n}"
             sid = self.text(table, "id", where, required=True)
-            where = f"section {sid!r}"
+            where = f"section {_short(sid)}"
             if sid in sections:
                 raise self.fail(where, "duplicate section id")
             if scale is Scale.SECURITY_LEVEL and sid not in FR_IDS:
@@ -129,12 +153,12 @@ class _Validator:
         groups: dict[str, Group] = {}
         for n, table in enumerate(tables, 1):
             gid = self.text(table, "id", f"group #{n}", required=True)
-            where = f"group {gid!r}"
+            where = f"group {_short(gid)}"
             if gid in groups:
                 raise self.fail(where, "duplicate group id")
             section = self.text(table, "section", where, required=True)
             if section not in section_ids:
-                raise self.fail(where, f"unknown element {section!r}")
+                raise self.fail(where, f"unknown element {_short(section)}")
             groups[gid] = Group(gid, section, self.text(table, "title", where, required=True))
         return tuple(groups.values())
 
@@ -152,12 +176,12 @@ class _Validator:
         parsed: dict[str, Requirement] = {}
         for n, table in enumerate(tables, 1):
             rid = self.text(table, "id", f"requirement #{n}", required=True)
-            where = f"requirement {rid!r}"
+            where = f"requirement {_short(rid)}"
             if rid in parsed:
                 raise self.fail(where, "duplicate id")
             unknown = set(table) - _REQUIREMENT_KEYS[scale]
             if unknown:
-                raise self.fail(where, f"unknown field(s): {', '.join(sorted(unknown))}")
+                raise self.fail(where, f"unknown field(s): {_names(unknown)}")
             title = self.text(table, "title", where, required=True)
             summary, guidance, remediation = (self.text(table, k, where, required=(k == "summary"))
                                               for k in _TEXT_FIELDS)
@@ -165,7 +189,7 @@ class _Validator:
             if scale is Scale.SECURITY_LEVEL:
                 section = self.text(table, "section", where, required=True)
                 if section not in section_ids:
-                    raise self.fail(where, f"unknown foundational requirement {section!r}")
+                    raise self.fail(where, f"unknown foundational requirement {_short(section)}")
                 parsed[rid] = Requirement(
                     cat_id, rid, title, section, level=self.level(table, where),
                     parent=self.text(table, "parent", where, required=False) or None,
@@ -174,7 +198,7 @@ class _Validator:
             else:
                 group = self.text(table, "group", where, required=True)
                 if group not in group_section:
-                    raise self.fail(where, f"unknown group {group!r}")
+                    raise self.fail(where, f"unknown group {_short(group)}")
                 maturity = self.texts(table, "maturity", where)
                 if maturity and len(maturity) != _MATURITY_LEVELS:
                     raise self.fail(where, f"'maturity' needs {_MATURITY_LEVELS} lines (ML1..ML4), not {len(maturity)}")
@@ -192,18 +216,18 @@ class _Validator:
         if level is None:
             raise self.fail(where, "missing field 'level'")
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 4:
-            raise self.fail(where, f"level {level!r} out of range (1-4)")
+            raise self.fail(where, f"level {_short(level)} out of range (1-4)")
         return level
 
     def check_parent(self, requirement: Requirement, parsed: Mapping[str, Requirement]) -> None:
         if requirement.parent is None:
             return
-        where = f"requirement {requirement.id!r}"
+        where = f"requirement {_short(requirement.id)}"
         parent = parsed.get(requirement.parent)
         if parent is None:
-            raise self.fail(where, f"unknown parent {requirement.parent!r}")
+            raise self.fail(where, f"unknown parent {_short(requirement.parent)}")
         if parent.parent is not None:
-            raise self.fail(where, f"parent {parent.id!r} is itself an enhancement")
+            raise self.fail(where, f"parent {_short(parent.id)} is itself an enhancement")
         if parent.section != requirement.section:
             raise self.fail(where, f"in {requirement.section} but its parent is in {parent.section}")
         if (requirement.level or 0) < (parent.level or 0):
