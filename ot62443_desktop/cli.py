@@ -7,7 +7,10 @@ short path past the full parser: the GUI shows its window before it needs any of
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -275,21 +278,79 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:  # undecodable bytes arrive as lone surrogates, which no file or output can hold
+        if not arg.isascii() and not _is_utf8(arg):
+            shown = arg.encode("utf-8", "replace").decode()
+            print(f"{PROG}: error: argument {shown!r} is not valid UTF-8 (file names and text must be); "
+                  "nothing was changed", file=sys.stderr)
+            return 1
     if not argv or (argv[0] == "gui" and "-h" not in argv and "--help" not in argv):
         return _gui(_gui_arguments(argparse.ArgumentParser(prog=f"{PROG} gui")).parse_args(argv[1:]))
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a name the console cannot show is escaped, not fatal
+        sys.stdout.reconfigure(errors="backslashreplace")
+    try:
+        code = _run(argv)
+    except SystemExit:  # argparse's --help, --version and usage errors: their output must reach the pipe too
+        if _end_output(0):
+            raise SystemExit(1) from None
+        raise
+    except BrokenPipeError:  # the reader left (`| head -1`): that is fine, and nothing more may go there
+        _quiet_stdout()
+        return 0
+    return _end_output(code)
+
+
+def _run(argv: list[str]) -> int:
+    """Parse and run one command; a user error becomes one line on stderr and exit status 1."""
     args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", _gui)
     try:
-        return handler(args)
+        return int(handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        raise
     except Exception as exc:
         if not isinstance(exc, _user_errors()):
             raise
-        message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror else exc
-        print(f"{PROG}: error: {message}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `ot62443 catalog list --json | head`: the reader left, that is fine
-        sys.stderr.close()
-        return 0
+        from ot62443_desktop.storage.errors import describe_os_error
 
+        message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        with contextlib.suppress(BrokenPipeError):  # stderr closed too: the exit status still tells
+            print(f"{PROG}: error: {' '.join(message.splitlines())}", file=sys.stderr)
+        return 1
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _end_output(code: int) -> int:
+    """Flush stdout here, where a failure can still be reported, rather than at interpreter exit."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as exc:  # `> out.txt` on a full disk
+        _quiet_stdout()
+        if code == 0:  # after a reported failure, one line is enough
+            from ot62443_desktop.storage.errors import describe_os_error
+
+            print(f"{PROG}: error: the output could not be written ({describe_os_error(exc)})", file=sys.stderr)
+            return 1
+    return code
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device so the flush at interpreter exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no real stdout (tests, windowed app): nothing to flush
+        pass
