@@ -440,7 +440,7 @@ class ProjectStore:
                 self._keys.setdefault(ZONES, {})[zone.id] = int(doc_id)
             for table, docs in raw.items():
                 kind, _, scope = table.partition(":")
-                if kind not in ("answers", "remediation"):
+                if kind not in ("answers", "remediation") or not docs:  # an empty table holds nothing to check
                     continue
                 where = f"table {table!r}"
                 if scope != SITE_SCOPE and scope not in self._zones:

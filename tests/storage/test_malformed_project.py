@@ -242,3 +242,14 @@ def test_duplicate_keys_and_deep_extra_fields_open_and_save(project_path: Path) 
         store.set_answer(Answer("Z1", "SR 1.2", Status.IMPLEMENTED))
     with ProjectStore.open(project_path) as store:
         assert len(store.answers()) == 2
+
+
+def test_an_empty_table_of_no_zone_opens(project_path: Path) -> None:
+    """It holds nothing; a rolled-back batch can leave one behind, and refusing it would lock the project."""
+    raw = full_project_raw(project_path)
+    raw["answers:GONE"] = {}
+    project_path.write_text(json.dumps(raw))
+    with ProjectStore.open(project_path) as store:
+        store.set_answer(Answer("site", "ORG 1.1", Status.IMPLEMENTED))
+    with ProjectStore.open(project_path) as store:
+        assert len(store.answers()) == 2

@@ -193,9 +193,6 @@ def test_undoing_a_zone_removal_is_one_record(window: MainWindow, zone_project: 
     assert disk.writes == written + 1 and stack.index() == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "storage bug: a failed batch that created a table rolls back to an empty 'answers:Z1' table, and "
-    "ProjectStore._rollback's _load then raises ValueError ('belongs to no zone') instead of SaveError"))
 def test_undoing_a_zone_removal_on_a_full_disk_restores_nothing(qtbot: QtBot, window: MainWindow,
                                                                 zone_project: Path, disk: FullDisk,
                                                                 boxes: Boxes) -> None:
