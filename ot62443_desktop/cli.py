@@ -12,7 +12,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +39,9 @@ def _new(args: argparse.Namespace) -> int:
     from ot62443_desktop.domain.model import ProjectInfo
     from ot62443_desktop.storage import ProjectStore
 
-    ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site)).close()
+    store = ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site))
+    store.close()
+    _warn(store.warnings)
     print(f"created {args.project}")
     return 0
 
@@ -58,9 +60,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _zone_add(args: argparse.Namespace) -> int:
-    from ot62443_desktop.api import open_project
-
-    with open_project(args.project) as project:
+    with _opened(args.project) as project:
         _writable(project)
         project.add_zone(args.id, args.name, args.sl_t, criticality=args.criticality, kind=args.kind,
                          description=args.description, assets=args.assets)
@@ -69,18 +69,14 @@ def _zone_add(args: argparse.Namespace) -> int:
 
 
 def _answer(args: argparse.Namespace) -> int:
-    from ot62443_desktop.api import open_project
-
-    with open_project(args.project) as project:
+    with _opened(args.project) as project:
         _writable(project)
         project.set_answer(args.scope, args.req, args.status, notes=args.notes, ml=args.ml)
     return 0
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from ot62443_desktop.api import open_project
-
-    with open_project(args.project, read_only=True) as project:
+    with _opened(args.project, read_only=True) as project:
         data = project.summary()
     if args.json:
         print(json.dumps(data, indent=2))
@@ -176,6 +172,29 @@ def _catalog_validate(args: argparse.Namespace) -> int:
     catalogue = load_catalogue_file(Path(args.file))
     print(f"{args.file}: valid catalogue {catalogue.id!r} ({len(catalogue)} requirements)")
     return 0
+
+
+@contextlib.contextmanager
+def _opened(path: str, *, read_only: bool = False) -> Iterator[Project]:
+    """Open a project for one command; what the store had to say on opening and closing goes to stderr.
+
+    A change that returned is durable even when closing could not rewrite the file (it stays
+    in the journal), so that is a warning, never an error that would claim it was not saved.
+    """
+    from ot62443_desktop.api import open_project
+
+    project = open_project(path, read_only=read_only)
+    try:
+        yield project
+    finally:
+        project.close()
+        _warn(project.store.warnings)
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        with contextlib.suppress(BrokenPipeError):
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
 
 def _writable(project: Project) -> None:
