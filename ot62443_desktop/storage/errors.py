@@ -39,7 +39,8 @@ class NotAProjectError(StoreError):
 class NewerSchemaError(StoreError):
     def __init__(self, path: str, version: int, supported: int) -> None:
         super().__init__(
-            f"{path}: written by a newer version of OT 62443 Workbook (project schema {version}; "
+            f"{path}: written by a newer version of OT 62443 Workbook (project schema "
+            f"{version if version < 10**6 else 'beyond any release'}; "
             f"this program reads up to schema {supported}); please update the program"
         )
         self.version = version

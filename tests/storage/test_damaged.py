@@ -151,3 +151,13 @@ def test_stale_foreign_journal_is_set_aside_not_replayed(project_path: Path) -> 
         b'%08x {"journal":1,"generation":99}\n' % __import__("zlib").crc32(b'{"journal":1,"generation":99}'))
     with ProjectStore.open(project_path) as store:
         assert "set aside" in store.warnings[0] and len(store.answers()) == 3
+
+
+def test_an_absurd_schema_version_gives_a_short_line(project_path: Path) -> None:
+    make_project(project_path)
+    raw = json.loads(project_path.read_bytes())
+    raw["meta"]["1"]["schema_version"] = 10**4000
+    project_path.write_text(json.dumps(raw))
+    with pytest.raises(NewerSchemaError, match="schema beyond any release") as caught:
+        ProjectStore.open(project_path)
+    assert len(str(caught.value)) < 300
