@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
@@ -63,6 +62,7 @@ from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-un
 
 from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.model import SITE_SCOPE, ItemState, Priority, ProjectData
+from ot62443_desktop.exports.output import check_target, replacing
 from ot62443_desktop.exports.plan_content import (
     STATE_LABELS,
     ActionText,
@@ -235,8 +235,29 @@ def _inline(text: str) -> str:
 @dataclass(frozen=True)
 class MarkdownBlock:
     markup: str
-    bullet: str | None = None  # "•" or "3." for list items
+    bullet: str | None = None  # "•" or "3." for list items; "" continues a long item without a marker
     heading: bool = False
+
+
+#: Paragraph text is set in pieces of at most this many characters. reportlab re-breaks the
+#: whole rest of a paragraph at every page it splits, so one paragraph of a megabyte would
+#: cost time in the square of its length; pieces keep it in proportion.
+PARAGRAPH_CHUNK = 3000
+
+
+def _chunks(text: str, limit: int = PARAGRAPH_CHUNK) -> list[str]:
+    """`text` in consecutive pieces of at most `limit` characters, cut at a space where one is near."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        space = text.rfind(" ", start + limit // 2, end)
+        if space > start:
+            end = space
+        pieces.append(text[start:end])
+        start = end + 1 if space > start else end
+    pieces.append(text[start:])
+    return pieces
 
 
 @lru_cache(maxsize=4096)
@@ -250,7 +271,8 @@ def markdown_markup(text: str) -> tuple[MarkdownBlock, ...]:
     def flush() -> None:
         nonlocal lines, bullet, heading
         if lines:
-            blocks.append(MarkdownBlock(_inline(" ".join(lines)), bullet, heading))
+            for n, piece in enumerate(_chunks(" ".join(lines))):
+                blocks.append(MarkdownBlock(_inline(piece), bullet if n == 0 or bullet is None else "", heading))
         lines, bullet, heading = [], None, False
 
     for line in _clean(text).split("\n"):
@@ -378,11 +400,11 @@ def _markdown_flowables(text: str, style: Any, bullet_style: Any) -> list[Any]:
     flowables: list[Any] = []
     in_list = False
     for b in markdown_markup(text):
-        if in_list and not b.bullet:
+        if in_list and b.bullet is None:
             flowables.append(Spacer(1, 3))  # a list ends: give the next paragraph some air
         in_list = b.bullet is not None
-        flowables.append(_para(f"<b>{b.markup}</b>" if b.heading else b.markup, bullet_style if b.bullet else style,
-                               b.bullet))
+        flowables.append(_para(f"<b>{b.markup}</b>" if b.heading else b.markup,
+                               style if b.bullet is None else bullet_style, b.bullet or None))
     return flowables
 
 
@@ -399,6 +421,25 @@ def _nbsp(requirement_id: str) -> str:
 def _shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+#: A name (client, site, zone, owner, assessor, classification) is printed up to this many
+#: characters: it sits in narrow cells, headers and running text, where a page-long name
+#: could not be laid out.
+NAME_LIMIT = 200
+NAMES_LISTED = 30
+
+
+def _name(text: str) -> str:
+    return _shorten(text, NAME_LIMIT)
+
+
+def _names(names: Sequence[str], separator: str) -> str:
+    """A list of names for a cell or a sentence; past NAMES_LISTED the rest are counted."""
+    shown = [_name(n) for n in names[:NAMES_LISTED]]
+    if len(names) > NAMES_LISTED:
+        shown.append(f"and {len(names) - NAMES_LISTED:,} more")
+    return separator.join(shown)
 
 
 # --- table cell text: runs wrapped by us, drawn as one text object --------------------------
@@ -425,7 +466,8 @@ def _glyph_runs(runs: Iterable[Run]) -> list[Run]:
             out.append((text, font, colour, link))
             continue
         glyphs = glyphs or _fonts()
-        piece, piece_font = "", font
+        piece: list[str] = []  # joined once per font change: adding to a string is quadratic
+        piece_font = font
         for char in text:
             code = ord(char)
             char_font = font
@@ -435,21 +477,37 @@ def _glyph_runs(runs: Iterable[Run]) -> list[Run]:
                 else:
                     char = _fold(char, glyphs)
             if char_font != piece_font and piece:
-                out.append((piece, piece_font, colour, link))
-                piece = ""
-            piece, piece_font = piece + char, char_font
+                out.append(("".join(piece), piece_font, colour, link))
+                piece = []
+            piece.append(char)
+            piece_font = char_font
         if piece:
-            out.append((piece, piece_font, colour, link))
+            out.append(("".join(piece), piece_font, colour, link))
     return out
 
 
-def _cut(word: str, font: str, size: float, room: float) -> tuple[str, str]:
-    """The longest head of an over-long word that fits `room` with a hyphen, and the rest."""
-    hyphen = pdfmetrics.stringWidth("-", font, size)
-    cut = len(word) - 1
-    while cut > 1 and pdfmetrics.stringWidth(word[:cut], font, size) + hyphen > room:
-        cut -= 1 if cut < 12 else max(1, cut // 8)
-    return word[:cut] + "-", word[cut:]
+def _cut(word: str, font: str, total: float, first: float, room: float,
+         measure: Callable[[str, str], float]) -> tuple[list[tuple[str, float]], str, float]:
+    """An over-long word as hyphenated heads that fit (the first in `first`, the others in `room`)
+    and the rest that fits `room` whole: (heads with their widths, rest, its width).
+
+    One pass over the characters, each measured once (widths add up in these fonts: no
+    kerning), so a token of a megabyte costs what a megabyte of words costs.
+    """
+    hyphen = measure("-", font)
+    heads: list[tuple[str, float]] = []
+    start, left, limit, end = 0, total, first, len(word)
+    while left > limit and end - start > 1:
+        i, used = start + 1, measure(word[start], font)  # at least one character per line
+        while i < end - 1:
+            w = measure(word[i], font)
+            if used + w + hyphen > limit:
+                break
+            used += w
+            i += 1
+        heads.append((word[start:i] + "-", used + hyphen))
+        start, left, limit = i, left - used, room
+    return heads, word[start:], max(0.0, left)
 
 
 def _words(runs: Sequence[Run]) -> list[tuple[bool, list[Run]] | None]:
@@ -538,14 +596,15 @@ def _break_runs(runs: Sequence[Run], width: float, size: float) -> tuple[Lines, 
             add(" ", first_font, pieces[0][2], pieces[0][3], space)
         for text, font, colour, link in pieces:
             piece_width = w if len(pieces) == 1 else measure(text, font)
-            while used + piece_width > width and len(text) > 1:  # longer than the column: cut it
-                if used and lines[-1] and piece_width <= width:
+            if used + piece_width > width and len(text) > 1:  # longer than the room left
+                if used and lines[-1] and (piece_width <= width or width - used < measure(text[0], font)
+                                           + measure("-", font)):
                     newline()
-                    break
-                head, text = _cut(text, font, size, width - used)
-                add(head, font, colour, link, string_width(head, font, size))
-                newline()
-                piece_width = string_width(text, font, size)
+                if used + piece_width > width:  # longer than the column: cut it
+                    heads, text, piece_width = _cut(text, font, piece_width, width - used, width, measure)
+                    for head, head_width in heads:
+                        add(head, font, colour, link, head_width)
+                        newline()
             add(text, font, colour, link, piece_width)
     widest = max(widest, used)
     while len(lines) > 1 and not lines[-1]:
@@ -622,9 +681,11 @@ class _Text(Flowable):  # type: ignore[misc]
         self.runs, self.cache, self.size, self.leading, self.colour = runs, cache, size, leading, colour
         self._fixed = lines  # a part made by split: already broken into lines
         self._lines: Lines = lines or ()
+        self._wrapped_at = 0.0
         self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._wrapped_at = availWidth
         if self._fixed is None:
             self._lines, self.width = self.cache.layout(self.runs, availWidth, self.size)
         else:
@@ -633,7 +694,9 @@ class _Text(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        self.wrap(availWidth, availHeight)
+        # Keep the width of the last wrap: reportlab's table splits a cell passing the column's
+        # width with the padding still in it, which would re-break the lines too wide.
+        self.wrap(self._wrapped_at or availWidth, availHeight)
         fit = int(availHeight // self.leading)
         if fit < 1 or fit >= len(self._lines):
             return []
@@ -831,8 +894,12 @@ class _Grid(Flowable):  # type: ignore[misc]
 
     def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
                  cache: _TextCache, *, centred: Sequence[int] = (), first_row: int = 0,
-                 heights: list[float] | None = None) -> None:
+                 heights: list[float] | None = None, wrapped: dict[int, tuple[Any, float, float]] | None = None
+                 ) -> None:
         super().__init__()
+        # Heights of cell flowables by id (the flowable is kept so its id stays its own): a row
+        # split over many pages re-measures only the piece that was split, not all the rest.
+        self._wrapped = {} if wrapped is None else wrapped
         self.header, self.widths, self.cache = list(header), list(widths), cache
         self.rows = [[_cell_flowables(c) for c in row] for row in rows] if heights is None else list(rows)
         self.centred, self.first_row = tuple(centred), first_row
@@ -854,8 +921,14 @@ class _Grid(Flowable):  # type: ignore[misc]
         tallest = 0.0
         for cell, width in zip(row, self.widths, strict=True):
             inner = width - 2 * self.PAD_X
-            tallest = max(tallest, sum(f.wrap(inner, 1e6)[1] for f in cell))
+            tallest = max(tallest, sum(self._height(f, inner) for f in cell))
         return tallest + self.PAD_TOP + self.PAD_BOTTOM
+
+    def _height(self, flowable: Any, inner: float) -> float:
+        found = self._wrapped.get(id(flowable))
+        if found is None or found[1] != inner:
+            found = self._wrapped[id(flowable)] = (flowable, inner, flowable.wrap(inner, 1e6)[1])
+        return float(found[2])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._measure()
@@ -885,7 +958,7 @@ class _Grid(Flowable):  # type: ignore[misc]
 
     def _part(self, rows: list[Any], heights: list[float], first_row: int) -> _Grid:
         return _Grid(self.header, rows, self.widths, self.cache, centred=self.centred, first_row=first_row,
-                     heights=heights)
+                     heights=heights, wrapped=self._wrapped)
 
     def _split_row(self, row: Sequence[Sequence[Any]], room: float) -> tuple[list[Any] | None, list[Any] | None]:
         """A row too tall for a page, as the part that fits and the rest."""
@@ -995,7 +1068,7 @@ def _zones(count: int) -> str:
 
 
 def _unassigned(owner: str) -> Run:
-    return run(owner) if owner.strip() else run("Unassigned", colour=MUTED_HEX)
+    return run(_name(owner)) if owner.strip() else run("Unassigned", colour=MUTED_HEX)
 
 
 # --- the document --------------------------------------------------------------------------
@@ -1105,7 +1178,7 @@ class _PlanDocument:
         rows = [
             ("Assessment", f.assessment_period),
             ("Report date", f.report_date.isoformat()),
-            ("Assessors", ", ".join(f.assessors) or "not recorded"),
+            ("Assessors", _names(f.assessors, ", ") or "not recorded"),
             ("Scope", f"{_zones(f.zone_count)}; the site security program"),
             ("Version", f"Generated by OT 62443 Workbook {f.program_version}"),
         ]
@@ -1113,7 +1186,7 @@ class _PlanDocument:
         facts = _table(data, self.cols(0.22, 0.78), [("TOPPADDING", (0, 0), (-1, -1), 5),
                                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 5)],
                        header=False, long=False)
-        label = Table([[_para("CLASSIFICATION", s.cover_caption)], [_para(text_markup(f.confidentiality),
+        label = Table([[_para("CLASSIFICATION", s.cover_caption)], [_para(text_markup(_name(f.confidentiality)),
                                                                           s.cover_label)]],
                       colWidths=[self.width * 0.8],
                       style=[("FONTNAME", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 1.2, LABEL_RED),
@@ -1133,21 +1206,21 @@ class _PlanDocument:
         story = [self.heading("Document control", s.h1, "doc-control", 0, toc=True)]
         rows = [
             ("Document", f"{f.title} (IEC 62443-3-3 and IEC 62443-2-1)"),
-            ("Client", f.client),
-            ("Site", f.site),
+            ("Client", _name(f.client)),
+            ("Site", _name(f.site)),
             ("Assessment period", f.assessment_period),
             ("Due dates counted from", f.reference_date.isoformat()),
-            ("Assessors", "\n".join(f.assessors) or "not recorded"),
+            ("Assessors", _names(f.assessors, "\n") or "not recorded"),
             ("Report date", f.report_date.isoformat()),
             ("Produced with", f"OT 62443 Workbook {f.program_version}, from {f.answer_count} recorded answers"),
             ("Target maturity (2-1)", f"ML{f.target_ml}"),
-            ("Classification", f.confidentiality),
+            ("Classification", _name(f.confidentiality)),
         ]
         data = [[self.t(run(k, BOLD)), self.t(v)] for k, v in rows]
         story.append(_table(data, self.cols(0.28, 0.72), [("BACKGROUND", (0, 0), (0, -1), BAND)], header=False))
         story.append(self.heading("Issue history", s.h2, "doc-issues", 1))
         issue: list[list[Any]] = [["Issue", "Date", "Prepared by", "Description"],
-                 ["1", f.report_date.isoformat(), self.t("\n".join(f.assessors) or "-"),
+                 ["1", f.report_date.isoformat(), self.t(_names(f.assessors, "\n") or "-"),
                   self.t(f"Remediation plan generated from the assessment of {f.assessment_period} "
                      f"by OT 62443 Workbook {f.program_version}.")]]
         story.append(_table(issue, self.cols(0.08, 0.14, 0.3, 0.48), long=False))
@@ -1159,7 +1232,7 @@ class _PlanDocument:
                              ("TOPPADDING", (0, 1), (-1, -1), 12), ("BOTTOMPADDING", (0, 1), (-1, -1), 12),
                              ("GRID", (0, 1), (-1, -1), 0.4, RULE)], long=False))
         story.append(_para(
-            f"This document is classified <b>{text_markup(f.confidentiality)}</b>. It describes weaknesses of "
+            f"This document is classified <b>{text_markup(_name(f.confidentiality))}</b>. It describes weaknesses of "
             "operational control systems and must be stored and shared accordingly. Findings reflect what was "
             "observed during the assessment period; later changes are not covered.", s.small))
         return story
@@ -1183,17 +1256,18 @@ class _PlanDocument:
         s, f = self.s, self.facts
         story: list[Any] = [self.heading("1 Executive summary", s.h1, "sec-exec", 0, toc=True)]
         total = e.total.total
-        assessors = ", ".join(f.assessors) or "the assessors"
+        assessors = _names(f.assessors, ", ") or "the assessors"
         story.append(_para(
             f"During {text_markup(f.assessment_period)}, {text_markup(assessors)} assessed "
-            f"{_zones(f.zone_count)} of {text_markup(f.site)} ({text_markup(f.client)}) against "
+            f"{_zones(f.zone_count)} of {text_markup(_name(f.site))} ({text_markup(_name(f.client))}) against "
             f"IEC 62443-3-3, and the security program against IEC 62443-2-1 with a target maturity of "
             f"ML{f.target_ml}. {f.answer_count:,} answers were recorded. The assessment found <b>{total:,} gaps</b>: "
             f"{e.open_gaps:,} open, {e.in_progress:,} in progress, {e.done:,} done but not yet re-assessed and "
             f"{e.risk_accepted:,} with the risk accepted. {e.not_assessed:,} applicable requirements of the zones "
             f"remain not assessed.", s.body))
         if f.scope_note.strip():
-            story.append(_para(f"<b>Scope.</b> {text_markup(' '.join(f.scope_note.split()))}", s.body))
+            for n, piece in enumerate(_chunks(" ".join(f.scope_note.split()))):
+                story.append(_para(("<b>Scope.</b> " if n == 0 else "") + text_markup(piece), s.body))
         below = sum(1 for z in e.zones if any(z.sl_gap))
         p1 = e.total.by_priority[0]
         tiles = [(f"{total:,}", "gaps in total", s.kpi), (f"{p1:,}", "P1 gaps, due within 3 months",
@@ -1302,7 +1376,7 @@ class _PlanDocument:
                                            ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
                                            ("FONTNAME", (1, 1), (7, -1), BOLD)]
         for r, z in enumerate(e.zones, start=1):
-            rows.append([self.t(run(z.zone.id, BOLD), f"  {z.zone.name}"),
+            rows.append([self.t(run(z.zone.id, BOLD), f"  {_name(z.zone.name)}"),
                          *[f"{a} / {t}" for t, a in zip(z.zone.sl_t, z.sl_a, strict=True)],
                          str(z.gaps), str(z.not_assessed)])
             for i, (t, a) in enumerate(zip(z.zone.sl_t, z.sl_a, strict=True), start=1):
@@ -1366,11 +1440,10 @@ class _PlanDocument:
         if r.accepted:
             story.append(_para("Gaps the asset owner decided not to close, with the justification recorded. They "
                                "stay listed here so that the decision can be reviewed.", s.body))
-            rows = [["Scope", "Requirement", "Owner", "Justification"]]
-            for g in r.accepted:
-                rows.append([self.t(g.scope_id), self.t(run(_keep(g.requirement_id), BOLD), f" {g.title}"),
-                             self.t(_unassigned(g.owner)), self.t(g.justification)])
-            story.append(_table(rows, self.cols(0.14, 0.3, 0.16, 0.4)))
+            rows = [[self.t(g.scope_id), self.t(run(_keep(g.requirement_id), BOLD), f" {g.title}"),
+                     self.t(_unassigned(g.owner)), self.t(g.justification)] for g in r.accepted]
+            story.append(_Grid(["Scope", "Requirement", "Owner", "Justification"], rows,
+                               self.cols(0.14, 0.3, 0.16, 0.4), self.texts))
         else:
             story.append(_para("No risk has been accepted.", s.body))
         if r.done:
@@ -1402,12 +1475,10 @@ class _PlanDocument:
         if z.compensated:
             story += [CondPageBreak(25 * mm),
                       _para(f"<b>Compensating countermeasures relied on ({len(z.compensated)})</b>", s.h3)]
-            rows: list[list[Any]] = [["Requirement", "Countermeasure recorded"]]
-            for c in z.compensated:
-                rows.append([self.t(run(_keep(c.requirement_id), BOLD), f" {c.title}"),
-                             self.t(c.countermeasure) if c.countermeasure.strip()
-                             else self.t(run("No countermeasure text recorded.", colour=MUTED_HEX))])
-            story.append(_table(rows, self.cols(0.34, 0.66)))
+            rows = [[self.t(run(_keep(c.requirement_id), BOLD), f" {c.title}"),
+                     self.t(c.countermeasure) if c.countermeasure.strip()
+                     else self.t(run("No countermeasure text recorded.", colour=MUTED_HEX))] for c in z.compensated]
+            story.append(_Grid(["Requirement", "Countermeasure recorded"], rows, self.cols(0.34, 0.66), self.texts))
         if z.program:
             story += [CondPageBreak(50 * mm), _para("<b>Security program of this zone (IEC 62443-2-1)</b>", s.h3)]
             story += self.program_body(z.program)
@@ -1658,12 +1729,13 @@ class _PlanDocument:
             canv.endForm()
         canv.showOutline()
 
-    def build(self, target: Path) -> None:
+    def build(self, target: BinaryIO) -> None:
         f = self.facts
         doc = BaseDocTemplate(
-            str(target), pagesize=self.page_size, leftMargin=self.margin_x, rightMargin=self.margin_x,
-            topMargin=self.margin_top, bottomMargin=self.margin_bottom, title=f"{f.title}: {f.client}, {f.site}",
-            author=", ".join(f.assessors), subject=f"IEC 62443 remediation plan ({f.confidentiality})",
+            target, pagesize=self.page_size, leftMargin=self.margin_x, rightMargin=self.margin_x,
+            topMargin=self.margin_top, bottomMargin=self.margin_bottom,
+            title=f"{f.title}: {_name(f.client)}, {_name(f.site)}", author=_names(f.assessors, ", "),
+            subject=f"IEC 62443 remediation plan ({_name(f.confidentiality)})",
             creator=f"OT 62443 Workbook {f.program_version}", initialFontName=FONT, pageCompression=1,
         )
         self.templates(doc)
@@ -1687,15 +1759,39 @@ def _runs_width(runs: Iterable[tuple[str, str]], size: float) -> float:
     return float(sum(pdfmetrics.stringWidth(t, f, size) for f, t in runs))
 
 
+LINE_LIMIT = 1000
+
+
+def _fit_runs(runs: list[tuple[str, str]], size: float, room: float) -> list[tuple[str, str]]:
+    """The longest head of the runs no wider than `room`, measured letter by letter once."""
+    kept: list[tuple[str, str]] = []
+    used = 0.0
+    for f, t in runs:
+        w = pdfmetrics.stringWidth(t, f, size)
+        if used + w <= room:
+            kept.append((f, t))
+            used += w
+            continue
+        n = 0
+        for char in t:
+            w = pdfmetrics.stringWidth(char, f, size)
+            if used + w > room:
+                break
+            used += w
+            n += 1
+        if n:
+            kept.append((f, t[:n]))
+        break
+    return kept
+
+
 def _draw_runs(canv: Any, x: float, y: float, text: str, font: str, size: float, colour: Any, *,
                align: str = "left", max_width: float | None = None) -> float:
     """Draw one line of user text on the canvas, shortened with an ellipsis to fit max_width; its width."""
-    runs = _runs(text, font)
-    if max_width is not None and _runs_width(runs, size) > max_width:
-        room = max_width - pdfmetrics.stringWidth("\u2026", font, size)
-        while runs and _runs_width(runs, size) > room:
-            f, t = runs[-1]
-            runs[-1:] = [(f, t[:-1])] if len(t) > 1 else []
+    cut = max_width is not None and len(text) > LINE_LIMIT  # no line of a page holds that many letters
+    runs = _runs(text[:LINE_LIMIT] if cut else text, font)
+    if max_width is not None and (cut or _runs_width(runs, size) > max_width):
+        runs = _fit_runs(runs, size, max_width - pdfmetrics.stringWidth("\u2026", font, size))
         runs.append((font, "\u2026"))
     total = _runs_width(runs, size)
     x = x - total if align == "right" else x - total / 2 if align == "center" else x
@@ -1708,38 +1804,24 @@ def _draw_runs(canv: Any, x: float, y: float, text: str, font: str, size: float,
 
 
 def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Path, *, page_size: str = "A4",
-               hooks: Hooks | None = None) -> None:
+               hooks: Hooks | None = None, project_path: Path | None = None) -> None:
     """Write the PDF remediation plan to `path` (A4 or Letter); all or nothing.
 
     The file is built beside the target under a temporary name and renamed at the end, so a
     cancel (ExportCancelled) or an error (ExportError) leaves no file and an older plan intact.
+    `project_path`, the project's file when known, is refused as a target like any project file.
     """
     if page_size not in PAGE_SIZES:
         raise ExportError(f"unknown page size {page_size!r} (use A4 or Letter)")
     hooks = hooks or Hooks()
     path = Path(path)
+    check_target(path, project_path)
     hooks.step(0, 1000)
     content = build_plan(project, catalogues, today=date.today())
     hooks.step(50, 1000)
-    if not path.parent.is_dir():
-        raise ExportError(f"cannot write {path}: folder {path.parent} does not exist")
-    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
-    try:  # created like any new file (umask applies), unlike mkstemp's private 0600
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        _PlanDocument(content, PAGE_SIZES[page_size], hooks).build(temp)
-        with open(temp, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temp, path)
+        with replacing(path, "the plan") as out:
+            _PlanDocument(content, PAGE_SIZES[page_size], hooks).build(out)
     except LayoutError as exc:
-        temp.unlink(missing_ok=True)
         raise ExportError(f"cannot lay out {path.name}: {exc}") from None
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     hooks.step(1000, 1000)
