@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
             todo = self.tr("Free some disk space, or check that the project's folder can still be written "
                            "(a removed USB stick, a network share that went away), then make the change "
                            "again. If it keeps failing, close the project and open it again.")
-        parts = [self.tr("This change was not saved: %1").replace("%1", what), reason, todo,
+        parts = [self.tr("Your change “%1” could not be saved.").replace("%1", what), reason, todo,
                  self.tr("Every change made before this one is saved.")]
         if unsaved:
             parts.append(self.tr("The text you typed is still in its field, and under Show Details, "
