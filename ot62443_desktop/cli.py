@@ -100,18 +100,23 @@ def _export(args: argparse.Namespace) -> int:
     if not (args.xlsx or args.pdf):
         raise CommandError("name at least one output: --xlsx FILE and/or --pdf FILE")
     from ot62443_desktop.api import open_project
+    from ot62443_desktop.exports.output import check_target
 
-    with open_project(args.project, read_only=True) as project:
+    project_path = Path(args.project)
+    for target in (args.xlsx, args.pdf):  # both refused before either is written
+        if target:
+            check_target(Path(target), project_path)
+    with open_project(project_path, read_only=True) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
     if args.xlsx:
         from ot62443_desktop.exports.xlsx_register import write_register
 
-        write_register(snapshot, catalogues, Path(args.xlsx))
+        write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path)
         print(f"wrote {args.xlsx} (Excel gap register)")
     if args.pdf:
         from ot62443_desktop.exports.pdf_plan import write_plan
 
-        write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size)
+        write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size, project_path=project_path)
         print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size})")
     return 0
 

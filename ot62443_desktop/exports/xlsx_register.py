@@ -4,7 +4,8 @@ Written with openpyxl's write-only (streaming) mode so a 100-zone project stays 
 time budget and memory of the GUI. Styled cells share prebuilt style arrays instead of
 resolving fonts and fills per cell. User text is always stored as a string cell; text that
 Excel would read as a formula also gets the quote-prefix flag so re-editing keeps it text.
-The file appears only when complete: it is built in memory and written atomically.
+The file appears only when complete: it is streamed into a new file beside the target and
+renamed over it (output.py), never written through a link planted at the target.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,8 @@ from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet
 from ot62443_desktop.domain.model import ItemState, Priority, ProjectData, ProjectInfo
 from ot62443_desktop.domain.rules import Result
 from ot62443_desktop.exports import register_rows as rr
-from ot62443_desktop.exports.progress import ExportError, Hooks
-from ot62443_desktop.storage.fsutil import atomic_write
+from ot62443_desktop.exports.output import check_target, replacing
+from ot62443_desktop.exports.progress import Hooks
 
 SUMMARY_SHEET = "Summary"
 REGISTER_SHEET = "Gap register"
@@ -70,12 +70,15 @@ StyleArray = Any  # openpyxl.styles.cell_style.StyleArray (untyped)
 Cell = Any
 
 
-def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *, hooks: Hooks | None = None) -> None:
-    """Write the gap register workbook to `path`; on cancel or error nothing is written."""
+def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *, hooks: Hooks | None = None,
+                   project_path: Path | None = None) -> None:
+    """Write the gap register workbook to `path`; on cancel or error nothing is written.
+
+    `project_path`, the project's file when known, is refused as a target like any project file.
+    """
     hooks = hooks or Hooks()
     path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"{path.parent}: no such folder")
+    check_target(path, project_path)
     exported_at = datetime.now().replace(microsecond=0)
     base = rr.due_base(project.info)
     gaps = rr.gap_rows(project, catalogues, base=base)
@@ -98,17 +101,11 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
         wb.properties.creator = f"OT 62443 Workbook {__version__}"
         wb.properties.keywords = rr.clean_text(project.info.confidentiality)[:200]
         hooks.step(progress.total - STEP_ROWS, progress.total)
-        buffer = BytesIO()
-        wb.save(buffer)
+        with replacing(path, "the register") as out:
+            wb.save(out)
     except BaseException:
         _discard_stream_files(wb)
         raise
-    try:
-        atomic_write(path, buffer.getvalue())
-    except OSError as exc:
-        path.with_name(path.name + ".tmp").unlink(missing_ok=True)
-        hint = " (is it open in Excel?)" if isinstance(exc, PermissionError) else ""
-        raise ExportError(f"{path}: cannot write the register ({exc.strerror or exc}){hint}") from None
     if hooks.progress is not None:  # report only: once the file is written a cancel comes too late
         hooks.progress(progress.total, progress.total)
 

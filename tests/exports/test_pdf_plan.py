@@ -338,7 +338,7 @@ def test_unknown_page_size_is_refused(catalogues: CatalogueSet, tmp_path: Path) 
 
 
 def test_missing_folder_is_a_clear_error(catalogues: CatalogueSet, tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="does not exist"):
+    with pytest.raises(ExportError, match="no such folder"):
         write_plan(hostile_project(catalogues), catalogues, tmp_path / "no" / "plan.pdf")
 
 

@@ -1,0 +1,60 @@
+"""Where and how an export file is written: never over a project, whole or not at all.
+
+Both writers stream into a new file created beside the target (exclusively: a link planted
+there is never followed) and rename it over the target at the end; the rename replaces a
+planted link itself, never the file it points to. A cancel or an error leaves no file and
+any older export intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ot62443_desktop.exports.progress import ExportError
+from ot62443_desktop.storage.errors import StoreError
+from ot62443_desktop.storage.fsutil import new_temp, replace_with_temp
+from ot62443_desktop.storage.targets import check_output_target
+
+
+def check_target(path: Path, project_path: Path | None = None) -> None:
+    """Refuse (ExportError) a target in a missing folder, a folder, the project (when known), any
+    project's journal or lock, or the backups folder."""
+    if not path.parent.is_dir():
+        raise ExportError(f"{path.parent}: no such folder; {path.name} was not written")
+    try:
+        check_output_target(path, project_path)
+    except StoreError as exc:
+        raise ExportError(str(exc)) from None
+
+
+@contextlib.contextmanager
+def replacing(path: Path, what: str) -> Iterator[BinaryIO]:
+    """A new file to write `what` (e.g. "the register") into; it becomes `path` when the block ends."""
+    try:
+        fd, tmp = new_temp(path)
+    except OSError as exc:
+        raise _cannot(path, what, exc) from None
+    try:
+        with os.fdopen(fd, "wb", closefd=False) as f:
+            yield f
+    except BaseException as exc:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _cannot(path, what, exc) from None
+        raise
+    try:
+        replace_with_temp(fd, tmp, path)
+    except OSError as exc:
+        raise _cannot(path, what, exc) from None
+
+
+def _cannot(path: Path, what: str, exc: OSError) -> ExportError:
+    hint = " (is it open in another program?)" if isinstance(exc, PermissionError) else ""
+    reason = exc.strerror or str(exc) or type(exc).__name__  # not exc.filename: that is the temporary file
+    return ExportError(f"{path}: cannot write {what} ({reason}){hint}")
