@@ -459,10 +459,16 @@ def _row_edits(row: _Row, shown: rr.GapRow, present: set[str], store: ProjectSto
             values[column] = parse(column, row.cells.get(column, _EMPTY))
         except _Refused as refusal:
             reasons.append(str(refusal))
+    gap, item = shown.gap, shown.gap.item
+    for column, text in ((rr.FINDING, shown.finding), (rr.ACTION, shown.action), (rr.OWNER, item.owner),
+                         (rr.JUSTIFICATION, item.justification)):
+        if column not in values or values[column] in (_MISSING, _as_shown(text)) or not rr.too_long_for_a_cell(text):
+            continue
+        reasons.append(f"{column}: the project's text ({len(text):,} characters) is longer than an Excel cell "
+                       "holds, so the register shows it cut short; edit it in the program")
     if reasons:
         return reasons, None
 
-    gap, item = shown.gap, shown.gap.item
     updates: dict[str, Any] = {}
     changes: list[str] = []
 

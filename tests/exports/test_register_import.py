@@ -3,7 +3,6 @@ nothing the workbook does not name (or a refused workbook) ever changes the proj
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import subprocess
 import time
@@ -27,25 +26,7 @@ from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import import_register
 from ot62443_desktop.exports.xlsx_register import KEYS_SHEET, REGISTER_SHEET, write_register
 from ot62443_desktop.storage import ProjectStore
-
-START = date(2026, 3, 2)
-GAPS = ("SR 1.1", "SR 1.3", "SR 1.4", "SR 1.5", "SR 2.1")
-
-
-@pytest.fixture
-def plant(project: Project) -> Project:
-    """Two zones with five gaps each, one planned item, and a 2-1 gap at the site."""
-    project.store.set_info(dataclasses.replace(project.store.info, start_date=START))
-    project.add_zone("Z1", "Control network", 1, criticality="high")
-    project.add_zone("Z2", "Safety system", 1)
-    for zone in ("Z1", "Z2"):
-        for n, req in enumerate(GAPS):
-            project.set_answer(zone, req, "partial" if n % 2 else "not_implemented", notes=f"note {req}",
-                               finding=f"finding {req}")
-        project.set_answer(zone, "SR 1.2", "implemented")
-    project.set_answer("site", "ORG 1.1", "partial", ml=1)
-    project.store.set_remediation(RemediationItem("Z1", "SR 1.3", owner="OT lead", effort=Effort.M))
-    return project
+from tests.exports.conftest import START
 
 
 def export(project: Project, path: Path) -> Path:
