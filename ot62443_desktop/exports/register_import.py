@@ -273,12 +273,32 @@ def _check_identity(xlsx: Path, meta: dict[str, str], store: ProjectStore) -> No
     if version > rr.REGISTER_VERSION:
         raise ExportError(f"{xlsx}: written by a newer OT 62443 Workbook (register format {version}, this "
                           f"program reads up to {rr.REGISTER_VERSION}); {NOTHING}")
-    if meta.get("project") != rr.project_tag(store.info):
-        client, site = meta.get("client", "?"), meta.get("site", "?")
+    exported_id = meta.get("project id", "")
+    if version < rr.REGISTER_VERSION or not exported_id:
+        # Before registers carried the id, client and site were all there was to go on, and two
+        # projects of one client and site could not be told apart: refuse rather than guess.
         raise ExportError(
-            f"{xlsx}: this register belongs to another project ({client!r}, {site!r}); the open project is "
-            f"{store.info.client!r}, {store.info.site!r}; {NOTHING}"
+            f"{xlsx}: this register does not say which project it belongs to (it was exported before registers "
+            f"carried the project's id, or its hidden sheet was damaged), so it cannot be matched to the open "
+            f"project for certain; {NOTHING}. Export the register again from this project and copy the edits "
+            "into it."
         )
+    if exported_id != store.project_id:
+        theirs = _project_name(meta.get("client", ""), meta.get("site", ""))
+        ours = _project_name(store.info.client, store.info.site)
+        raise ExportError(
+            f"{xlsx}: this register belongs to project {theirs} (id {_short_id(exported_id)}), not to {ours} "
+            f"(id {_short_id(store.project_id)}); {NOTHING}"
+        )
+
+
+def _project_name(client: str, site: str) -> str:
+    return _short(f"{client.strip() or '?'} / {site.strip() or '?'}", 80)
+
+
+def _short_id(project_id: str) -> str:
+    text = " ".join(project_id.split())
+    return text if len(text) <= 8 else text[:8] + "\u2026"
 
 
 def _find_header(ws: Any, xlsx: Path) -> tuple[int, dict[str, int]] | None:
@@ -375,7 +395,7 @@ def _plan(sheet: _Sheet, store: ProjectStore, catalogues: CatalogueSet, report: 
     fallback = _iso_date(sheet.meta.get("due date base", ""))
     base = rr.due_base(project.info, fallback)
     current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(project, catalogues, base=base)}
-    tag = rr.project_tag(project.info)
+    tag = rr.project_tag(project)
     scopes = set(store.scope_ids())
     report.rows = len(sheet.rows)
 

@@ -28,7 +28,7 @@ from ot62443_desktop.domain.rules import achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap, find_gaps, score_program, score_zone
 
 REGISTER_FORMAT = "ot62443-gap-register"
-REGISTER_VERSION = 1
+REGISTER_VERSION = 2  # 2: the keys sheet carries the project id, row keys a tag made from it
 KEY_SEPARATOR = "|"
 
 STATE_LABELS: dict[ItemState, str] = {
@@ -119,11 +119,13 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_PREFIXES)
 
 
-def project_tag(info: ProjectInfo) -> str:
-    """A short fingerprint of client and site; every row key carries it, so rows pasted in
-    from another project's register are recognised (ProjectInfo has no id of its own)."""
-    text = f"{info.client.strip().casefold()}\x1f{info.site.strip().casefold()}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+def project_tag(project: ProjectData) -> str:
+    """A short fingerprint of the project's id; every row key carries it, so rows pasted in from
+    another project's register are recognised, even one of the same client and site. (A snapshot
+    made outside a store has no id: client and site stand in.)"""
+    info = project.info
+    identity = project.project_id or f"{info.client.strip().casefold()}\x1f{info.site.strip().casefold()}"
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:12]
 
 
 def row_key(tag: str, scope_id: str, requirement_id: str) -> str:
@@ -212,7 +214,7 @@ def gap_row(gap: Gap, names: _Names, tag: str, base: date) -> GapRow:
 def gap_rows(project: ProjectData, catalogues: CatalogueSet, *, base: date | None = None) -> list[GapRow]:
     """Exactly the gaps `summary()` counts, in its order: zones (3-3, then their 2-1), then the site."""
     names = _Names(project, catalogues)
-    tag = project_tag(project.info)
+    tag = project_tag(project)
     base = base or due_base(project.info)
     return [gap_row(gap, names, tag, base) for gap in find_gaps(project, catalogues)]
 

@@ -95,7 +95,7 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
         _register_sheet(_sheet(wb, REGISTER_SHEET), styles, project.info, gaps, progress)
         _answers_sheet(_sheet(wb, ANSWERS_SHEET), styles, project.info, answers, progress)
         _program_sheet(_sheet(wb, PROGRAM_SHEET), styles, project.info, program, progress)
-        _keys_sheet(_sheet(wb, KEYS_SHEET), project.info, gaps, exported_at, base)
+        _keys_sheet(_sheet(wb, KEYS_SHEET), project, gaps, exported_at, base)
         wb.properties.title = rr.clean_text(f"Gap register: {project.info.client}, {project.info.site}")[:200]
         wb.properties.subject = "IEC 62443-3-3 / IEC 62443-2-1 assessment"
         wb.properties.creator = f"OT 62443 Workbook {__version__}"
@@ -609,11 +609,11 @@ def _sl_chart(ws: Any, table_top: int) -> BarChart:
     return chart
 
 
-def _keys_sheet(ws: Any, info: ProjectInfo, gaps: list[rr.GapRow], exported_at: datetime, base: date) -> None:
+def _keys_sheet(ws: Any, project: ProjectData, gaps: list[rr.GapRow], exported_at: datetime, base: date) -> None:
     """The hidden, protected sheet that says whose register this is, for the re-import."""
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
-    values = key_sheet_values(info, len(gaps), exported_at, base)
+    values = key_sheet_values(project, len(gaps), exported_at, base)
     _declare_size(ws, len(values) + 2 + len(gaps), 2)
     for name, value in values:
         ws.append([_as_text(ws, name), _as_text(ws, value)])
@@ -623,13 +623,16 @@ def _keys_sheet(ws: Any, info: ProjectInfo, gaps: list[rr.GapRow], exported_at: 
         ws.append([_as_text(ws, g.key)])
 
 
-def key_sheet_values(info: ProjectInfo, rows: int, exported_at: datetime, base: date) -> list[tuple[str, str]]:
+def key_sheet_values(project: ProjectData, rows: int, exported_at: datetime,
+                     base: date) -> list[tuple[str, str]]:
+    """What the import checks: the format, the project's id (client and site name it in messages)."""
+    info = project.info
     return [
         ("format", rr.REGISTER_FORMAT), ("version", str(rr.REGISTER_VERSION)),
-        ("project", rr.project_tag(info)), ("client", info.client), ("site", info.site),
+        ("project", rr.project_tag(project)), ("client", info.client), ("site", info.site),
         ("register sheet", REGISTER_SHEET), ("rows", str(rows)),
         ("due date base", base.isoformat()), ("exported", exported_at.isoformat()),
-        ("app version", __version__),
+        ("app version", __version__), ("project id", project.project_id),
     ]
 
 

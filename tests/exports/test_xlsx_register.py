@@ -68,7 +68,7 @@ def test_register_has_one_row_per_gap_the_summary_counts(tmp_path: Path, catalog
     assert list(col) == list(rr.REGISTER_COLUMNS)
     keys = [row[col[rr.KEY] - 1] for row in rows]
     assert len(set(keys)) == len(keys)
-    tag = rr.project_tag(data.info)
+    tag = rr.project_tag(data)
     expected = {rr.row_key(tag, g.scope_id, g.requirement.id) for g in find_gaps(data, catalogues)}
     assert set(keys) == expected
     first = summary[0]
