@@ -40,6 +40,10 @@ class CatalogueError(ValueError):
         self.source, self.where, self.reason = source, where, reason
         super().__init__(f"{source}: {where}: {reason}" if where else f"{source}: {reason}")
 
+    def __reduce__(self) -> tuple[type[CatalogueError], tuple[str, str | None, str]]:
+        """Pickle by its own arguments, so it crosses from an import job's process whole."""
+        return type(self), (self.source, self.where, self.reason)
+
 
 def load_catalogue_file(path: Path) -> Catalogue:
     """Load and validate one catalogue file."""
