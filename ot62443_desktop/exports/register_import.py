@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import warnings
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from defusedxml.common import DefusedXmlException  # type: ignore[import-untyped]
 from openpyxl import load_workbook  # type: ignore[import-untyped]
@@ -28,17 +27,15 @@ from ot62443_desktop.domain.model import Answer, Effort, ItemState, Priority, Re
 from ot62443_desktop.domain.priority import default_due_date
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
+from ot62443_desktop.exports.xlsx_guard import NOTHING, check_container, open_workbook
 from ot62443_desktop.exports.xlsx_register import KEYS_SHEET, REGISTER_SHEET
 from ot62443_desktop.storage import ProjectStore, StoreError
+from ot62443_desktop.storage.errors import describe_os_error
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # the 100-zone register unpacks to about 25 MB
 MAX_ROWS = 200_000
 HEADER_SEARCH_ROWS = 20
 STEP_ROWS = 200
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
 EARLIEST_DUE, LATEST_DUE = date(2000, 1, 1), date(2100, 12, 31)
-NOTHING = "nothing was imported"
 
 
 @dataclass(frozen=True)
@@ -161,7 +158,12 @@ class _Sheet:
 
 def _read_register(xlsx: Path, store: ProjectStore, hooks: Hooks) -> _Sheet:
     """Everything the import needs from the workbook, with the workbook checked to be ours."""
-    _check_container(xlsx)
+    with open_workbook(xlsx) as f:
+        check_container(xlsx, f)
+        return _parse(xlsx, f, store, hooks)
+
+
+def _parse(xlsx: Path, f: BinaryIO, store: ProjectStore, hooks: Hooks) -> _Sheet:
     if not xml_is_defused():
         raise ExportError(f"{xlsx}: not read: openpyxl is not using defusedxml (is it installed, and "
                           f"OPENPYXL_DEFUSEDXML not set to False?), so a hostile workbook could not be "
@@ -169,7 +171,8 @@ def _read_register(xlsx: Path, store: ProjectStore, hooks: Hooks) -> _Sheet:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
-            wb = load_workbook(xlsx, read_only=True, data_only=False, keep_links=False)
+            f.seek(0)
+            wb = load_workbook(f, read_only=True, data_only=False, keep_links=False)
             try:
                 return _read_sheets(wb, xlsx, store, hooks)
             finally:
@@ -189,39 +192,6 @@ def xml_is_defused() -> bool:
     """True when openpyxl parses worksheets and shared strings with defusedxml, which refuses
     entity declarations (billion laughs, external entities) instead of expanding them."""
     return str(getattr(openpyxl_xml.iterparse, "__module__", "")).startswith("defusedxml")
-
-
-def _check_container(xlsx: Path) -> None:
-    """Refuse what is not a plausible .xlsx before any XML parser sees it."""
-    try:
-        size = xlsx.stat().st_size
-        with xlsx.open("rb") as f:
-            head = f.read(len(OLE_MAGIC))
-    except FileNotFoundError:
-        raise ExportError(f"{xlsx}: no such file; {NOTHING}") from None
-    except IsADirectoryError:
-        raise ExportError(f"{xlsx}: is a folder, not an Excel workbook; {NOTHING}") from None
-    except OSError as exc:
-        raise ExportError(f"{xlsx}: cannot be read ({exc.strerror or exc}); {NOTHING}") from None
-    if size > MAX_FILE_BYTES:
-        raise ExportError(f"{xlsx}: {size / 2**20:.0f} MB is larger than a gap register can be "
-                          f"(limit {MAX_FILE_BYTES // 2**20} MB); {NOTHING}")
-    if head == OLE_MAGIC:
-        raise ExportError(f"{xlsx}: an old Excel .xls file or a password-protected workbook; save it as an "
-                          f"unprotected .xlsx workbook and import that; {NOTHING}")
-    try:
-        with zipfile.ZipFile(xlsx) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise ExportError(f"{xlsx}: not an Excel .xlsx workbook (or a damaged one); {NOTHING}") from None
-    names = {info.filename for info in infos}
-    if "[Content_Types].xml" not in names:
-        kind = "an OpenDocument file (save it as .xlsx)" if "mimetype" in names else "a zip file"
-        raise ExportError(f"{xlsx}: {kind}, not an Excel .xlsx workbook; {NOTHING}")
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ExportError(f"{xlsx}: unpacks to {unpacked / 2**20:.0f} MB, far more than a gap register "
-                          f"(a zip bomb?); {NOTHING}")
 
 
 def _read_sheets(wb: Any, xlsx: Path, store: ProjectStore, hooks: Hooks) -> _Sheet:

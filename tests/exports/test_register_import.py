@@ -20,7 +20,7 @@ from openpyxl.xml import functions as openpyxl_xml
 from ot62443_desktop.api import Project, open_project
 from ot62443_desktop.domain.model import Effort, ItemState, Priority, RemediationItem
 from ot62443_desktop.domain.priority import default_due_date
-from ot62443_desktop.exports import register_import
+from ot62443_desktop.exports import register_import, xlsx_guard
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import import_register
@@ -373,7 +373,7 @@ def _text_file(plant: Project, tmp_path: Path) -> Path:
 
 def _old_xls(plant: Project, tmp_path: Path) -> Path:
     path = tmp_path / "old.xls"
-    path.write_bytes(register_import.OLE_MAGIC + b"\0" * 600)
+    path.write_bytes(xlsx_guard.OLE_MAGIC + b"\0" * 600)
     return path
 
 
@@ -388,7 +388,7 @@ def _odt_like_zip(plant: Project, tmp_path: Path) -> Path:
 def _oversized(plant: Project, tmp_path: Path) -> Path:
     path = tmp_path / "huge.xlsx"
     with path.open("wb") as f:
-        f.truncate(register_import.MAX_FILE_BYTES + 1)  # sparse: no disk space used
+        f.truncate(xlsx_guard.MAX_FILE_BYTES + 1)  # sparse: no disk space used
     return path
 
 
@@ -396,7 +396,7 @@ def _zip_bomb(plant: Project, tmp_path: Path) -> Path:
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (register_import.MAX_UNPACKED_BYTES + 1))
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (xlsx_guard.MAX_UNPACKED_BYTES + 1))
     return path
 
 
@@ -471,7 +471,7 @@ def test_a_bad_workbook_is_refused_whole_and_changes_nothing(
     plant: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str,
     make: Callable[[Project, Path], Path], message: str,
 ) -> None:
-    monkeypatch.setattr(register_import, "MAX_UNPACKED_BYTES", 4 * 2**20)  # a small bomb is enough to test
+    monkeypatch.setattr(xlsx_guard, "MAX_UNPACKED_BYTES", 4 * 2**20)  # a small bomb is enough to test
     path = make(plant, tmp_path)
     before = plant.store.snapshot()
     started = time.monotonic()

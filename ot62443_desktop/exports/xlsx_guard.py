@@ -1,0 +1,140 @@
+"""What an untrusted .xlsx may be before any XML parser sees it: its kind, and how much it unpacks to.
+
+A gap register of 100 zones is a 4 MB file that unpacks to about 26 MB, and openpyxl reads
+every shared string into memory before the first row. Each zip member states its unpacked
+size and Python's zipfile never returns more than that (a member holding more fails its CRC
+check), so checking the stated sizes bounds what the parser can be made to read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+from pathlib import Path
+from typing import BinaryIO
+
+from ot62443_desktop.exports.progress import ExportError
+
+MIB = 2**20
+MAX_FILE_BYTES = 50 * MIB
+MAX_UNPACKED_BYTES = 64 * MIB  # all members together; twice the 100-zone register, or more once Excel saves it
+MAX_MEMBER_BYTES = 40 * MIB
+MAX_SHARED_STRINGS_BYTES = 32 * MIB
+MAX_SHARED_STRINGS = 1_000_000  # a 100-zone register holds some 60,000 distinct texts
+MAX_MEMBERS = 1000  # a register has about 25
+MAX_RATIO = 100  # a register's XML deflates 5 to 12 times; a bomb hundreds of times
+RATIO_FROM_BYTES = MIB  # small members may compress as well as they like
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
+NOTHING = "nothing was imported"
+
+CONTENT_TYPES = "[Content_Types].xml"
+SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_OVERRIDE = re.compile(rb"<(?:[\w.-]+:)?Override\b[^>]*>")
+_PART_NAME = re.compile(rb"""\bPartName\s*=\s*["']([^"']*)["']""")
+_CONTENT_TYPE = re.compile(rb"""\bContentType\s*=\s*["']([^"']*)["']""")
+_STRING_ITEM = re.compile(rb"<(?:[\w.-]{1,32}:)?si[\s/>]")  # at most 37 bytes long
+_CHUNK = MIB
+
+
+def open_workbook(xlsx: Path) -> BinaryIO:
+    """The workbook opened once, so the file checked is the file parsed (ExportError if it cannot be)."""
+    try:
+        f = xlsx.open("rb")
+    except FileNotFoundError:
+        raise ExportError(f"{xlsx}: no such file; {NOTHING}") from None
+    except IsADirectoryError:
+        raise ExportError(f"{xlsx}: is a folder, not an Excel workbook; {NOTHING}") from None
+    except OSError as exc:
+        raise ExportError(f"{xlsx}: cannot be read ({exc.strerror or exc}); {NOTHING}") from None
+    if stat.S_ISDIR(os.fstat(f.fileno()).st_mode):  # Windows opens some folders
+        f.close()
+        raise ExportError(f"{xlsx}: is a folder, not an Excel workbook; {NOTHING}")
+    return f
+
+
+def check_container(xlsx: Path, f: BinaryIO) -> None:
+    """Refuse (ExportError) what is not a plausible .xlsx, or would unpack to more than a register can."""
+    try:
+        size = os.fstat(f.fileno()).st_size
+        f.seek(0)
+        head = f.read(len(OLE_MAGIC))
+    except OSError as exc:
+        raise ExportError(f"{xlsx}: cannot be read ({exc.strerror or exc}); {NOTHING}") from None
+    if size > MAX_FILE_BYTES:
+        raise ExportError(f"{xlsx}: {size / MIB:.0f} MB is larger than a gap register can be "
+                          f"(limit {MAX_FILE_BYTES // MIB} MB); {NOTHING}")
+    if head == OLE_MAGIC:
+        raise ExportError(f"{xlsx}: an old Excel .xls file or a password-protected workbook; save it as an "
+                          f"unprotected .xlsx workbook and import that; {NOTHING}")
+    try:
+        with zipfile.ZipFile(f) as archive:
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            if CONTENT_TYPES not in names:
+                kind = "an OpenDocument file (save it as .xlsx)" if "mimetype" in names else "a zip file"
+                raise ExportError(f"{xlsx}: {kind}, not an Excel .xlsx workbook; {NOTHING}")
+            _check_sizes(xlsx, infos)
+            _check_shared_strings(xlsx, archive, names)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise ExportError(f"{xlsx}: not an Excel .xlsx workbook (or a damaged one); {NOTHING}") from None
+
+
+def _bomb(xlsx: Path, what: str) -> ExportError:
+    return ExportError(f"{xlsx}: {what}, far more than a gap register (a zip bomb?); {NOTHING}")
+
+
+def _check_sizes(xlsx: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise _bomb(xlsx, f"holds {len(infos):,} parts")
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _bomb(xlsx, f"unpacks to {unpacked / MIB:.0f} MB (limit {MAX_UNPACKED_BYTES // MIB} MB)")
+    for info in infos:
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise _bomb(xlsx, f"its part {info.filename!r} unpacks to {info.file_size / MIB:.0f} MB "
+                              f"(limit {MAX_MEMBER_BYTES // MIB} MB)")
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
+            raise _bomb(xlsx, f"its part {info.filename!r} unpacks {ratio:,.0f} times its packed size "
+                              f"(limit {MAX_RATIO})")
+
+
+def _check_shared_strings(xlsx: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
+    """openpyxl loads the whole shared string table up front: bound its size and its count."""
+    for name in _shared_string_parts(archive) & names:
+        info = archive.getinfo(name)
+        if info.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise _bomb(xlsx, f"its shared strings unpack to {info.file_size / MIB:.0f} MB "
+                              f"(limit {MAX_SHARED_STRINGS_BYTES // MIB} MB)")
+        count = _count_items(archive, name)
+        if count > MAX_SHARED_STRINGS:
+            raise _bomb(xlsx, f"it holds more than {MAX_SHARED_STRINGS:,} shared strings")
+
+
+def _shared_string_parts(archive: zipfile.ZipFile) -> set[str]:
+    """Every part [Content_Types].xml declares as shared strings (openpyxl reads the first), and the usual one."""
+    with archive.open(CONTENT_TYPES) as f:  # bounded: its stated size passed the checks above
+        manifest = f.read()
+    parts = {"xl/sharedStrings.xml"}
+    for override in _OVERRIDE.findall(manifest):
+        kind, part = _CONTENT_TYPE.search(override), _PART_NAME.search(override)
+        if kind and part and kind.group(1).strip() == SHARED_STRINGS_TYPE.encode():
+            parts.add(part.group(1).decode("utf-8", "replace").lstrip("/"))
+    return parts
+
+
+def _count_items(archive: zipfile.ZipFile, name: str) -> int:
+    """How many string items (<si>) a shared string part holds, counted as it streams past, up to the limit."""
+    count = 0
+    tail = b""
+    with archive.open(name) as f:
+        while chunk := f.read(_CHUNK):
+            data = tail + chunk
+            keep = max(0, len(data) - 64)  # items starting in the last bytes are counted with the next chunk
+            count += sum(1 for match in _STRING_ITEM.finditer(data) if match.start() < keep)
+            tail = data[keep:]
+            if count > MAX_SHARED_STRINGS:
+                return count
+    return count + len(_STRING_ITEM.findall(tail))
