@@ -5,7 +5,8 @@ action and finding in Excel. Everything is read and checked before anything is w
 a workbook that is not a register of this project is refused as a whole; a bad row is
 refused with its reason while the good rows apply. Only values that differ from what the
 register would show for the project today count as edits, so an untouched row changes
-nothing, and answers the workbook does not name are never touched.
+nothing, and answers the workbook does not name are never touched. The good rows are
+written as one batch: a crash, a full disk or a cancel while applying leaves none of them.
 """
 
 from __future__ import annotations
@@ -642,19 +643,21 @@ def _enum(value: Effort | None) -> str:
 
 
 def _apply(store: ProjectStore, report: ImportReport, hooks: Hooks) -> None:
-    """Write the planned changes. Progress is reported but cancel is not honoured here: each
-    change is durable on its own, and a half-applied import would be worse than waiting."""
+    """Write the planned changes as one batch: one journal record and one sync, and all of them
+    or none, whatever stops it (a crash, a full disk, a lost lock, a cancel)."""
     total = len(report.changed)
-    for done, change in enumerate(report.changed, 1):
-        try:
-            if change.item_after is not None:
-                store.set_remediation(change.item_after)
-            if change.answer_after is not None:
-                store.set_answer(change.answer_after)
-        except (StoreError, OSError) as exc:
-            report.applied = done > 1
-            raise ExportError(f"{store.path}: the import stopped at register row {change.row} after applying "
-                              f"{done - 1} of {total} row(s): {exc}") from None
-        if hooks.progress is not None and (done % STEP_ROWS == 0 or done == total):
-            hooks.progress(done, total)
+    try:
+        with store.batch():
+            for done, change in enumerate(report.changed, 1):
+                if change.item_after is not None:
+                    store.set_remediation(change.item_after)
+                if change.answer_after is not None:
+                    store.set_answer(change.answer_after)
+                if done % STEP_ROWS == 0 or done == total:
+                    hooks.step(done, total)
+    except StoreError as exc:
+        raise ExportError(f"{exc}; {NOTHING}") from None
+    except OSError as exc:
+        raise ExportError(f"{store.path}: the import could not be saved ({describe_os_error(exc)}); "
+                          f"{NOTHING}") from None
     report.applied = True
