@@ -50,11 +50,11 @@ def replacing(path: Path, what: str) -> Iterator[BinaryIO]:
         raise
     try:
         replace_with_temp(fd, tmp, path)
-    except OSError as exc:
-        raise _cannot(path, what, exc) from None
+    except OSError as exc:  # Windows refuses to replace a file another program holds open
+        raise _cannot(path, what, exc, hint=" (is it open in another program?)") from None
 
 
-def _cannot(path: Path, what: str, exc: OSError) -> ExportError:
-    hint = " (is it open in another program?)" if isinstance(exc, PermissionError) else ""
+def _cannot(path: Path, what: str, exc: OSError, hint: str = "") -> ExportError:
+    hint = hint if isinstance(exc, PermissionError) else ""
     reason = exc.strerror or str(exc) or type(exc).__name__  # not exc.filename: that is the temporary file
     return ExportError(f"{path}: cannot write {what} ({reason}){hint}")

@@ -3,6 +3,7 @@ through a link planted at the target (issue 10, item 6)."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections.abc import Callable
@@ -125,3 +126,21 @@ def test_cli_export_writes_both_files(closed_project: Path, tmp_path: Path) -> N
     code = main(["export", str(closed_project), "--pdf", str(tmp_path / "p.pdf"), "--xlsx",
                  str(tmp_path / "r.xlsx")])
     assert code == 0 and (tmp_path / "p.pdf").is_file() and (tmp_path / "r.xlsx").is_file()
+
+
+@pytest.mark.parametrize("kind", WRITERS)
+def test_a_full_disk_leaves_the_old_export_and_no_temporary_file(
+        closed_project: Path, catalogues: CatalogueSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        kind: str) -> None:
+    target = tmp_path / f"out.{kind}"
+    target.write_bytes(b"the previous export")
+
+    def full(fd: int) -> None:  # the disk fills up: the data cannot be made durable
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    snapshot = snapshot_of(closed_project)
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(ExportError, match=rf"{target}: cannot write the \w+ \(No space left on device\)$"):
+        WRITERS[kind](snapshot, catalogues, target)
+    assert target.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
