@@ -17,19 +17,26 @@ if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in
 
 
 def export_file(project_path: str, kind: str, target: str, hooks: Hooks) -> str:
-    """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target."""
+    """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target.
+
+    The target is checked before the project is read: never the project itself, its journal,
+    its lock or a backup.
+    """
     from ot62443_desktop.api import open_project
+    from ot62443_desktop.exports.output import check_target
+
+    check_target(Path(target), Path(project_path))
 
     with open_project(project_path, read_only=True) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
     if kind == "xlsx":
         from ot62443_desktop.exports.xlsx_register import write_register
 
-        write_register(snapshot, catalogues, Path(target), hooks=hooks)
+        write_register(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path))
     else:
         from ot62443_desktop.exports.pdf_plan import write_plan
 
-        write_plan(snapshot, catalogues, Path(target), hooks=hooks)
+        write_plan(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path))
     return target
 
 

@@ -144,3 +144,14 @@ def test_a_full_disk_leaves_the_old_export_and_no_temporary_file(
         WRITERS[kind](snapshot, catalogues, target)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+@pytest.mark.parametrize("kind", WRITERS)
+def test_the_gui_export_job_refuses_the_project_before_reading_it(closed_project: Path, kind: str) -> None:
+    from ot62443_desktop.exports.jobs import export_file
+    from ot62443_desktop.exports.progress import Hooks
+
+    before = digest(closed_project)
+    with pytest.raises(ExportError, match="choose another name"):
+        export_file(str(closed_project), kind, str(closed_project), Hooks())
+    assert digest(closed_project) == before
