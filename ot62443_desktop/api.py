@@ -28,6 +28,7 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
+from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.storage import ProjectStore
 
 __all__ = ["InputError", "Project", "open_project", "parse_sl_t"]
@@ -160,7 +161,7 @@ class Project:
         }
 
     def summary(self) -> dict[str, Any]:
-        return scoring.summary(self.store.snapshot(), self.catalogues)
+        return score_project(self.store.snapshot(), self.catalogues).summary()
 
     def gaps(self) -> list[scoring.Gap]:
         return scoring.find_gaps(self.store.snapshot(), self.catalogues)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet, Requirement, Scale
 from ot62443_desktop.domain.model import (
@@ -167,29 +166,3 @@ def _program_gaps(
             continue
         priority = compute_priority(criticality, target - ml, None, missing=ml == 0)
         yield Gap(scope_id, requirement, answer, target, ml, priority, _item(project, scope_id, requirement.id))
-
-
-def summary(project: ProjectData, catalogues: CatalogueSet) -> dict[str, Any]:
-    """The `summary --json` document (SPEC 8): a contract, keep its field names."""
-    zones = []
-    gaps_total = 0
-    for zone in project.zones:
-        score = score_zone(project, catalogues, zone)
-        zones.append({
-            "id": zone.id, "name": zone.name, "sl_t": list(zone.sl_t), "sl_a": list(score.sl_a),
-            "applicable": score.applicable, "met": score.met, "gaps": score.gaps,
-            "not_assessed": score.not_assessed,
-        })
-        gaps_total += score.gaps
-        if zone.assess_program:
-            program = score_program(project, catalogues, zone.id)
-            zones[-1]["program"] = {"gaps": program.gaps, "not_assessed": program.not_assessed}
-            gaps_total += program.gaps
-    site = score_program(project, catalogues, SITE_SCOPE)
-    gaps_total += site.gaps
-    return {
-        "zones": zones,
-        "site": {"target_ml": site.target_ml, "requirements": site.requirements,
-                 "gaps": site.gaps, "not_assessed": site.not_assessed},
-        "gaps_total": gaps_total,
-    }

@@ -18,8 +18,9 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
+from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.domain.rules import is_applicable
-from ot62443_desktop.domain.scoring import find_gaps, gap_for, score_program, score_zone, summary
+from ot62443_desktop.domain.scoring import find_gaps, gap_for, score_program, score_zone
 
 INFO = ProjectInfo("ACME", "North", end_date=date(2026, 1, 31), target_ml=2)
 
@@ -131,7 +132,7 @@ def test_summary_matches_the_cli_contract(catalogues: CatalogueSet) -> None:
     zone = Zone("Z1", "Zone one", (1, 1, 1, 1, 1, 1, 1))
     answers = answers_for("Z1", {"SR 1.1": Status.NOT_IMPLEMENTED}) | {
         (SITE_SCOPE, "ORG 1.1"): Answer(SITE_SCOPE, "ORG 1.1", Status.PARTIAL, ml=1)}
-    data = summary(ProjectData(INFO, (zone,), answers), catalogues)
+    data = score_project(ProjectData(INFO, (zone,), answers), catalogues).summary()
     assert data == {
         "zones": [{"id": "Z1", "name": "Zone one", "sl_t": [1] * 7, "sl_a": [0] * 7, "applicable": 37,
                    "met": 0, "gaps": 1, "not_assessed": 36}],

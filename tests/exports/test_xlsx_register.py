@@ -18,8 +18,8 @@ from ot62443_desktop.api import Project, open_project
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.model import ItemState, Priority, ProjectData, RemediationItem
+from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.domain.scoring import find_gaps, score_program
-from ot62443_desktop.domain.scoring import summary as score_summary
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.xlsx_register import (
@@ -63,7 +63,7 @@ def test_register_has_one_row_per_gap_the_summary_counts(tmp_path: Path, catalog
     ws = wb[REGISTER_SHEET]
     rows = data_rows(ws)
     summary = rr.gap_rows(data, catalogues)
-    assert len(rows) == score_summary(data, catalogues)["gaps_total"] == len(summary) > 100
+    assert len(rows) == score_project(data, catalogues).summary()["gaps_total"] == len(summary) > 100
     col = headers(ws)
     assert list(col) == list(rr.REGISTER_COLUMNS)
     keys = [row[col[rr.KEY] - 1] for row in rows]

@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 
 from ot62443_desktop.api import open_project
 from ot62443_desktop.catalogues import builtin_catalogues
-from ot62443_desktop.domain import scoring
 from ot62443_desktop.domain.model import SITE_SCOPE, Answer, Status, Zone
+from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.domain.rules import Result, classify
 from ot62443_desktop.exports import register_rows
 from ot62443_desktop.exports.plan_content import build_plan, method_sections
@@ -61,7 +61,7 @@ def test_navigator_dashboard_register_and_plan_count_the_same_gaps(window: MainW
     catalogues = builtin_catalogues()
     with ProjectStore.open(mixed_project) as store:
         project = store.snapshot()
-    summary = scoring.summary(project, catalogues)
+    summary = score_project(project, catalogues).summary()
     assert [z["gaps"] for z in summary["zones"]] == [ZONE_GAPS]
     assert summary["site"]["gaps"] == SITE_GAPS and summary["gaps_total"] == ZONE_GAPS + SITE_GAPS
 
