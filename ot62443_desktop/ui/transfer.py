@@ -67,7 +67,7 @@ class Transfer:
                                  tr("PDF documents (*.pdf)"))
         if not path:
             return
-        from ot62443_desktop.exports.jobs import export_file
+        from ot62443_desktop.ui.jobs import export_file
 
         self.runner.run_job(self.window, tr("Exporting…"), export_file, (str(session.store.path), kind, path),
                             lambda _result, error: self._report(tr("Wrote %1").replace("%1", path), error))
@@ -76,7 +76,7 @@ class Transfer:
         path = self.ask_open(tr("Import edited register"), tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
-        from ot62443_desktop.exports.jobs import check_register
+        from ot62443_desktop.ui.jobs import check_register
 
         def checked(report: Any, error: BaseException | None) -> None:
             if error is not None:

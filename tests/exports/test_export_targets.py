@@ -148,8 +148,8 @@ def test_a_full_disk_leaves_the_old_export_and_no_temporary_file(
 
 @pytest.mark.parametrize("kind", WRITERS)
 def test_the_gui_export_job_refuses_the_project_before_reading_it(closed_project: Path, kind: str) -> None:
-    from ot62443_desktop.exports.jobs import export_file
     from ot62443_desktop.exports.progress import Hooks
+    from ot62443_desktop.ui.jobs import export_file
 
     before = digest(closed_project)
     with pytest.raises(ExportError, match="choose another name"):

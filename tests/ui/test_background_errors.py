@@ -19,7 +19,6 @@ from ot62443_desktop.api import InputError
 from ot62443_desktop.cli import CommandError
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.model import ModelError
-from ot62443_desktop.exports.jobs import export_file
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import _Refused
 from ot62443_desktop.storage.codec import CodecError
@@ -34,6 +33,7 @@ from ot62443_desktop.storage.errors import (
 )
 from ot62443_desktop.storage.journal import MalformedJournalError
 from ot62443_desktop.ui.actions import Act
+from ot62443_desktop.ui.jobs import export_file
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.worker import JobError, Runner
 from tests.ui.boxes import Boxes

@@ -2,7 +2,9 @@
 
 The GUI runs them in a child process: a long export then never holds the GUI's interpreter
 lock. Every change is already durable in the project file and its journal, so the child
-sees exactly what the consultant sees by opening the project read-only.
+sees exactly what the consultant sees by opening the project read-only. They live in ui/
+because they are the GUI's background work (they sit above api and exports in the layers),
+and they import no Qt, so the child starts without it.
 """
 
 from __future__ import annotations
