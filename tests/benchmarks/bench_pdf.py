@@ -47,7 +47,7 @@ def plain_texts(c: PlanContent) -> Iterator[str]:
                 f.scope_note)
     e = c.executive
     for z in e.zones:
-        yield f"{z.zone_id} {z.name} " + " ".join(f"{a}/{t}" for t, a in zip(z.sl_t, z.sl_a, strict=True))
+        yield f"{z.zone.id} {z.zone.name} " + " ".join(f"{a}/{t}" for t, a in zip(z.zone.sl_t, z.sl_a, strict=True))
     for row in (*e.counts, e.total):
         yield f"{row.label} " + " ".join(map(str, row.by_priority))
     for theme in e.themes:
