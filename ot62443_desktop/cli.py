@@ -114,7 +114,7 @@ def _export(args: argparse.Namespace) -> int:
         write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path)
         print(f"wrote {args.xlsx} (Excel gap register)")
     if args.pdf:
-        from ot62443_desktop.exports.pdf_plan import write_plan
+        from ot62443_desktop.exports.pdf import write_plan
 
         write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size, project_path=project_path)
         print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size})")

@@ -36,7 +36,7 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks) -> str:
 
         write_register(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path))
     else:
-        from ot62443_desktop.exports.pdf_plan import write_plan
+        from ot62443_desktop.exports.pdf import write_plan
 
         write_plan(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path))
     return target

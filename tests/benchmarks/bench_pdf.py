@@ -29,51 +29,56 @@ from ot62443_desktop.api import open_project
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.model import ProjectData
-from ot62443_desktop.exports.pdf_plan import PAGE_SIZES, write_plan
-from ot62443_desktop.exports.plan_content import GapRow, PlanContent, build_plan
+from ot62443_desktop.domain.scoring import Gap
+from ot62443_desktop.exports.pdf import PAGE_SIZES, write_plan
+from ot62443_desktop.exports.pdf.content import PlanContent, build_plan, evidence_text, gap_status
 
 
-def _gap(g: GapRow) -> Iterator[str]:
-    yield " ".join((g.requirement_id, g.title, g.status, g.priority.value, g.owner, g.due.isoformat(),
-                    g.state.value, g.finding, g.countermeasure, g.justification))
-    if g.custom_action:
+def _gap(c: PlanContent, g: Gap) -> Iterator[str]:
+    item = g.item
+    yield " ".join((g.requirement.id, g.requirement.title, gap_status(g), g.priority.value, item.owner,
+                    c.scored.due_date(g).isoformat(), item.state.value, g.answer.finding, g.answer.countermeasure,
+                    item.justification))
+    if item.action is not None:
         yield from g.action.split("\n")
 
 
 def plain_texts(c: PlanContent) -> Iterator[str]:
     """Every text the plan prints, as plain strings: one per heading, paragraph or table row."""
     f = c.facts
-    yield from (f.title, f.client, f.site, f.assessment_period, ", ".join(f.assessors), f.confidentiality,
-                f.scope_note)
+    yield from (f.title, f.info.client, f.info.site, f.assessment_period, ", ".join(f.info.assessors),
+                f.confidentiality, f.info.scope_note)
     e = c.executive
-    for z in e.zones:
+    for z in c.scored.zones:
         yield f"{z.zone.id} {z.zone.name} " + " ".join(f"{a}/{t}" for t, a in zip(z.zone.sl_t, z.sl_a, strict=True))
     for row in (*e.counts, e.total):
         yield f"{row.label} " + " ".join(map(str, row.by_priority))
     for theme in e.themes:
-        yield f"{theme.ref} {theme.title} {theme.context} {theme.gaps} {theme.scopes} {theme.lead}"
+        requirement = theme.requirement
+        yield f"{requirement.id} {requirement.title} {theme.context} {theme.gaps} {theme.scopes} {theme.lead}"
     for bucket in c.roadmap.buckets:
         yield bucket.priority.value
         for window in bucket.windows:
             yield window.label
             for r in window.rows:
-                yield f"{r.requirement_id} {r.title} " + ", ".join(s.scope_id for s in r.scopes) + \
+                yield f"{r.requirement.id} {r.requirement.title} " + ", ".join(s.scope_id for s in r.scopes) + \
                     f" {r.owner} {r.due.isoformat()}"
     for g in c.roadmap.accepted:
-        yield f"{g.scope_id} {g.requirement_id} {g.title} {g.owner} {g.justification}"
+        yield f"{g.scope_id} {g.requirement.id} {g.requirement.title} {g.item.owner} {g.item.justification}"
     programs = [z.program for z in c.zones if z.program] + ([c.site_program] if c.site_program else [])
     for z in c.zones:
-        yield from (f"{z.zone_id} {z.name}", z.kind, z.description, z.assets,
-                    " ".join(map(str, z.sl_t)), " ".join(map(str, z.sl_a)), ", ".join(z.not_assessed))
+        zone = z.score.zone
+        yield from (f"{zone.id} {zone.name}", zone.kind.value.capitalize(), zone.description, zone.assets,
+                    " ".join(map(str, zone.sl_t)), " ".join(map(str, z.score.sl_a)), ", ".join(z.not_assessed))
         for g in z.gaps:
-            yield from _gap(g)
-        for comp in z.compensated:
-            yield f"{comp.requirement_id} {comp.title} {comp.countermeasure}"
+            yield from _gap(c, g)
+        for requirement, answer in z.compensated:
+            yield f"{requirement.id} {requirement.title} {answer.countermeasure}"
     for p in programs:
         for el in p.elements:
-            yield f"{el.code} {el.title} {el.assessed} {el.gaps} {el.mean_ml} {el.lowest_ml}"
+            yield f"{el.element.code} {el.element.title} {el.assessed} {el.gaps} {el.mean_ml} {el.lowest_ml}"
         for g in p.gaps:
-            yield from _gap(g)
+            yield from _gap(c, g)
         yield ", ".join(p.not_assessed)
     for section in c.method:
         yield section.title
@@ -81,13 +86,13 @@ def plain_texts(c: PlanContent) -> Iterator[str]:
             yield from paragraph.split("\n")
         yield from (" ".join(row) for row in section.table)
     for action in c.actions:
-        yield f"{action.requirement_id} {action.title} " + ", ".join(action.scopes)
-        yield from action.markdown.split("\n")
+        yield f"{action.requirement.id} {action.requirement.title} " + ", ".join(action.scopes)
+        yield from action.requirement.remediation.split("\n")
     for scope in c.answers:
         yield f"{scope.scope_id} {scope.scope_name}"
-        for a in scope.rows:
-            yield " ".join((a.requirement_id, a.title, a.status, a.notes, a.finding, a.countermeasure,
-                            *a.evidence, a.answered_by, str(a.answered_at or "")))
+        for title, a in scope.rows:
+            yield " ".join((a.requirement_id, title, a.status.label, a.notes, a.finding, a.countermeasure,
+                            *map(evidence_text, a.evidence), a.answered_by, str(a.answered_at or "")))
 
 
 PLAIN_FONT = "BenchVera"

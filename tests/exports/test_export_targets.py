@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from ot62443_desktop.api import open_project
 from ot62443_desktop.cli import main
 from ot62443_desktop.domain.catalogue import CatalogueSet
-from ot62443_desktop.exports.pdf_plan import write_plan
+from ot62443_desktop.exports.pdf import write_plan
 from ot62443_desktop.exports.progress import ExportError
 from ot62443_desktop.exports.xlsx_register import REGISTER_SHEET, write_register
 

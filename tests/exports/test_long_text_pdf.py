@@ -27,8 +27,11 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
-from ot62443_desktop.exports import pdf_plan
-from ot62443_desktop.exports.pdf_plan import write_plan
+from ot62443_desktop.exports.pdf import write_plan
+from ot62443_desktop.exports.pdf.fonts import BOLD, BOLD_ITALIC, FONT, ITALIC, fonts
+from ot62443_desktop.exports.pdf.markup import NAME_LIMIT
+from ot62443_desktop.exports.pdf.textlayout import break_runs, run
+from ot62443_desktop.exports.pdf.theme import CELL_SIZE
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 SIZE = 12_000  # several pages of a narrow cell each: splitting across pages is exercised
@@ -107,15 +110,14 @@ def test_long_names_are_shortened_visibly(plan: PdfReader) -> None:
     for tag in NAMES:
         name = token(tag)
         assert name not in text, tag
-        assert name[:pdf_plan.NAME_LIMIT - 1] + "\u2026" in text, tag
+        assert name[:NAME_LIMIT - 1] + "\u2026" in text, tag
 
 
-_FONTS = {"Roman": pdf_plan.FONT, "Bold": pdf_plan.BOLD, "Oblique": pdf_plan.ITALIC,
-          "BoldOblique": pdf_plan.BOLD_ITALIC}
+_FONTS = {"Roman": FONT, "Bold": BOLD, "Oblique": ITALIC, "BoldOblique": BOLD_ITALIC}
 
 
 def test_no_line_of_long_text_runs_past_the_right_margin(plan: PdfReader) -> None:
-    pdf_plan._fonts()
+    fonts()
     tokens = "\n".join([token(tag) for tag in FREE_TEXT + NAMES] + [NON_ASCII])
     checked = 0
     for number, page in enumerate(plan.pages, 1):
@@ -141,22 +143,21 @@ def test_no_line_of_long_text_runs_past_the_right_margin(plan: PdfReader) -> Non
 
 def test_a_megabyte_token_is_cut_into_lines_that_fit() -> None:
     """The line breaker itself, at a size the old prefix search never finished."""
-    pdf_plan._fonts()
+    fonts()
     text = token("BIG", 1_000_000)
-    lines, widest = pdf_plan._break_runs([pdf_plan.run(text)], 150.0, pdf_plan.CELL_SIZE)
+    lines, widest = break_runs([run(text)], 150.0, CELL_SIZE)
     pieces = ["".join(t for t, *_ in line) for line in lines]
     assert "".join(p.removesuffix("-") for p in pieces) == text
     assert len(pieces) > 1000 and widest <= 150.0
-    assert all(pdfmetrics.stringWidth(p, pdf_plan.FONT, pdf_plan.CELL_SIZE) <= 150.0 for p in pieces)
+    assert all(pdfmetrics.stringWidth(p, FONT, CELL_SIZE) <= 150.0 for p in pieces)
 
 
 def test_a_long_token_glued_to_a_bold_label_continues_its_line() -> None:
     """A word of two runs (no space between): the long part starts beside the label and is cut to fit."""
-    pdf_plan._fonts()
+    fonts()
     label, text = "Log:", token("LOG", 400)
-    lines, _ = pdf_plan._break_runs([pdf_plan.run(label, pdf_plan.BOLD), pdf_plan.run(text)], 120.0,
-                                    pdf_plan.CELL_SIZE)
+    lines, _ = break_runs([run(label, BOLD), run(text)], 120.0, CELL_SIZE)
     assert lines[0][0][0] == label and lines[0][1][0].endswith("-")
     assert "".join(t.removesuffix("-") for line in lines for t, *_ in line) == label + text
     for line in lines:
-        assert sum(pdfmetrics.stringWidth(t, font, pdf_plan.CELL_SIZE) for t, font, *_ in line) <= 120.0
+        assert sum(pdfmetrics.stringWidth(t, font, CELL_SIZE) for t, font, *_ in line) <= 120.0

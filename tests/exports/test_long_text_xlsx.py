@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from ot62443_desktop.api import Project
 from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.exports import register_rows as rr
-from ot62443_desktop.exports.pdf_plan import write_plan
+from ot62443_desktop.exports.pdf import write_plan
 from ot62443_desktop.exports.register_import import import_register
 from ot62443_desktop.exports.xlsx_register import ANSWERS_SHEET, REGISTER_SHEET, SUMMARY_SHEET, write_register
 from tests.exports.test_long_text_pdf import long_project, squeezed, token

@@ -33,9 +33,11 @@ from ot62443_desktop.domain.model import (
 )
 from ot62443_desktop.domain.priority import DUE_MONTHS, THRESHOLDS, add_months
 from ot62443_desktop.domain.scoring import find_gaps
-from ot62443_desktop.exports import pdf_plan
-from ot62443_desktop.exports.pdf_plan import markdown_markup, text_markup, write_plan
-from ot62443_desktop.exports.plan_content import build_plan, due_window
+from ot62443_desktop.exports.pdf import fonts as pdf_fonts
+from ot62443_desktop.exports.pdf import write_plan
+from ot62443_desktop.exports.pdf.content import build_plan, due_window
+from ot62443_desktop.exports.pdf.markup import markdown_markup, text_markup
+from ot62443_desktop.exports.pdf.theme import styles
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 
 SECTIONS = [
@@ -278,14 +280,14 @@ def test_letters_outside_vera_are_printed_or_folded(catalogues: CatalogueSet, tm
     pdf = tmp_path / "plan.pdf"
     write_plan(hostile_project(catalogues), catalogues, pdf)
     text = " ".join(page_texts(PdfReader(pdf)))
-    expected = "Erdős" if pdf_plan._fonts().fallback else "Erdos"  # DejaVu or Arial when the system has one
+    expected = "Erdős" if pdf_fonts.fonts().fallback else "Erdos"  # DejaVu or Arial when the system has one
     assert expected in text
 
 
 def test_folding_without_a_fallback_font() -> None:
-    glyphs = pdf_plan._Glyphs(pdf_plan._fonts().vera, frozenset())
-    assert pdf_plan._fold("ő", glyphs) == "o" and pdf_plan._fold("ą", glyphs) == "a"
-    assert pdf_plan._fold("\u4e2d", glyphs) == "?"
+    glyphs = pdf_fonts.Glyphs(pdf_fonts.fonts().vera, frozenset())
+    assert pdf_fonts.fold("ő", glyphs) == "o" and pdf_fonts.fold("ą", glyphs) == "a"
+    assert pdf_fonts.fold("\u4e2d", glyphs) == "?"
 
 
 def test_huge_notes_and_unbroken_words_paginate(catalogues: CatalogueSet, tmp_path: Path) -> None:
@@ -315,7 +317,7 @@ def test_markdown_converter_emits_only_its_own_tags() -> None:
     assert "&lt;b&gt;raw&lt;/b&gt;" in blocks[0].markup
     assert blocks[2].markup == "two &amp; more"
     crossing = markdown_markup("**a *b** c*")[0].markup  # markers that cross never make crossing tags
-    style = pdf_plan._Styles.get().body
+    style = styles().body
     for block in (*blocks, *markdown_markup("**a *b** c*")):
         Paragraph(block.markup, style)  # the parser accepts every block
     assert crossing.count("<b>") == crossing.count("</b>")

@@ -18,7 +18,8 @@ from ot62443_desktop.domain.model import SITE_SCOPE, Answer, Status, Zone
 from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.domain.rules import Result, classify
 from ot62443_desktop.exports import register_rows
-from ot62443_desktop.exports.plan_content import build_plan, method_sections
+from ot62443_desktop.exports.pdf.content import build_plan
+from ot62443_desktop.exports.pdf.method import method_sections
 from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.navigator_model import AnswerState
@@ -73,9 +74,9 @@ def test_navigator_dashboard_register_and_plan_count_the_same_gaps(window: MainW
     assert sum(row.result == Result.GAP.label for row in program) == SITE_GAPS
 
     plan = build_plan(project, catalogues)
-    assert [(z.gap_count, len(z.gaps)) for z in plan.zones] == [(ZONE_GAPS, ZONE_GAPS)]
+    assert [(z.score.gaps, len(z.gaps)) for z in plan.zones] == [(ZONE_GAPS, ZONE_GAPS)]
     assert plan.site_program is not None
-    assert (plan.site_program.overview.gaps, len(plan.site_program.gaps)) == (SITE_GAPS, SITE_GAPS)
+    assert (plan.site_program.score.gaps, len(plan.site_program.gaps)) == (SITE_GAPS, SITE_GAPS)
     assert sum(e.gaps for e in plan.site_program.elements) == SITE_GAPS
 
     assert window.open_path(str(mixed_project))

@@ -1,0 +1,210 @@
+"""Section 1, the executive summary: key figures, the SL chart and matrix, gaps by priority
+and area, the most urgent themes and the site's security program."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart  # type: ignore[import-untyped]
+from reportlab.graphics.charts.legends import Legend  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing  # type: ignore[import-untyped]
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.platypus import CondPageBreak, Table  # type: ignore[import-untyped]
+
+from ot62443_desktop.domain.model import ItemState, Priority
+from ot62443_desktop.domain.scoring import ZoneScore
+from ot62443_desktop.exports.pdf.composer import Composer, plural, zones_phrase
+from ot62443_desktop.exports.pdf.content import ExecutiveSummary, fr_label
+from ot62443_desktop.exports.pdf.fonts import BOLD, FONT
+from ot62443_desktop.exports.pdf.markup import chunks, name, names, para, text_markup
+from ot62443_desktop.exports.pdf.tables import table
+from ot62443_desktop.exports.pdf.textlayout import run
+from ot62443_desktop.exports.pdf.theme import (
+    BAND,
+    BAR_MET,
+    BAR_SHORT,
+    BAR_TARGET,
+    MUTED_HEX,
+    NAVY,
+    PRIORITY_COLOURS,
+    RULE,
+    SL_FAR,
+    SL_MET,
+    SL_NONE,
+    SL_SHORT,
+    sl_colour,
+)
+
+
+def executive(k: Composer) -> list[Any]:
+    """The whole of section 1."""
+    s, f, e, scored = k.s, k.facts, k.content.executive, k.content.scored
+    info = f.info
+    zones = scored.zones
+    states = scored.by_state()
+    not_assessed = sum(z.not_assessed for z in zones)
+    story: list[Any] = [k.heading("1 Executive summary", s.h1, "sec-exec", 0, toc=True)]
+    total = e.total.total
+    assessors = names(info.assessors, ", ") or "the assessors"
+    story.append(para(
+        f"During {text_markup(f.assessment_period)}, {text_markup(assessors)} assessed "
+        f"{zones_phrase(f.zone_count)} of {text_markup(name(info.site))} ({text_markup(name(info.client))}) against "
+        f"IEC 62443-3-3, and the security program against IEC 62443-2-1 with a target maturity of "
+        f"ML{info.target_ml}. {f.answer_count:,} answers were recorded. The assessment found <b>{total:,} gaps</b>: "
+        f"{states[ItemState.OPEN]:,} open, {states[ItemState.IN_PROGRESS]:,} in progress, "
+        f"{states[ItemState.DONE]:,} done but not yet re-assessed and {states[ItemState.RISK_ACCEPTED]:,} with "
+        f"the risk accepted. {not_assessed:,} applicable requirements of the zones remain not assessed.", s.body))
+    if info.scope_note.strip():
+        for n, piece in enumerate(chunks(" ".join(info.scope_note.split()))):
+            story.append(para(("<b>Scope.</b> " if n == 0 else "") + text_markup(piece), s.body))
+    below = sum(1 for z in zones if any(z.sl_gap))
+    p1 = e.total.by_priority[0]
+    tiles = [(f"{total:,}", "gaps in total", s.kpi),
+             (f"{p1:,}", "P1 gaps, due within 3 months", s.kpi_alert if p1 else s.kpi),
+             (f"{below} / {len(zones)}", "zones below SL-T in at least one FR", s.kpi),
+             (f"{not_assessed:,}", "applicable requirements not assessed", s.kpi)]
+    story.append(Table(
+        [[[para(v, style), para(c, s.kpi_caption)] for v, c, style in tiles]], colWidths=[k.width / 4] * 4,
+        style=[("FONTNAME", (0, 0), (-1, -1), FONT), ("BACKGROUND", (0, 0), (-1, -1), BAND),
+               ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white), ("TOPPADDING", (0, 0), (-1, -1), 8),
+               ("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "TOP")],
+        spaceBefore=4, spaceAfter=10))
+
+    story += [CondPageBreak(70 * mm),
+              k.heading("1.1 Target and achieved security levels", s.h2, "exec-levels", 1, toc=True)]
+    if zones:
+        story.append(para(
+            "Mean SL-T and SL-A over all zones and conduits, per foundational requirement; under each FR, how "
+            "many zones fall short of their target in it.", s.small))
+        story.append(fr_chart(k.width, e))
+        story += [sl_matrix(k, e, zones), sl_legend(k)]
+    else:
+        story.append(para("No zones or conduits are defined in this project.", s.body))
+    story += counts_table(k, e)
+    story += themes(k, e)
+    site = k.content.site_program
+    if site:
+        score = site.score
+        story += [CondPageBreak(30 * mm),
+                  k.heading("1.4 Security program", s.h2, "exec-program", 1, toc=True),
+                  para(f"Of the {score.requirements} IEC 62443-2-1 requirements for the site, {score.met} reach "
+                       f"the target maturity ML{score.target_ml}, <b>{score.gaps} fall short</b>, "
+                       f"{score.not_assessed} are not assessed and {score.not_applicable} do not apply. Section 4 "
+                       "gives the maturity per program element.", s.body)]
+    return story
+
+
+def counts_table(k: Composer, e: ExecutiveSummary) -> list[Any]:
+    """1.2: gaps per priority, per FR and for the program, with the priority colours as headings."""
+    story: list[Any] = [CondPageBreak(60 * mm),
+                        k.heading("1.2 Gaps by priority and requirement area", k.s.h2, "exec-counts", 1, toc=True)]
+    rows: list[list[Any]] = [["Area", "P1", "P2", "P3", "P4", "Total"]]
+    for row in (*e.counts, e.total):
+        rows.append([k.t(run(row.label, BOLD if row is e.total else FONT)),
+                     *[f"{n:,}" if n else "-" for n in row.by_priority], f"{row.total:,}"])
+    commands: list[tuple[Any, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                                       ("FONTNAME", (0, -1), (-1, -1), BOLD),
+                                       ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY)]
+    for i, p in enumerate(Priority, start=1):
+        bg, fg = PRIORITY_COLOURS[p]
+        commands += [("BACKGROUND", (i, 0), (i, 0), bg), ("TEXTCOLOR", (i, 0), (i, 0), fg)]
+    story.append(table(rows, k.cols(0.5, 0.09, 0.09, 0.09, 0.09, 0.14), commands, long=False))
+    return story
+
+
+def themes(k: Composer, e: ExecutiveSummary) -> list[Any]:
+    """1.3: the requirements with the heaviest load of open gaps, as a numbered list."""
+    s = k.s
+    story: list[Any] = [CondPageBreak(40 * mm),
+                        k.heading("1.3 Most urgent themes", s.h2, "exec-themes", 1, toc=True)]
+    if not e.themes:
+        story.append(para("No open gaps: there is no urgent theme.", s.body))
+    for n, theme in enumerate(e.themes, start=1):
+        counts = ", ".join(f"{c} at {p.value}" for p, c in zip(Priority, theme.by_priority, strict=True) if c)
+        story.append(para(
+            f"<b>{text_markup(theme.requirement.id)} {text_markup(theme.requirement.title)}</b> "
+            f"<font color='{MUTED_HEX}'>({text_markup(theme.context)})</font>: {plural(theme.gaps, 'open gap')} "
+            f"in {plural(theme.scopes, 'scope')} ({counts}). {text_markup(theme.lead)}", s.bullet, f"{n}."))
+    return story
+
+
+def fr_chart(width: float, e: ExecutiveSummary) -> Any:
+    """Mean SL-T and SL-A per FR over the zones, as bars; under each FR how many zones fall short."""
+    height = 165
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # else the renderer selects Helvetica, which is not embedded
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 28, 42, width - 150, height - 58
+    chart.data = [[f.mean_target for f in e.fr_figures], [f.mean_achieved for f in e.fr_figures]]
+    chart.groupSpacing, chart.barSpacing = 8, 1
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 4, 1
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = RULE
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.valueAxis.strokeColor = RULE
+    chart.categoryAxis.strokeColor = RULE
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.dy = -3
+    chart.categoryAxis.categoryNames = [f"{fr_label(f.fr)}\n{f.zones_below} below" for f in e.fr_figures]
+    chart.bars.strokeWidth = 0
+    chart.bars[0].fillColor = BAR_TARGET
+    chart.bars[1].fillColor = BAR_MET
+    for i, figure in enumerate(e.fr_figures):
+        if figure.mean_achieved < figure.mean_target:
+            chart.bars[(1, i)].fillColor = BAR_SHORT
+    chart.barLabelFormat = "%.1f"
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 6
+    chart.barLabels.nudge = 5
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 112, height - 24
+    legend.fontName, legend.fontSize = FONT, 7
+    legend.alignment = "right"
+    legend.deltay = 12
+    legend.columnMaximum = 4
+    legend.colorNamePairs = [(BAR_TARGET, "Mean SL-T"), (BAR_MET, "Mean SL-A, target met"),
+                             (BAR_SHORT, "Mean SL-A, below target")]
+    drawing.add(legend)
+    return drawing
+
+
+def sl_matrix(k: Composer, e: ExecutiveSummary, zones: tuple[ZoneScore, ...]) -> Any:
+    """One row per zone: SL-A / SL-T per FR, coloured by the shortfall, then gaps and not assessed."""
+    head = ["Zone or conduit", *[f"{fr.id}\n{fr.code}" for fr in e.frs], "Gaps", "Not\nassessed"]
+    widths = k.cols(0.28, *([0.075] * 7), 0.085, 0.11)
+    rows: list[list[Any]] = [head]
+    commands: list[tuple[Any, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                                       ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+                                       ("FONTNAME", (1, 1), (7, -1), BOLD)]
+    for r, z in enumerate(zones, start=1):
+        rows.append([k.t(run(z.zone.id, BOLD), f"  {name(z.zone.name)}"),
+                     *[f"{a} / {t}" for t, a in zip(z.zone.sl_t, z.sl_a, strict=True)],
+                     str(z.gaps), str(z.not_assessed)])
+        for i, (t, a) in enumerate(zip(z.zone.sl_t, z.sl_a, strict=True), start=1):
+            commands.append(("BACKGROUND", (i, r), (i, r), sl_colour(t, a)))
+    return table(rows, widths, commands)
+
+
+def sl_legend(k: Composer) -> Any:
+    """The SL colour key, as swatches in a one-row table (no symbol font needed)."""
+    keys = [(SL_FAR, "SL-A two or more levels below SL-T"), (SL_SHORT, "one level below"),
+            (SL_MET, "target reached"), (SL_NONE, "no target (SL-T 0)")]
+    cells: list[Any] = []
+    widths: list[float] = []
+    commands: list[tuple[Any, ...]] = [("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
+                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+    for colour, text in keys:
+        column = len(cells) + 1  # after the introduction
+        commands.append(("BACKGROUND", (column, 0), (column, 0), colour))
+        cells += ["", k.t(text, colour=MUTED_HEX, size=7)]
+        widths += [10, pdfmetrics.stringWidth(text, FONT, 7) + 14]
+    intro = pdfmetrics.stringWidth("Cells show SL-A / SL-T:", FONT, 7) + 10
+    return table([[k.t("Cells show SL-A / SL-T:", colour=MUTED_HEX, size=7), *cells]], [intro, *widths],
+                 commands, header=False, long=False)
