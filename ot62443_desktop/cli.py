@@ -197,8 +197,10 @@ def _opened(path: str, *, read_only: bool = False) -> Iterator[Project]:
 
 
 def _warn(warnings: Sequence[str]) -> None:
+    """Warnings are told if stderr can take them; one that cannot be written (a closed pipe, a full
+    disk behind `2> log`) must never turn a command whose change was saved into a failure."""
     for warning in warnings:
-        with contextlib.suppress(BrokenPipeError):
+        with contextlib.suppress(OSError):
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
 
