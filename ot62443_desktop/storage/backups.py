@@ -4,6 +4,10 @@ Nothing but the project, its lock and its journal may sit beside a project file,
 backups live in the user's data folder (see paths.data_dir). Damaged or stale files the
 program moves out of the way go to a `set-aside` folder beside the backups: they are kept
 for a person to look at, never rotated away and never mistaken for a backup.
+
+Backups are ordered by a sequence number in their names, not by the clock: a laptop
+whose clock once ran ahead must not have every later backup rotated away at once and
+an old one restored. Names of earlier releases (no number) count as older than any.
 """
 
 from __future__ import annotations
@@ -11,16 +15,16 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
+import stat
 from datetime import datetime
 from pathlib import Path
 
 from ot62443_desktop.paths import data_dir
-from ot62443_desktop.storage.fsutil import atomic_write
+from ot62443_desktop.storage.fsutil import atomic_write, open_regular, read_all
 
 KEEP = 5
 SET_ASIDE = "set-aside"
-_BACKUP_NAME = re.compile(r"^\d{8}T\d{12}-g(\d+)\.ot62443$")
+_BACKUP_NAME = re.compile(r"^(?:(\d{1,12})-)?(\d{8}T\d{12})-g(\d+)\.ot62443$")
 
 
 def backup_dir(project_path: Path) -> Path:
@@ -36,12 +40,18 @@ def list_backups(project_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if _BACKUP_NAME.match(p.name) and p.is_file() and not p.is_symlink()]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(backup: Path) -> tuple[int, str]:
+    match = _BACKUP_NAME.match(backup.name)
+    assert match is not None
+    return int(match.group(1) or -1), match.group(2)
 
 
 def backup_generation(backup: Path) -> int:
     match = _BACKUP_NAME.match(backup.name)
-    return int(match.group(1)) if match else -1
+    return int(match.group(3)) if match else -1
 
 
 def save_backup(project_path: Path, data: bytes, generation: int) -> Path | None:
@@ -51,7 +61,8 @@ def save_backup(project_path: Path, data: bytes, generation: int) -> Path | None
         return None
     folder = backup_dir(project_path)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{_stamp()}-g{generation}.ot62443"
+    sequence = max(_order(newest[0])[0], 0) + 1 if newest else 1
+    target = folder / f"{sequence:08d}-{_stamp()}-g{generation}.ot62443"
     atomic_write(target, data, durable=False)  # a torn backup is skipped by recover, never used
     for old in list_backups(project_path)[KEEP:]:
         old.unlink(missing_ok=True)
@@ -64,18 +75,26 @@ def set_aside(project_path: Path, source: Path, label: str, *, move: bool = True
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{_stamp()}-{label}{source.suffix}"
     if not move:
-        if not source.is_symlink():
-            shutil.copyfile(source, target, follow_symlinks=False)
+        _copy_regular(source, target)
         return target
     try:
         os.replace(source, target)
-    except OSError:  # another file system: copy (never through a link), then remove
-        if source.is_symlink():
-            source.unlink()
-            return target
-        shutil.copyfile(source, target, follow_symlinks=False)
+    except OSError:  # another file system: copy (never through a link, nor from a FIFO), then remove
+        _copy_regular(source, target)
         source.unlink()
     return target
+
+
+def _copy_regular(source: Path, target: Path) -> None:
+    """A durable copy of `source` if it is a regular file; a link, FIFO or device is not copied."""
+    if not stat.S_ISREG(os.lstat(source).st_mode):
+        return
+    fd = open_regular(source)
+    try:
+        data = read_all(fd)
+    finally:
+        os.close(fd)
+    atomic_write(target, data)
 
 
 def _stamp() -> str:

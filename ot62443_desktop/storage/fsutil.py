@@ -9,13 +9,16 @@ and files opened in place are opened with O_NOFOLLOW.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 BINARY = getattr(os, "O_BINARY", 0)
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
@@ -34,15 +37,50 @@ def sync(fd: int) -> None:
         os.fsync(fd)
 
 
+class UnsyncedRenameError(OSError):
+    """The new file is in place, but the folder could not be synced: the write happened."""
+
+
 def fsync_dir(directory: Path) -> None:
-    """Make a rename, creation or removal in `directory` durable (no-op where unsupported)."""
+    """Make a rename, creation or removal in `directory` durable (no-op where unsupported).
+
+    Some file systems (network shares, FUSE) cannot sync a folder and say EINVAL or
+    ENOTSUP: that is taken as "nothing more to do", as SQLite does, not as a failure.
+    """
     if os.name == "nt":
         return
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _CANNOT_SYNC_FOLDERS:
+            raise
     finally:
         os.close(fd)
+
+
+_CANNOT_SYNC_FOLDERS = (errno.EINVAL, errno.ENOTSUP)
+
+
+class NotRegularError(OSError):
+    """A FIFO, device or folder where the store expects a file: never read, written or waited on."""
+
+
+def open_regular(path: Path) -> int:
+    """Open an existing regular file for reading, never through a link.
+
+    O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer
+    forever; anything but a regular file is then refused with NotRegularError.
+    """
+    fd = os.open(path, os.O_RDONLY | NOFOLLOW | BINARY | NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularError(errno.EINVAL, "not a regular file", str(path))
+    return fd
+
+
+def read_all(fd: int) -> bytes:
+    return b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
 
 
 def open_nofollow(path: Path, flags: int, mode: int = 0o644) -> int:
@@ -79,7 +117,10 @@ def replace_with_temp(fd: int, tmp: Path, path: Path, *, durable: bool = True) -
         _discard(tmp)
         raise
     if durable:
-        fsync_dir(path.parent)
+        try:
+            fsync_dir(path.parent)
+        except OSError as exc:  # the caller must know the new file is in place all the same
+            raise UnsyncedRenameError(exc.errno, exc.strerror, str(path.parent)) from None
 
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
@@ -110,3 +151,16 @@ def _mode_for(path: Path) -> int:
 def _discard(tmp: Path) -> None:
     with contextlib.suppress(OSError):
         tmp.unlink()
+
+
+def remove_crash_leftovers(path: Path) -> None:
+    """Delete the temporary files of `path` and its journal that a killed process left beside it.
+
+    Only the lock holder calls this, so no live write owns them. Only regular files of the
+    exact names `new_temp` makes are removed; a link of such a name is left alone.
+    """
+    pattern = re.compile(rf"\.{re.escape(path.name)}(?:\.journal)?\.[0-9a-f]{{12}}\.tmp")
+    with contextlib.suppress(OSError):  # tidying up is a courtesy: it never stops the project opening
+        for entry in os.scandir(path.parent):
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                _discard(Path(entry.path))

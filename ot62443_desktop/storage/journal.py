@@ -1,25 +1,41 @@
 """Append-only journal of changes since the last compaction; each append is synced.
 
 Line format: 8 hex digits of CRC-32, a space, one JSON object, newline. The first record
-is a header naming the generation of the project file the journal applies to. A torn
-tail (a write cut by a crash or a full disk, never acknowledged) ends the readable
-records, so nothing is ever appended after one: a failed append is cut off again before
-the call reports the failure, and a journal whose tail cannot be cut refuses more writes.
+is a header naming the file version the journal extends: its generation and, since this
+release, the project's id and a digest of the file's bytes, so a journal is replayed
+only onto the very file it was written for (never onto another project, nor another copy
+at the same generation). A torn tail (a write cut by a crash or a full disk, never
+acknowledged) ends the readable records, so nothing is ever appended after one: a failed
+append is cut off again before the call reports the failure, and a journal whose tail
+cannot be cut refuses more writes.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
 import zlib
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ot62443_desktop.storage.fsutil import BINARY, NOFOLLOW, fsync_dir, new_temp, sync, write_all
+from ot62443_desktop.storage.fsutil import (
+    NotRegularError,
+    fsync_dir,
+    new_temp,
+    open_regular,
+    read_all,
+    sync,
+    write_all,
+)
 
 JOURNAL_FORMAT = 1
 MAX_JOURNAL_BYTES = 1 << 30  # far beyond any real journal (it is compacted at 8 MiB)
+MAX_DOC_ID = 10**18 - 1  # the largest record id a project file may hold (18 digits)
+PREVIOUS = "previous_sha256"  # meta field: the digest of the file version this one was written over
 _FIXED_TABLES = ("meta", "zones")
 _SCOPED_TABLES = ("answers:", "remediation:")
 
@@ -28,8 +44,22 @@ class MalformedJournalError(ValueError):
     """A record that passed its checksum but is not a change this program writes."""
 
 
+class Relation(Enum):
+    """How a journal found beside a project relates to the file read."""
+
+    NONE = "no journal"
+    EXTENDS = "extends the file: replay it"
+    DONE = "already written into the file (a crash came before the journal was replaced)"
+    FOREIGN = "written for another file: keep it aside for a person, never replay it"
+
+
 def journal_path(project_path: Path) -> Path:
     return project_path.with_name(project_path.name + ".journal")
+
+
+def file_digest(data: bytes) -> str:
+    """What ties a journal to the exact bytes of the file version it extends."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def encode(record: dict[str, Any]) -> bytes:
@@ -42,41 +72,86 @@ class JournalContents:
     base: int | None = None  # generation of the project file it extends; None: no journal
     records: list[dict[str, Any]] = field(default_factory=list)
     torn: bool = False  # bytes after the last whole record (a write cut short)
+    after_damage: int = 0  # whole records after a damaged one: the disk damaged the middle
+    planted: bool = False  # a link, FIFO, device or folder where the journal goes
+    project_id: str | None = None  # None in journals of earlier releases
+    digest: str | None = None
+
+    def relation(self, meta: dict[str, Any], digest: str) -> Relation:
+        """Whether to replay this journal onto the file of meta data `meta` and bytes of `digest`.
+
+        The file names the digest of the version it was written over (PREVIOUS): a journal
+        of exactly that version was written into it before a crash could replace the journal.
+        """
+        if self.base is None:
+            return Relation.FOREIGN if self.planted else Relation.NONE
+        project_id = meta.get("project_id")
+        if self.project_id is not None and project_id is not None and self.project_id != project_id:
+            return Relation.FOREIGN
+        if self.base == meta["generation"] and self.digest in (None, digest):
+            return Relation.EXTENDS
+        if self.base == meta["generation"] - 1 and self.digest in (None, meta.get(PREVIOUS)):
+            return Relation.DONE
+        return Relation.FOREIGN
 
 
 def read_journal(path: Path) -> JournalContents:
-    """The journal's header generation and its whole records; MalformedJournalError for alien records."""
+    """The journal's header and its whole records; MalformedJournalError for alien records."""
     try:
-        fd = os.open(path, os.O_RDONLY | NOFOLLOW | BINARY)
+        fd = open_regular(path)
     except FileNotFoundError:
         return JournalContents()
+    except NotRegularError:
+        return JournalContents(planted=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a symbolic link: not a journal this program made
+            return JournalContents(planted=True)
+        raise
     try:
         if os.fstat(fd).st_size > MAX_JOURNAL_BYTES:
             raise MalformedJournalError(f"{path}: the journal is implausibly large")
-        raw = b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
+        raw = read_all(fd)
     finally:
         os.close(fd)
-    records: list[Any] = []
-    lines = raw.split(b"\n")
-    torn = lines[-1] != b""
-    for line in lines[:-1]:
-        crc, _, body = line.partition(b" ")
-        try:
-            if len(crc) != 8 or int(crc, 16) != zlib.crc32(body):
-                raise ValueError
-            records.append(json.loads(body))
-        except (ValueError, RecursionError):
-            torn = True  # damaged from here on: never acknowledged, never replayed
-            break
+    records, torn, after_damage = _whole_records(raw)
     if not records:
-        return JournalContents(torn=torn or bool(raw))
+        return JournalContents(torn=torn or bool(raw), after_damage=after_damage)
     header = records[0]
     if (not isinstance(header, dict) or header.get("journal") != JOURNAL_FORMAT
-            or type(header.get("generation")) is not int):
+            or type(header.get("generation")) is not int
+            or not all(isinstance(header.get(key), str | None) for key in ("project_id", "file_sha256"))):
         raise MalformedJournalError(f"{path}: the journal's header is not one this program writes")
     for number, record in enumerate(records[1:], start=1):
         _check_record(path, number, record)
-    return JournalContents(header["generation"], records[1:], torn)
+    return JournalContents(header["generation"], records[1:], torn, after_damage,
+                           project_id=header.get("project_id"), digest=header.get("file_sha256"))
+
+
+def _whole_records(raw: bytes) -> tuple[list[Any], bool, int]:
+    """The records before the first damaged line, whether one was found, and how many whole
+    records follow it (a torn tail has none: only damage in the middle leaves some)."""
+    records: list[Any] = []
+    lines = raw.split(b"\n")
+    torn = lines[-1] != b""
+    for index, line in enumerate(lines[:-1]):
+        record = _decode(line)
+        if record is _DAMAGED:  # never acknowledged if it is the tail; never replayed after it
+            return records, True, sum(_decode(later) is not _DAMAGED for later in lines[index + 1:-1])
+        records.append(record)
+    return records, torn, 0
+
+
+_DAMAGED = object()
+
+
+def _decode(line: bytes) -> Any:
+    crc, _, body = line.partition(b" ")
+    try:
+        if len(crc) != 8 or int(crc, 16) != zlib.crc32(body):
+            return _DAMAGED
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return _DAMAGED
 
 
 def _check_record(path: Path, number: int, record: Any) -> None:
@@ -84,11 +159,18 @@ def _check_record(path: Path, number: int, record: Any) -> None:
     if not isinstance(ops, list) or not ops:
         raise MalformedJournalError(f"{path}: change {number} is not a list of operations")
     for op in ops:
-        ok = (isinstance(op, list) and len(op) == 3 and isinstance(op[0], str)
-              and type(op[1]) is int and op[1] > 0 and (op[2] is None or isinstance(op[2], dict))
-              and (op[0] in _FIXED_TABLES or op[0].startswith(_SCOPED_TABLES)))
-        if not ok:
+        if not _is_operation(op):
             raise MalformedJournalError(f"{path}: change {number} holds an operation this program never writes")
+
+
+def _is_operation(op: Any) -> bool:
+    """[table, record id, document or None]: only the meta record 1 exists, and is never removed."""
+    if not (isinstance(op, list) and len(op) == 3 and isinstance(op[0], str)
+            and type(op[1]) is int and 0 < op[1] <= MAX_DOC_ID and (op[2] is None or isinstance(op[2], dict))):
+        return False
+    if op[0] == "meta":
+        return op[1] == 1 and op[2] is not None
+    return op[0] in _FIXED_TABLES or op[0].startswith(_SCOPED_TABLES)
 
 
 class Journal:
@@ -102,9 +184,10 @@ class Journal:
         self._fd = fd
 
     @classmethod
-    def start(cls, path: Path, generation: int) -> Journal:
-        """A new journal for a freshly written project file, swapped in by rename (old one or new one)."""
-        header = encode({"journal": JOURNAL_FORMAT, "generation": generation})
+    def start(cls, path: Path, generation: int, project_id: str, digest: str) -> Journal:
+        """A new journal for the file version just read or written, swapped in by rename (old one or new one)."""
+        header = encode({"journal": JOURNAL_FORMAT, "generation": generation, "project_id": project_id,
+                         "file_sha256": digest})
         fd, tmp = new_temp(path)
         try:
             write_all(fd, header)

@@ -8,11 +8,12 @@ import getpass
 import json
 import os
 import socket
+import stat
 import sys
 from datetime import datetime
 from pathlib import Path
 
-from ot62443_desktop.storage.fsutil import open_nofollow
+from ot62443_desktop.storage.fsutil import NONBLOCK, open_nofollow
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -50,13 +51,7 @@ class ProjectLock:
 
     def acquire(self) -> str | None:
         while True:
-            try:
-                fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
-            except OSError as exc:
-                if exc.errno == errno.ELOOP:  # a link planted where the lock goes: never write through it
-                    raise OSError(exc.errno, "is a symbolic link, not a lock this program made; remove it",
-                                  str(self.path)) from None
-                raise
+            fd = self._open()
             if not _try_lock(fd):
                 holder = self._describe_holder(fd)
                 os.close(fd)
@@ -77,6 +72,22 @@ class ProjectLock:
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, json.dumps(info).encode())
         return None
+
+    def _open(self) -> int:
+        """The lock file, never through a link, a FIFO or a hard link to some other file of the user's."""
+        try:
+            fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT | NONBLOCK)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # a link planted where the lock goes: never write through it
+                raise OSError(exc.errno, "is a symbolic link, not a lock this program made; remove it",
+                              str(self.path)) from None
+            raise
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:  # writing the holder note would change that file
+            os.close(fd)
+            what = "has other names (a hard link)" if stat.S_ISREG(st.st_mode) else "is not a plain file"
+            raise OSError(errno.EPERM, f"{what}, not a lock this program made; remove it", str(self.path))
+        return fd
 
     def still_held(self) -> bool:
         """True while the lock file on disk is the one this lock holds (nobody removed or replaced it)."""
@@ -102,7 +113,7 @@ class ProjectLock:
             info = json.loads(os.read(fd, 4096) or b"{}")
         except (OSError, ValueError, RecursionError):
             info = None
-        if not isinstance(info, dict):
+        if not isinstance(info, dict) or not info.keys() & {"user", "host", "pid"}:  # none yet: it is starting
             return "another running instance"
         user, host, pid, since = (_plain(info.get(key)) for key in ("user", "host", "pid", "since"))
         return f"{user} on {host} (process {pid}, since {since})"

@@ -54,7 +54,7 @@ def parse_project(path: Path, data: bytes) -> tuple[Raw, int]:
         raise damaged_error(path, f"the schema version must be a whole number of at least 1, not {show(version)}")
     if version > schema.SCHEMA_VERSION:
         raise NewerSchemaError(str(path), version, schema.SCHEMA_VERSION)
-    if problem := _shape_problem(raw, meta):
+    if problem := shape_problem(raw, meta):
         raise damaged_error(path, f"damaged ({problem})")
     if _SURROGATE_ESCAPE.search(text) and not _encodable(raw):  # what cannot be saved must not open
         raise damaged_error(path, "damaged (it holds text that is not valid Unicode)")
@@ -66,11 +66,11 @@ def damaged_error(path: Path, what: str) -> ProjectDamagedError:
     has_backup = bool(backups.list_backups(path))
     hint = (f"; `ot62443 recover {path}` restores the last good backup" if has_backup
             else "; no backup of it exists on this computer")
-    return ProjectDamagedError(f"{path}: {_one_line(what)}{hint}", recoverable=has_backup)
+    return ProjectDamagedError(f"{path}: {one_line(what)}{hint}", recoverable=has_backup)
 
 
-def _shape_problem(raw: dict[str, Any], meta: dict[str, Any]) -> str | None:
-    """What makes the document unusable as TinyDB tables of a project, or None."""
+def shape_problem(raw: dict[str, Any], meta: dict[str, Any]) -> str | None:
+    """What makes the document (or the records a journal replays) unusable as TinyDB tables of a project."""
     if "generation" not in meta:
         return "the generation is missing"
     generation = meta["generation"]
@@ -114,7 +114,7 @@ def _whole(value: Any, least: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= least
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """Messages are one line, however long or multi-line the text quoted in them."""
     text = " ".join(text.split())
     return text if len(text) <= _MESSAGE_CHARS else text[: _MESSAGE_CHARS - 1] + "…"

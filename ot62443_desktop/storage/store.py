@@ -5,15 +5,15 @@ appended to `NAME.ot62443.journal` and fsynced, then applied in memory, and only
 returned to the caller: an acknowledged change survives `kill -9` and power loss while
 costing one small append instead of TinyDB's full-file rewrite. The file itself is
 rewritten atomically (temp file, fsync, rename) when the project is closed or the
-journal grows large ("compaction"); its `generation` counter ties a journal to the file
-version it extends, so a journal left by a crash is replayed exactly once.
+journal grows large ("compaction"). The journal's header names the file version it
+extends (generation, project id, digest of the bytes), so a journal left by a crash is
+replayed exactly once, and never onto another project or another copy of this one.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -35,20 +35,24 @@ from ot62443_desktop.domain.model import (
 )
 from ot62443_desktop.storage import backups, codec, schema
 from ot62443_desktop.storage.errors import (
-    ProjectDamagedError,
     ProjectExistsError,
     ReadOnlyError,
     SaveError,
     StoreError,
     describe_os_error,
 )
-from ot62443_desktop.storage.fsutil import BINARY, NOFOLLOW, atomic_write
+from ot62443_desktop.storage.fsutil import (
+    UnsyncedRenameError,
+    atomic_write,
+    remove_crash_leftovers,
+)
 from ot62443_desktop.storage.journal import (
+    PREVIOUS,
     Journal,
     JournalContents,
-    MalformedJournalError,
+    Relation,
+    file_digest,
     journal_path,
-    read_journal,
 )
 from ot62443_desktop.storage.lock import ProjectLock
 from ot62443_desktop.storage.projectfile import (
@@ -60,13 +64,20 @@ from ot62443_desktop.storage.projectfile import (
     dump,
     parse_project,
 )
+from ot62443_desktop.storage.reading import (
+    exclusive_lock,
+    journal_or_none,
+    marked_read_only,
+    project_path,
+    read_file,
+    read_journal_of,
+    refuse_special,
+)
+from ot62443_desktop.storage.replay import Op, journal_error, replay
 
-SUFFIX = ".ot62443"
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
-MAX_PROJECT_BYTES = 256 * 1024 * 1024  # 100 zones take 3 MB
 
 T = TypeVar("T")
-Op = list[Any]  # [table, doc_id, doc or None for a removal]
 
 
 def answers_table(scope_id: str) -> str:
@@ -80,7 +91,9 @@ def remediation_table(scope_id: str) -> str:
 class ProjectStore:
     """An open project. Use `create` or `open`; close it (or use `with`) when done."""
 
-    def __init__(self, path: Path, raw: Raw, *, lock: ProjectLock | None, read_only_reason: str) -> None:
+    def __init__(self, path: Path, raw: Raw, *, lock: ProjectLock | None, read_only_reason: str,
+                 digest: str = "") -> None:
+        """Raises KeyError, TypeError, ValueError or ModelError for a record that does not decode."""
         self.path = path
         self.read_only_reason = read_only_reason
         self.warnings: list[str] = []
@@ -98,38 +111,67 @@ class ProjectStore:
         meta = raw[META][str(META_ID)]
         self.generation: int = meta.get("generation", 0)
         self._meta: dict[str, Any] = meta
+        self._digest = digest  # of the file bytes this session's journal extends
+        self._load(raw)
+
+    @classmethod
+    def _from_raw(cls, path: Path, raw: Raw, *, lock: ProjectLock | None, reason: str, digest: str,
+                  replayed: bool) -> ProjectStore:
+        """A store over `raw`; a record that does not decode blames the journal if one was replayed."""
         try:
-            self._load(raw)
+            return cls(path, raw, lock=lock, read_only_reason=reason, digest=digest)
         except (KeyError, TypeError, ValueError, ModelError) as exc:
-            raise damaged_error(path, f"project data is inconsistent ({exc})") from None
+            what = f"project data is inconsistent ({exc})"
+            raise (journal_error(path, what) if replayed else damaged_error(path, what)) from None
 
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
     def create(cls, path: str | Path, info: ProjectInfo, *, overwrite: bool = False) -> ProjectStore:
-        path = _project_path(path)
+        path = project_path(path)
         if (path.exists() or path.is_symlink()) and not overwrite:
             raise ProjectExistsError(f"{path}: a file of that name already exists")
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder")
+        lock = exclusive_lock(path, "created")
+        try:
+            moved = cls._write_new(path, info)
+            store = cls._open_locked(path, lock, "")
+        except BaseException:
+            lock.release()
+            raise
+        if moved is not None:
+            store.warnings.append(f"a journal left by an earlier project of this name was set aside as {moved}")
+        return store
+
+    @staticmethod
+    def _write_new(path: Path, info: ProjectInfo) -> Path | None:
+        """The file of a new project; a journal left by an earlier project of that name goes aside first."""
         meta = {"schema_version": schema.SCHEMA_VERSION, "generation": 0, "app_version": __version__,
                 "created": datetime.now().isoformat(timespec="seconds"), "project_id": schema.new_project_id(),
                 "info": codec.info_to_doc(info)}
+        jpath = journal_path(path)
+        moved = None
         try:
+            if jpath.exists() or jpath.is_symlink():  # it extends no file of this project: never replay it
+                moved = backups.set_aside(path, jpath, "stale-journal")
             atomic_write(path, dump({META: {str(META_ID): meta}, ZONES: {}}))
+        except UnsyncedRenameError:  # the file is in place; the new journal's own sync follows
+            pass
         except OSError as exc:
             raise SaveError(f"{path}: the project could not be created ({describe_os_error(exc)})") from None
-        return cls.open(path)
+        return moved
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> ProjectStore:
         """Open a project; it opens read-only (with a reason) if it cannot be written or another instance holds it."""
-        path = _project_path(path)
-        if not path.is_file():
+        path = project_path(path)
+        if not path.exists():
             raise StoreError(f"{path}: no such project file")
+        refuse_special(path)
         lock: ProjectLock | None = None
-        reason = "opened read-only" if read_only else ""
-        if not read_only:
+        reason = "opened read-only" if read_only else marked_read_only(path)
+        if not reason:
             lock = ProjectLock(path)
             try:
                 holder = lock.acquire()
@@ -149,43 +191,43 @@ class ProjectStore:
 
     @classmethod
     def _open_locked(cls, path: Path, lock: ProjectLock | None, reason: str) -> ProjectStore:
-        data = _read_file(path)
+        data = read_file(path)
         raw, version = parse_project(path, data)
-        generation: int = raw[META][str(META_ID)]["generation"]
-        jpath = journal_path(path)
-        journal = JournalContents() if jpath.is_symlink() else _read_journal_of(path)
-        stale = journal.base is not None and journal.base != generation
-        pending = len(journal.records) if not stale else 0
+        meta = raw[META][str(META_ID)]
+        digest = file_digest(data)
+        journal = read_journal_of(path)
+        relation = journal.relation(meta, digest)
+        pending = journal.records if relation is Relation.EXTENDS else []
         if pending:
-            for record in journal.records:
-                _apply_raw(raw, record["ops"])
+            replay(path, raw, pending)
         if version < schema.SCHEMA_VERSION:
             raw = schema.upgrade(raw, version)
-        store = cls(path, raw, lock=lock, read_only_reason=reason)
+        store = cls._from_raw(path, raw, lock=lock, reason=reason, digest=digest, replayed=bool(pending))
         if lock is None:
             if pending:
-                store.warnings.append(f"{pending} change(s) from the journal are shown; they are written into "
+                store.warnings.append(f"{len(pending)} change(s) from the journal are shown; they are written into "
                                       "the file when the project is next opened for editing")
+            if journal.after_damage:
+                store.warnings.append(f"the journal is damaged: {journal.after_damage} change(s) after the damage "
+                                      "cannot be read and are not shown")
             return store
-        store._take_over(data, generation, jpath, stale=stale or jpath.is_symlink(), pending=pending,
-                         upgraded=version < schema.SCHEMA_VERSION, known_stale=journal.base == generation - 1)
+        store._take_over(data, journal, relation, pending=len(pending), upgraded=version < schema.SCHEMA_VERSION)
         return store
 
-    def _take_over(self, data: bytes, generation: int, jpath: Path, *, stale: bool, pending: int,
-                   upgraded: bool, known_stale: bool) -> None:
+    def _take_over(self, data: bytes, journal: JournalContents, relation: Relation, *, pending: int,
+                   upgraded: bool) -> None:
         """Make what was opened durable (recovered changes, upgrade) and start this session's journal.
 
         The old journal is only replaced once the file holds everything it had: a crash or a
         full disk at any step leaves the old file with its journal, or the new file whole.
         """
-        self._keep_backup(data, generation)
+        self._keep_backup(data, self.generation)
         try:
-            if stale and not known_stale:  # a journal of another file version: keep it for a person
-                moved = backups.set_aside(self.path, jpath, "stale-journal")
-                self.warnings.append(f"a journal that did not match this file was set aside as {moved}")
+            remove_crash_leftovers(self.path)
+            self._keep_journal_aside(journal, relation)
             if pending or upgraded:
                 self._write_file()
-            self._journal = Journal.start(jpath, self.generation)
+            self._journal = Journal.start(journal_path(self.path), self.generation, self.project_id, self._digest)
         except OSError as exc:
             assert self._lock is not None
             self._lock.release()
@@ -196,50 +238,84 @@ class ProjectStore:
         if pending:
             self.warnings.append(f"recovered {pending} change(s) from the journal")
 
+    def _keep_journal_aside(self, journal: JournalContents, relation: Relation) -> None:
+        """A journal of another file moves aside; a damaged one is copied aside before it is replaced."""
+        jpath = journal_path(self.path)
+        if relation is Relation.FOREIGN:
+            moved = backups.set_aside(self.path, jpath, "stale-journal")
+            self.warnings.append(f"a journal that did not belong to this file was set aside as {moved}")
+        elif journal.after_damage:
+            copied = backups.set_aside(self.path, jpath, "damaged-journal", move=False)
+            self.warnings.append(f"the journal was damaged: {len(journal.records)} change(s) before the damage were "
+                                 f"recovered, {journal.after_damage} after it could not be read; the journal was "
+                                 f"set aside as {copied}")
+
     @classmethod
     def recover(cls, path: str | Path) -> str:
-        """Replace a damaged project by its newest good backup (plus a journal that extends it); says what it did."""
-        path = _project_path(path)
-        lock = ProjectLock(path)
-        holder = lock.acquire()
-        if holder is not None:
-            raise StoreError(f"{path}: in use by {holder}; close it there first")
+        """Make a damaged project open again, keeping every copy it replaces; says what it did.
+
+        A whole file whose journal cannot be replayed keeps the file (it is newer than any
+        backup) and sets the journal aside; a damaged file is replaced by the newest good
+        backup, plus the journal if the journal extends exactly that backup.
+        """
+        path = project_path(path)
+        if path.exists():
+            refuse_special(path)
+        lock = exclusive_lock(path, "recovered")
         try:
-            if path.is_file() and cls._usable(path) is not None and not _journal_damaged(path):
+            if cls._opens(path):
                 raise StoreError(f"{path}: the project opens normally; there is nothing to recover")
-            for backup in backups.list_backups(path):
-                usable = cls._usable(backup)
-                if usable is None:
-                    continue
-                data, generation = usable
-                if path.exists() or path.is_symlink():  # a copy: the file stays until the backup replaces it
-                    backups.set_aside(path, path, "damaged", move=False)
-                jpath = journal_path(path)
-                journal = JournalContents() if _journal_damaged(path) else read_journal(jpath)
-                journal_note = ""
-                if journal.base == generation and journal.records:
-                    journal_note = f" and {len(journal.records)} journaled change(s)"
-                elif jpath.exists() or jpath.is_symlink():
-                    backups.set_aside(path, jpath, "stale-journal")
-                atomic_write(path, data)
-                return f"{path}: restored from backup {backup.name}{journal_note}"
-            raise StoreError(f"{path}: no usable backup in {backups.backup_dir(path)}")
+            if cls._usable(path) is not None:
+                moved = backups.set_aside(path, journal_path(path), "damaged-journal")
+                return (f"{path}: the file is kept as it was; its journal could not be replayed and was set "
+                        f"aside as {moved}")
+            return cls._restore_backup(path)
         finally:
             lock.release()
 
     @classmethod
-    def _usable(cls, candidate: Path) -> tuple[bytes, int] | None:
-        """A file's bytes and generation if it loads as a whole project; None otherwise."""
+    def _restore_backup(cls, path: Path) -> str:
+        for backup in backups.list_backups(path):
+            usable = cls._usable(backup)
+            if usable is None:
+                continue
+            data, checked = usable
+            if path.exists() or path.is_symlink():  # a copy: the file stays until the backup replaces it
+                backups.set_aside(path, path, "damaged", move=False)
+            with contextlib.suppress(UnsyncedRenameError):  # in place all the same
+                atomic_write(path, data)
+            journal = journal_or_none(path)
+            if cls._opens(path):
+                extends = journal is not None and journal.relation(
+                    checked._meta, file_digest(data)) is Relation.EXTENDS
+                count = len(journal.records) if journal is not None and extends else 0
+                note = f" and {count} journaled change(s)" if count else ""
+                return f"{path}: restored from backup {backup.name}{note}"
+            moved = backups.set_aside(path, journal_path(path), "stale-journal")
+            return f"{path}: restored from backup {backup.name}; its journal did not fit and was set aside as {moved}"
+        raise StoreError(f"{path}: no usable backup in {backups.backup_dir(path)}")
+
+    @classmethod
+    def _opens(cls, path: Path) -> bool:
+        """Whether the project opens read-only, with its journal."""
         try:
-            data = _read_file(candidate)
+            cls._open_locked(path, None, "checked").close()
+        except (StoreError, OSError, RuntimeError):
+            return False
+        return True
+
+    @classmethod
+    def _usable(cls, candidate: Path) -> tuple[bytes, ProjectStore] | None:
+        """A file's bytes and its store if it loads as a whole project, without any journal; None otherwise."""
+        try:
+            data = read_file(candidate)
             raw, version = parse_project(candidate, data)
-            generation: int = raw[META][str(META_ID)]["generation"]
             if version < schema.SCHEMA_VERSION:
                 raw = schema.upgrade(raw, version)
-            cls(candidate, raw, lock=None, read_only_reason="checked")
+            checked = cls._from_raw(candidate, raw, lock=None, reason="checked", digest="", replayed=False)
         except (StoreError, OSError, RuntimeError):
             return None
-        return data, generation
+        return data, checked
 
     def close(self) -> None:
         """Write everything journaled into the file, then remove the journal and the lock.
@@ -247,6 +323,7 @@ class ProjectStore:
         If the file cannot be written (a full disk), the journal stays: every change is
         already durable there and is taken into the file at the next open. `warnings` says so.
         """
+        self._refuse_in_batch("closed")
         try:
             if self._journal is not None:
                 self._close_journal(self._journal)
@@ -295,10 +372,11 @@ class ProjectStore:
         the new journal leaves the project read-only, with the reason in `read_only_reason`.
         """
         journal = self._writable()
+        self._refuse_in_batch("compacted")
         self._write_file()
         journal.close(remove=False)
         try:
-            self._journal = Journal.start(journal.path, self.generation)
+            self._journal = Journal.start(journal.path, self.generation, self.project_id, self._digest)
         except OSError as exc:
             self._journal = None
             if self._lock is not None:
@@ -309,17 +387,32 @@ class ProjectStore:
             raise SaveError(f"{self.path}: {self.read_only_reason}") from None
 
     def _write_file(self) -> None:
-        """Write the whole project as the next generation of the file (atomically)."""
-        self._meta["generation"] = self.generation + 1
-        self._meta["app_version"] = __version__
+        """Write the whole project as the next generation of the file (atomically).
+
+        Once the new file is renamed into place it is the file, even if the folder could
+        not be synced after: the generation moves on, so the old journal is never again
+        taken for the one that extends it.
+        """
+        previous = self._meta.get(PREVIOUS)
+        self._meta.update(generation=self.generation + 1, app_version=__version__, **{PREVIOUS: self._digest})
         try:
             data = dump(cast(Raw, self._db.storage.read()))
-            atomic_write(self.path, data)
+            try:
+                atomic_write(self.path, data)
+            except UnsyncedRenameError as exc:
+                self.warnings.append(f"{self.path}: written, but its folder could not be synced "
+                                     f"({describe_os_error(exc)}); the disk may be failing")
         except BaseException:
-            self._meta["generation"] = self.generation
+            self._meta.update(generation=self.generation, **{PREVIOUS: previous})
             raise
         self.generation += 1
+        self._digest = file_digest(data)
         self._keep_backup(data, self.generation)
+
+    def _refuse_in_batch(self, what: str) -> None:
+        """The file only ever holds finished batches: one still open may yet be undone."""
+        if self._batch is not None:
+            raise StoreError(f"{self.path}: a batch of changes is still open, so the project cannot be {what} now")
 
     def _keep_backup(self, data: bytes, generation: int) -> None:
         try:
@@ -475,7 +568,7 @@ class ProjectStore:
         """
         journal = self._writable()
         if self._batch is not None:
-            yield
+            yield from self._inner_batch()
             return
         undo: list[Op] = []
         self._batch = []
@@ -492,6 +585,18 @@ class ProjectStore:
         finally:
             self._batch_undo = []
         self._compact_if_large(journal)
+
+    def _inner_batch(self) -> Iterator[None]:
+        """A batch inside a batch: part of the outer one, but undone on its own if it raises."""
+        assert self._batch is not None
+        mark = len(self._batch)  # operations and their undo entries go one for one
+        try:
+            yield
+        except BaseException:
+            undo = self._batch_undo[mark:]
+            del self._batch[mark:], self._batch_undo[mark:]
+            self._rollback(undo)
+            raise
 
     def _commit(self, ops: list[Op]) -> None:
         journal = self._writable()
@@ -575,55 +680,3 @@ def _replace_with(doc: dict[str, Any]) -> Any:
         current.clear()
         current.update(doc)
     return replace
-
-
-def _apply_raw(raw: Raw, ops: Iterable[Op]) -> None:
-    """Replay journaled operations on the raw TinyDB document."""
-    for table, doc_id, doc in ops:
-        docs = raw.setdefault(table, {})
-        if doc is None:
-            docs.pop(str(doc_id), None)
-            if not docs and table not in (META, ZONES):
-                del raw[table]
-        else:
-            docs[str(doc_id)] = doc
-
-
-def _project_path(path: str | Path) -> Path:
-    """The project's path; a symbolic link is followed once here, so writes go to the real file."""
-    path = Path(path)
-    if path.suffix != SUFFIX:
-        raise StoreError(f"{path}: project files end in {SUFFIX}")
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
-
-
-def _read_file(path: Path) -> bytes:
-    try:
-        fd = os.open(path, os.O_RDONLY | NOFOLLOW | BINARY)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot be read ({describe_os_error(exc)})") from None
-    try:
-        if os.fstat(fd).st_size > MAX_PROJECT_BYTES:
-            raise ProjectDamagedError(f"{path}: too large to be a project ({os.fstat(fd).st_size:,} bytes)",
-                                      recoverable=False)
-        return b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
-    finally:
-        os.close(fd)
-
-
-def _read_journal_of(path: Path) -> JournalContents:
-    try:
-        return read_journal(journal_path(path))
-    except MalformedJournalError as exc:
-        raise ProjectDamagedError(f"{exc}; `ot62443 recover {path}` sets it aside and restores the last good "
-                                  "backup", recoverable=True) from None
-    except OSError as exc:
-        raise StoreError(f"{journal_path(path)}: cannot be read ({describe_os_error(exc)})") from None
-
-
-def _journal_damaged(path: Path) -> bool:
-    try:
-        read_journal(journal_path(path))
-    except (MalformedJournalError, OSError):
-        return True
-    return False

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from ot62443_desktop.domain.model import Answer, ProjectInfo, Status, Zone
-from ot62443_desktop.storage import ProjectStore, StoreError, backups, fsutil, journal, lock, store
+from ot62443_desktop.storage import ProjectStore, StoreError, backups, fsutil, journal, lock, reading
 
-MODULES = (fsutil, journal, store, backups, lock)
+MODULES = (fsutil, journal, reading, backups, lock)
 FAULTY = ("write", "fsync", "fdatasync", "replace", "ftruncate", "open")
 REQS = [f"SR {fr}.{n}" for fr, n in ((1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (3, 1), (3, 2), (4, 1))]
 

@@ -31,6 +31,7 @@ from ot62443_desktop.storage.errors import (
     SaveError,
     StoreError,
 )
+from ot62443_desktop.storage.fsutil import NotRegularError, UnsyncedRenameError
 from ot62443_desktop.storage.journal import MalformedJournalError
 from ot62443_desktop.ui.actions import Act
 from ot62443_desktop.ui.jobs import export_file
@@ -55,6 +56,8 @@ SAMPLES: list[BaseException] = [
     ReadOnlyError("plant.ot62443: opened read-only; changes are not possible"),
     SaveError("plant.ot62443: the change was not saved (No space left on device)"),
     MalformedJournalError("plant.ot62443.journal: change 4 holds an operation this program never writes"),
+    NotRegularError(22, "not a regular file", "plant.ot62443.journal"),
+    UnsyncedRenameError(5, "Input/output error", "/projects"),
     JobError("KeyError: 'Z1'", "Traceback (most recent call last): ..."),
 ]
 
