@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,12 +31,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -47,12 +45,13 @@ from ot62443_desktop.domain.rules import ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
 from ot62443_desktop.ui.labels import state_label, status_label
-from ot62443_desktop.ui.markdown_html import render
+from ot62443_desktop.ui.markdown_view import MarkdownView
+from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.text_field import TextField
 
 STATUS_ORDER = (Status.NOT_ASSESSED, Status.IMPLEMENTED, Status.PARTIAL, Status.NOT_IMPLEMENTED,
                 Status.NOT_APPLICABLE, Status.COMPENSATED)
-TEXT_COMMIT_MS = 700
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -71,41 +70,20 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def evidence_present(path: str) -> bool | None:
+    """Whether an evidence file is there; None for a UNC or device path (`//host/share/x`), which a
+    project from elsewhere may name so that merely looking makes Windows log in to that host."""
+    if path[:2].replace("\\", "/") == "//":
+        return None
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):  # too long for the file system, or a NUL in it
+        return False
+
+
 def _enum(kind: type[E], value: object) -> E | None:
     """Qt hands enum item data back as plain str; turn it back into the enum (None stays None)."""
     return None if value is None else kind(value)
-
-
-class _TextField(QPlainTextEdit):
-    """A plain-text editor that reports its text once typing pauses or focus leaves."""
-
-    committed = Signal(str)
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(placeholder)
-        self.setTabChangesFocus(True)
-        self.setMinimumHeight(54)
-        self._timer = QTimer(self, singleShot=True, interval=TEXT_COMMIT_MS)
-        self._timer.timeout.connect(self.flush)
-        self.textChanged.connect(self._timer.start)
-
-    @property
-    def pending(self) -> bool:
-        return self._timer.isActive()
-
-    def load(self, text: str) -> None:
-        if text != self.toPlainText():
-            self.setPlainText(text)
-        self._timer.stop()
-
-    def flush(self) -> None:
-        self._timer.stop()
-        self.committed.emit(self.toPlainText())
-
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        self.flush()
-        super().focusOutEvent(event)  # type: ignore[arg-type]
 
 
 class RequirementPage(QWidget):
@@ -124,19 +102,21 @@ class RequirementPage(QWidget):
     # -- layout ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        plain = Qt.TextFormat.PlainText  # a custom catalogue or a zone name is text, not markup
+        self.heading = QLabel(wordWrap=True, textFormat=plain,
+                              textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
-        self.badge = QLabel()
+        self.badge = QLabel(textFormat=plain)
         self.badge.setObjectName("levelBadge")
-        self.scope_label = QLabel()
+        self.scope_label = QLabel(textFormat=plain)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.about = QTextBrowser(openExternalLinks=False, openLinks=False)
+        self.about = MarkdownView()
         self.about.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         form = QWidget()
@@ -152,15 +132,15 @@ class RequirementPage(QWidget):
         for level, name in enumerate(MATURITY_NAMES, 1):
             self.ml_combo.addItem(f"ML{level} · {self.tr(name)}", level)
         self.ml_combo.activated.connect(lambda _: self.set_ml(self.ml_combo.currentData()))
-        self.ml_target = QLabel()
+        self.ml_target = QLabel(textFormat=plain)
         ml_layout.addWidget(QLabel(self.tr("Achieved maturity:")))
         ml_layout.addWidget(self.ml_combo)
         ml_layout.addWidget(self.ml_target, 1)
         form_layout.addWidget(self.ml_row)
 
-        self.notes = _TextField(self.tr("Notes (Markdown): what you saw, who you spoke to"))
+        self.notes = TextField(self.tr("Notes (Markdown): what you saw, who you spoke to"))
         self.notes.committed.connect(lambda text: self._set_text("notes", text))
-        self.notes_preview = QTextBrowser()
+        self.notes_preview = MarkdownView()
         self.notes_stack = QStackedWidget()
         self.notes_stack.addWidget(self.notes)
         self.notes_stack.addWidget(self.notes_preview)
@@ -173,12 +153,12 @@ class RequirementPage(QWidget):
         form_layout.addLayout(notes_head)
         form_layout.addWidget(self.notes_stack)
 
-        self.finding = _TextField(self.tr("Finding: the gap in one or two sentences, for the register"))
+        self.finding = TextField(self.tr("Finding: the gap in one or two sentences, for the register"))
         self.finding.committed.connect(lambda text: self._set_text("finding", text))
         form_layout.addWidget(QLabel(self.tr("&Finding"), buddy=self.finding))
         form_layout.addWidget(self.finding)
 
-        self.countermeasure = _TextField(self.tr("The compensating countermeasure and why it is adequate"))
+        self.countermeasure = TextField(self.tr("The compensating countermeasure and why it is adequate"))
         self.countermeasure.committed.connect(lambda text: self._set_text("countermeasure", text))
         self.countermeasure_label = QLabel(self.tr("Compensating &countermeasure"), buddy=self.countermeasure)
         form_layout.addWidget(self.countermeasure_label)
@@ -241,7 +221,7 @@ class RequirementPage(QWidget):
     def _remediation_box(self) -> QGroupBox:
         self.remediation_box = QGroupBox(self.tr("Remediation"))
         form = QFormLayout(self.remediation_box)
-        self.action = _TextField(self.tr("Corrective action"))
+        self.action = TextField(self.tr("Corrective action"))
         self.action.setMinimumHeight(90)
         self.action.committed.connect(self._set_action)
         self.priority = QComboBox()
@@ -298,26 +278,26 @@ class RequirementPage(QWidget):
         else:
             self.badge.setText("  " + self.tr("SL %1").replace("%1", str(r.level)) + "  ")
         self.badge.setStyleSheet("background:#37474f;color:white;border-radius:6px;padding:2px;font-weight:bold")
-        self.about.setHtml(self._about_html(r))
+        self.about.show_markdown(self._about_markdown(r))
         self._refresh()
 
-    def _about_html(self, r: Requirement) -> str:
-        parts = [f"<h3>{self.tr('What it asks')}</h3>", render(r.summary)]
+    def _about_markdown(self, r: Requirement) -> str:
+        parts = [f"### {self.tr('What it asks')}", r.summary]
         if r.guidance:
-            parts += [f"<h3>{self.tr('What to check on site')}</h3>", render(r.guidance)]
+            parts += [f"### {self.tr('What to check on site')}", r.guidance]
         if r.evidence:
-            parts += [f"<h3>{self.tr('Typical evidence')}</h3>", render("\n".join(f"- {e}" for e in r.evidence))]
+            parts += [f"### {self.tr('Typical evidence')}", "\n".join(f"- {e}" for e in r.evidence)]
         if r.maturity:
             lines = "\n".join(f"- **ML{n}**: {text}" for n, text in enumerate(r.maturity, 1))
-            parts += [f"<h3>{self.tr('Maturity levels')}</h3>", render(lines)]
-        return "".join(parts)
+            parts += [f"### {self.tr('Maturity levels')}", lines]
+        return "\n\n".join(parts)
 
     def _refresh(self) -> None:
         assert self.requirement is not None
         r, scope_id = self.requirement, self.scope_id
         answer = self.session.store.answer(scope_id, r.id)
         status = answer.status if answer else Status.NOT_ASSESSED
-        self.scope_label.setText(self.session.scope_name(scope_id))
+        self.scope_label.setText(elide(self.session.scope_name(scope_id)))
         self.status_group.button(STATUS_ORDER.index(status) + 1).setChecked(True)
         program = self._is_program()
         self.ml_row.setVisible(program)
@@ -325,7 +305,8 @@ class RequirementPage(QWidget):
             self.ml_combo.setCurrentIndex(self.ml_combo.findData(answer.ml if answer else None))
             self.ml_target.setText(self.tr("target ML%1").replace("%1", str(self.session.store.info.target_ml)))
         self.notes.load(answer.notes if answer else "")
-        self.notes_preview.setHtml(render(answer.notes) if answer else "")
+        if self.preview_box.isChecked():
+            self.notes_preview.show_markdown(answer.notes if answer else "")
         self.finding.load(answer.finding if answer else "")
         self.countermeasure.load(answer.countermeasure if answer else "")
         compensated = status is Status.COMPENSATED
@@ -339,11 +320,15 @@ class RequirementPage(QWidget):
     def _show_evidence(self, evidence: tuple[Evidence, ...]) -> None:
         self.evidence_list.clear()
         for item in evidence:
-            present = Path(item.path).exists()
-            text = f"{item.description or Path(item.path).name} · sha256 {item.sha256[:12]}…"
-            row = QListWidgetItem(text if present else self.tr("MISSING: %1").replace("%1", text))
-            row.setToolTip(item.path)
-            if not present:
+            present = evidence_present(item.path)
+            text = f"{elide(item.description or Path(item.path).name)} · sha256 {item.sha256[:12]}…"
+            if present is None:
+                text = self.tr("NOT CHECKED (network path): %1").replace("%1", text)
+            elif not present:
+                text = self.tr("MISSING: %1").replace("%1", text)
+            row = QListWidgetItem(text)
+            row.setToolTip(tooltip(item.path))
+            if present is False:
                 row.setForeground(QColor("#c62828"))
             self.evidence_list.addItem(row)
 
@@ -384,7 +369,7 @@ class RequirementPage(QWidget):
     def _toggle_preview(self, on: bool) -> None:
         self.notes.flush()
         answer = self.session.store.answer(self.scope_id, self.requirement.id) if self.requirement else None
-        self.notes_preview.setHtml(render(answer.notes) if answer else "")
+        self.notes_preview.show_markdown(answer.notes if answer else "")
         self.notes_stack.setCurrentIndex(1 if on else 0)
 
     def flush(self) -> None:

@@ -1,0 +1,69 @@
+"""The requirement page's text fields: plain text, committed once typing pauses or focus leaves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from ot62443_desktop.ui.plain_text import has_long_run, wrap_mode
+
+TEXT_COMMIT_MS = 700
+
+
+class TextField(QPlainTextEdit):
+    """A plain-text editor that reports its text once typing pauses or focus leaves.
+
+    What it reports is the text it was given until the person edits it: Qt shows no-break
+    spaces and line separators as plain ones, and merely looking must not rewrite a note.
+    Text with a long run without spaces wraps anywhere: word wrap is quadratic in such a run.
+    """
+
+    committed = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(54)
+        self._loaded = self._shown = ""  # the text given to load(), and Qt's rendering of it
+        self._timer = QTimer(self, singleShot=True, interval=TEXT_COMMIT_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._timer.start)
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def load(self, text: str) -> None:
+        shown = self.toPlainText()
+        if text != self._loaded or shown != self._shown:
+            if text != shown:
+                mode = wrap_mode(text)
+                if mode != self.wordWrapMode():
+                    self.clear()  # so that changing the wrap mode lays out nothing
+                    self.setWordWrapMode(mode)
+                self.setPlainText(text)
+            self._loaded, self._shown = text, self.toPlainText()
+        self._timer.stop()
+
+    def value(self) -> str:
+        """The text as loaded, or as edited since."""
+        shown = self.toPlainText()
+        return self._loaded if shown == self._shown else shown
+
+    def flush(self) -> None:
+        self._timer.stop()
+        text = self.value()
+        self.setWordWrapMode(wrap_mode(text))  # changes nothing unless a long run came or went
+        self.committed.emit(text)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        """A pasted long run is wrapped anywhere before it is laid out."""
+        if source.hasText() and has_long_run(source.text()):
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        super().insertFromMimeData(source)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        self.flush()
+        super().focusOutEvent(event)
