@@ -14,6 +14,7 @@ from ot62443_desktop.domain.model import SITE_SCOPE
 from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import ZoneScore, score_program, score_zone
 from ot62443_desktop.ui.lazy_view import LazyView
+from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
 
@@ -53,7 +54,7 @@ class ZoneScoresModel(ListTableModel):
         fr = col - 1 if 1 <= col <= len(FR_IDS) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return f"{score.zone.id}  {score.zone.name}"
+                return f"{score.zone.id}  {elide(score.zone.name)}"
             if fr is not None:
                 return f"{score.zone.sl_t[fr]} / {score.sl_a[fr]}"
             answered = score.applicable - score.not_assessed
@@ -114,7 +115,7 @@ class ProgramModel(ListTableModel):
         row, col, target = self.rows[index.row()], index.column(), self.session.store.info.target_ml
         if role == Qt.ItemDataRole.DisplayRole:
             average = "—" if row.average_ml is None else f"{row.average_ml:.1f}"
-            return [f"{row.element}  {row.title}", row.requirements, row.assessed, average,
+            return [f"{row.element}  {elide(row.title)}", row.requirements, row.assessed, average,
                     f"ML{target}", row.gaps][col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 3 and row.average_ml is not None:
             return gap_colour(round(target - row.average_ml))
@@ -142,7 +143,7 @@ class SLChart(QWidget):
         margin_left, margin_bottom, top = 34.0, 28.0, 24.0
         area = QRectF(margin_left, top, self.width() - margin_left - 10, self.height() - top - margin_bottom)
         painter.setPen(QPen(text))
-        title = (self.tr("SL-T (outline) vs SL-A (filled): %1").replace("%1", self.score.zone.name)
+        title = (self.tr("SL-T (outline) vs SL-A (filled): %1").replace("%1", elide(self.score.zone.name))
                  if self.score else self.tr("Select a zone to see its chart"))
         painter.drawText(QRectF(0, 0, self.width(), top), Qt.AlignmentFlag.AlignCenter, title)
         grid = QColor(text)
@@ -194,7 +195,7 @@ class Dashboard(LazyView):
         program_box = QWidget()
         program_layout = QVBoxLayout(program_box)
         program_layout.setContentsMargins(0, 0, 0, 0)
-        self.program_label = QLabel()
+        self.program_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         program_layout.addWidget(self.program_label)
         program_layout.addWidget(self.program_table)
         splitter.addWidget(program_box)

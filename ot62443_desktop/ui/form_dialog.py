@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ot62443_desktop.ui.plain_text import MESSAGE_CHARS, elide
 
 
 class FormDialog(QDialog):
@@ -10,7 +13,8 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error = QLabel(styleSheet="color:#c62828", wordWrap=True)
+        # the message quotes what was typed (a zone id like `<img src=...>`): text, never markup
+        self.error = QLabel(styleSheet="color:#c62828", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -22,5 +26,5 @@ class FormDialog(QDialog):
 
     def fail(self, message: str) -> None:
         """Explain what is wrong; the dialog stays open with everything typed so far."""
-        self.error.setText(message[:1].upper() + message[1:])
+        self.error.setText(elide(message[:1].upper() + message[1:], MESSAGE_CHARS))
         self.error.show()

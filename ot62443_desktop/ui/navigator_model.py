@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 from ot62443_desktop.domain.catalogue import Requirement, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE, Status
 from ot62443_desktop.domain.rules import Result, classify, is_applicable
+from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -108,7 +109,7 @@ class NavigatorModel(QAbstractItemModel):
         self._progress.clear()
         catalogues = self.session.catalogues
         for zone in self.session.store.zones():
-            scope = self.root.add(Node(NodeKind.SCOPE, zone.id, zone.id, f"{zone.id}  {zone.name}"))
+            scope = self.root.add(Node(NodeKind.SCOPE, zone.id, zone.id, f"{zone.id}  {elide(zone.name)}"))
             for catalogue in catalogues.by_scale(Scale.SECURITY_LEVEL):
                 for section in catalogue.sections:
                     reqs = [r for r in catalogue if r.section == section.id
@@ -262,7 +263,7 @@ class NavigatorModel(QAbstractItemModel):
             return STATE_COLOURS[self.state(node.scope_id, requirement)]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             level = f"SL {requirement.level}" if requirement.level else requirement.group
-            return f"{requirement.id} ({level}): {requirement.title}"
+            return tooltip(f"{requirement.id} ({level}): {requirement.title}")
         return None
 
 

@@ -33,6 +33,7 @@ from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.ui.commands import SetRemediationCommand
 from ot62443_desktop.ui.labels import state_label, status_label
 from ot62443_desktop.ui.lazy_view import LazyView
+from ot62443_desktop.ui.plain_text import elide, first_line, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
 
@@ -88,19 +89,21 @@ class GapsModel(ListTableModel):
             return None
         gap, col = self.gaps[index.row()], index.column()
         item = gap.item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.EditRole:
             due = self._due(gap)
+            return {OWNER: item.owner, DUE: QDate(due.year, due.month, due.day), ACTION: gap.action}.get(
+                col, self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             values = [
                 gap.scope_id, gap.requirement.catalogue.removeprefix("iec"), gap.requirement.id,
-                gap.requirement.title, status_label(gap.answer.status), gap.priority.value, item.owner,
-                QDate(due.year, due.month, due.day) if role == Qt.ItemDataRole.EditRole else due.isoformat(),
-                item.effort.value if item.effort else "", state_label(item.state),
-                gap.action if role == Qt.ItemDataRole.EditRole else gap.action.splitlines()[0] if gap.action else "",
+                elide(gap.requirement.title), status_label(gap.answer.status), gap.priority.value, elide(item.owner),
+                self._due(gap).isoformat(), item.effort.value if item.effort else "", state_label(item.state),
+                first_line(gap.action),
             ]
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (ACTION, TITLE, SCOPE):
-            return {ACTION: gap.action, TITLE: gap.requirement.title,
-                    SCOPE: self.session.scope_name(gap.scope_id)}[col]
+            return tooltip({ACTION: gap.action, TITLE: gap.requirement.title,
+                            SCOPE: self.session.scope_name(gap.scope_id)}[col])
         if role == Qt.ItemDataRole.BackgroundRole and col == PRIORITY:
             return QColor(PRIORITY_COLOURS[gap.priority.value])
         if role == Qt.ItemDataRole.ForegroundRole and col == PRIORITY:
@@ -191,7 +194,7 @@ class RemediationView(LazyView):
             header.resizeSection(column, width)
         self.filter = QLineEdit(placeholderText=self.tr("Filter by any column"), clearButtonEnabled=True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.count = QLabel()
+        self.count = QLabel(textFormat=Qt.TextFormat.PlainText)
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         row.addWidget(self.count)

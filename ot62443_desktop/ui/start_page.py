@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from ot62443_desktop.ui.plain_text import elide, tooltip
+
 
 class StartPage(QWidget):
     new_requested = Signal()
@@ -46,7 +48,7 @@ class StartPage(QWidget):
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{Path(path).name}    ({Path(path).parent})")
+            item = QListWidgetItem(f"{elide(Path(path).name)}    ({elide(str(Path(path).parent))})")
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(path)
+            item.setToolTip(tooltip(path))  # a file name is anyone's text, `<img src=...>` included
             self.recent.addItem(item)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ot62443_desktop.exports.progress import ExportCancelled
+from ot62443_desktop.ui.errors import Icon, message_box, show_message
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # loaded with the project, not at start-up
@@ -39,10 +40,10 @@ class Transfer:
         return name
 
     def confirm(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.window)
-        box.setDetailedText(text)
+        # plain text: the report quotes cells of the workbook, which anyone may have written
+        box = message_box(self.window, Icon.Question, title, text, details=text)
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
         apply = box.addButton(tr("Apply"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is apply
 
@@ -52,7 +53,7 @@ class Transfer:
         elif isinstance(error, ExportCancelled):
             self.window.statusBar().showMessage(tr("Cancelled; nothing was written."), 10000)
         else:
-            QMessageBox.critical(self.window, tr("Export or import failed"), str(error))
+            show_message(self.window, Icon.Critical, tr("Export or import failed"), str(error))
 
     def _suggest(self, session: ProjectSession, suffix: str) -> str:
         return str(session.store.path.with_suffix(suffix))
@@ -82,7 +83,7 @@ class Transfer:
             if error is not None:
                 self._report("", error)
             elif not report.changed:
-                QMessageBox.information(self.window, tr("Import register"), str(report))
+                show_message(self.window, Icon.Information, tr("Import register"), str(report))
             elif self.confirm(tr("Import register"), str(report)):
                 self.apply(session, report.changed)
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
 from ot62443_desktop.domain.catalogue import FR_IDS
 from ot62443_desktop.domain.model import Criticality, ModelError, ScopeKind, Zone
 from ot62443_desktop.ui.commands import AddZoneCommand, EditZoneCommand, RemoveZoneCommand
+from ot62443_desktop.ui.errors import ask
 from ot62443_desktop.ui.form_dialog import FormDialog
+from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
 
@@ -57,10 +58,10 @@ class ZonesModel(ListTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         z = self._zones[index.row()]
-        values = [z.id, z.name, z.kind.value, z.criticality.value, " ".join(map(str, z.sl_t)),
-                  self.tr("yes") if z.assess_program else "", z.assets]
+        values = [z.id, elide(z.name), z.kind.value, z.criticality.value, " ".join(map(str, z.sl_t)),
+                  self.tr("yes") if z.assess_program else "", elide(z.assets)]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return z.description or None
+            return tooltip(z.description) or None
         return values[index.column()]
 
 
@@ -203,6 +204,6 @@ class ZonesView(QWidget):
             return
         answered = sum(1 for scope, _ in self.session.store.answers() if scope == zone.id)
         question = self.tr("Remove %1 (%2) and its %3 answer(s)? You can undo this.").replace(
-            "%1", zone.id).replace("%2", zone.name).replace("%3", str(answered))
-        if QMessageBox.question(self, self.tr("Remove zone"), question) == QMessageBox.StandardButton.Yes:
+            "%1", zone.id).replace("%2", elide(zone.name)).replace("%3", str(answered))
+        if ask(self, self.tr("Remove zone"), question):  # plain text: the name is the client's
             self.session.undo_stack.push(RemoveZoneCommand(self.session, zone.id))

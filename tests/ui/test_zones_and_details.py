@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.project_dialog import ProjectDialog
 from ot62443_desktop.ui.zones_view import ZoneDialog
+from tests.ui.boxes import Boxes, Button
 from tests.ui.conftest import when_dialog_opens
 
 
@@ -56,10 +57,12 @@ def test_removing_a_zone_asks_first_and_undo_brings_its_answers_back(
     window.show_tab(0)
     zones = window.view.zones  # type: ignore[union-attr]
     zones.table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    boxes = Boxes(monkeypatch)
+    boxes.answers.append(Button.No)
     zones.remove_zone()
     assert [z.id for z in window.session.store.zones()] == ["Z1"]  # type: ignore[union-attr]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert "Remove Z1 (Control network) and its 1 answer(s)?" in boxes.last() and boxes.last().plain
+    boxes.answers.append(Button.Yes)
     zones.remove_zone()
     store = window.session.store  # type: ignore[union-attr]
     assert store.zones() == () and store.answers() == {}
