@@ -99,10 +99,12 @@ class ProjectLock:
             return False
 
     def release(self) -> None:
+        """Unlock; the lock file goes only if it is still this one (never another holder's)."""
         if self._fd is None:
             return
-        with contextlib.suppress(OSError):
-            self.path.unlink()
+        if self.still_held():
+            with contextlib.suppress(OSError):
+                self.path.unlink()
         _unlock(self._fd)
         os.close(self._fd)
         self._fd = None

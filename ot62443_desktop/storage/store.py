@@ -129,12 +129,12 @@ class ProjectStore:
     @classmethod
     def create(cls, path: str | Path, info: ProjectInfo, *, overwrite: bool = False) -> ProjectStore:
         path = project_path(path)
-        if (path.exists() or path.is_symlink()) and not overwrite:
-            raise ProjectExistsError(f"{path}: a file of that name already exists")
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder")
+        _refuse_existing(path, overwrite)
         lock = exclusive_lock(path, "created")
         try:
+            _refuse_existing(path, overwrite)  # again: another creation may have finished meanwhile
             moved = cls._write_new(path, info)
             store = cls._open_locked(path, lock, "")
         except BaseException:
@@ -337,8 +337,12 @@ class ProjectStore:
         written = False
         try:
             if journal.records:
+                self._check_lock("the file was not rewritten; every change is in the journal, which is taken "
+                                 "into the file at the next open")
                 self._write_file()
             written = True
+        except SaveError as exc:  # another instance may hold the project now: leave its files alone
+            self.warnings.append(str(exc))
         except OSError as exc:
             self.warnings.append(
                 f"{self.path}: every change is saved in its journal, but the project file could not be "
@@ -373,6 +377,7 @@ class ProjectStore:
         """
         journal = self._writable()
         self._refuse_in_batch("compacted")
+        self._check_lock("the file was not rewritten; every change is safe in the journal")
         self._write_file()
         journal.close(remove=False)
         try:
@@ -610,14 +615,17 @@ class ProjectStore:
 
     def _append(self, journal: Journal, ops: list[Op]) -> None:
         """Journal `ops` durably, or raise SaveError having written nothing."""
-        assert self._lock is not None
-        if not self._lock.still_held():
-            raise SaveError(f"{self.path}: its lock file was removed or replaced by another program, so this "
-                            "change was not saved; close the project and open it again")
+        self._check_lock("this change was not saved; close the project and open it again")
         try:
             journal.append({"ops": ops})
         except OSError as exc:
             raise SaveError(f"{self.path}: the change was not saved ({describe_os_error(exc)})") from None
+
+    def _check_lock(self, consequence: str) -> None:
+        """SaveError unless the lock file on disk is still this store's: if someone removed it, another
+        instance may have taken the project over, and writing now would undo its work."""
+        if self._lock is None or not self._lock.still_held():
+            raise SaveError(f"{self.path}: its lock file was removed or replaced by another program, so {consequence}")
 
     def _apply(self, ops: list[Op], undo: list[Op] | None) -> None:
         """Apply journaled operations in memory; with `undo`, note each document's previous state."""
@@ -673,6 +681,11 @@ class ProjectStore:
         self._commit([[table, doc_id, None]])
         self._keys[table].pop(requirement_id)
         return cache.pop((scope_id, requirement_id), None)
+
+
+def _refuse_existing(path: Path, overwrite: bool) -> None:
+    if (path.exists() or path.is_symlink()) and not overwrite:
+        raise ProjectExistsError(f"{path}: a file of that name already exists")
 
 
 def _replace_with(doc: dict[str, Any]) -> Any:

@@ -450,3 +450,43 @@ def test_no_file_is_left_beside_a_project_after_a_clean_session(project_path: Pa
     finally:
         store.COMPACT_AFTER_BYTES = saved
     assert beside(project_path) == []
+
+
+def test_an_instance_whose_lock_file_was_deleted_never_undoes_the_next_holder(project_path: Path) -> None:
+    make_project(project_path)
+    first = ProjectStore.open(project_path)
+    first.set_answer(Answer("Z1", "SR 1.2", Status.PARTIAL, notes="first instance"))
+    project_path.with_name(project_path.name + ".lock").unlink()  # someone "cleans up" a lock file
+    second = ProjectStore.open(project_path)  # takes over, replaying the first one's journal
+    assert not second.read_only
+    second.set_answer(Answer("Z1", "SR 1.3", Status.PARTIAL, notes="second instance"))
+    with pytest.raises(StoreError, match="lock file was removed"):
+        first.compact()
+    first.close()  # must leave the second instance's lock, journal and file alone
+    assert any("lock file was removed" in w for w in first.warnings)
+    with ProjectStore.open(project_path) as third:
+        assert third.read_only  # the second instance still holds the project
+    second._lock.release()  # type: ignore[union-attr]  # the second instance dies
+    with ProjectStore.open(project_path) as again:
+        assert notes(again) == {"SR 1.1": "first", "SR 1.2": "first instance", "SR 1.3": "second instance"}
+
+
+def test_two_creations_of_one_name_at_once_never_overwrite_each_other(
+        project_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.storage.lock import ProjectLock
+
+    theirs = tmp_path / "elsewhere" / "plant.ot62443"
+    theirs.parent.mkdir()
+    make_project(theirs)
+    real_acquire = ProjectLock.acquire
+
+    def the_other_one_finishes_first(lock: ProjectLock) -> str | None:
+        if not project_path.exists():  # between our check that the name is free and our lock
+            shutil.copy(theirs, project_path)
+        return real_acquire(lock)
+
+    monkeypatch.setattr(ProjectLock, "acquire", the_other_one_finishes_first)
+    with pytest.raises(StoreError, match="already exists"):
+        ProjectStore.create(project_path, ProjectInfo("Mine", "Here"))
+    assert project_path.read_bytes() == theirs.read_bytes()
+    assert beside(project_path) == ["elsewhere"]  # no lock, journal or temporary file left
