@@ -111,7 +111,7 @@ class RequirementPage(QWidget):
         self.heading.setFont(font)
         self.badge = QLabel(textFormat=plain)
         self.badge.setObjectName("levelBadge")
-        self.scope_label = QLabel(textFormat=plain)
+        self.scope_label = QLabel(textFormat=plain, wordWrap=True)  # a long name must not widen the page
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -249,7 +249,7 @@ class RequirementPage(QWidget):
         form.addRow(self.tr("&Action"), self.action)
         form.addRow(self.tr("&Priority"), self.priority)
         form.addRow(self.tr("&Owner"), self.owner)
-        form.addRow(self.tr("&Due date"), due_row)
+        form.addRow(QLabel(self.tr("&Due date"), buddy=self.due), due_row)  # a row of two: name the buddy
         form.addRow(self.tr("&Effort"), self.effort)
         form.addRow(self.tr("S&tate"), self.state)
         form.addRow(self.tr("&Justification"), self.justification)

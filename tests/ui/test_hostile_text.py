@@ -177,6 +177,8 @@ def test_the_requirement_page_shows_hostile_text_as_written(
     assert not any(path.startswith(("//", "\\\\")) for path in looked_at)
     name = hostile(trap, "Zone")
     assert page.scope_label.text() == name and page.scope_label.textFormat() == Qt.TextFormat.PlainText
+    label = page.scope_label  # wraps, rather than making the page as wide as the name
+    assert label.minimumSizeHint().width() < label.fontMetrics().horizontalAdvance(name) / 2
     assert page.notes.toPlainText() == note(trap)
     assert page.finding.toPlainText() == hostile(trap, "Finding")
     assert page.action.toPlainText() == hostile(trap, "Fix") and page.owner.text() == hostile(trap, "Owner")
