@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from ot62443_desktop.domain.catalogue import MATURITY_NAMES
 from ot62443_desktop.domain.model import ModelError, ProjectInfo
 from ot62443_desktop.ui.form_dialog import FormDialog
+from ot62443_desktop.ui.text_field import PlainTextEdit
 
 
 class _OptionalDate(QWidget):
@@ -51,7 +51,7 @@ class ProjectDialog(FormDialog):
         self.assessors.setPlaceholderText(self.tr("Names, separated by commas"))
         self.start = _OptionalDate(info.start_date if info else date.today())
         self.end = _OptionalDate(info.end_date if info else None)
-        self.scope_note = QPlainTextEdit(info.scope_note if info else "")
+        self.scope_note = PlainTextEdit(info.scope_note if info else "")
         self.scope_note.setTabChangesFocus(True)
         self.confidentiality = QLineEdit(info.confidentiality if info else "Confidential")
         self.target_ml = QComboBox()
@@ -74,7 +74,7 @@ class ProjectDialog(FormDialog):
                 client=self.client.text().strip(), site=self.site.text().strip(),
                 assessors=tuple(a.strip() for a in self.assessors.text().split(",") if a.strip()),
                 start_date=self.start.value(), end_date=self.end.value(),
-                scope_note=self.scope_note.toPlainText().strip(),
+                scope_note=self.scope_note.value().strip(),
                 confidentiality=self.confidentiality.text().strip(), target_ml=self.target_ml.currentData(),
             )
         except ModelError as exc:

@@ -1,4 +1,4 @@
-"""The requirement page's text fields: plain text, committed once typing pauses or focus leaves."""
+"""Plain-text editors that give back what they were given, at a cost that follows the text."""
 
 from __future__ import annotations
 
@@ -11,22 +11,54 @@ from ot62443_desktop.ui.plain_text import has_long_run, wrap_mode
 TEXT_COMMIT_MS = 700
 
 
-class TextField(QPlainTextEdit):
-    """A plain-text editor that reports its text once typing pauses or focus leaves.
+class PlainTextEdit(QPlainTextEdit):
+    """A plain-text editor for text from a project.
 
-    What it reports is the text it was given until the person edits it: Qt shows no-break
-    spaces and line separators as plain ones, and merely looking must not rewrite a note.
+    `value()` is the text given to `load()` until the person edits it: Qt shows no-break spaces
+    and line separators as plain ones, and merely opening a field must not rewrite a note.
     Text with a long run without spaces wraps anywhere: word wrap is quadratic in such a run.
     """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loaded = self._shown = ""  # the text given to load(), and Qt's rendering of it
+        if text:
+            self.load(text)
+
+    def load(self, text: str) -> None:
+        shown = self.toPlainText()
+        if text == self._loaded and shown == self._shown:
+            return
+        if text != shown:
+            mode = wrap_mode(text)
+            if mode != self.wordWrapMode():
+                self.clear()  # so that changing the wrap mode lays out nothing
+                self.setWordWrapMode(mode)
+            self.setPlainText(text)
+        self._loaded, self._shown = text, self.toPlainText()
+
+    def value(self) -> str:
+        """The text as loaded, or as edited since."""
+        shown = self.toPlainText()
+        return self._loaded if shown == self._shown else shown
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        """A pasted long run is wrapped anywhere before it is laid out."""
+        if source.hasText() and has_long_run(source.text()):
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        super().insertFromMimeData(source)
+
+
+class TextField(PlainTextEdit):
+    """The requirement page's editor: reports its text once typing pauses or focus leaves."""
 
     committed = Signal(str)
 
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(54)
-        self._loaded = self._shown = ""  # the text given to load(), and Qt's rendering of it
         self._timer = QTimer(self, singleShot=True, interval=TEXT_COMMIT_MS)
         self._timer.timeout.connect(self.flush)
         self.textChanged.connect(self._timer.start)
@@ -36,33 +68,14 @@ class TextField(QPlainTextEdit):
         return self._timer.isActive()
 
     def load(self, text: str) -> None:
-        shown = self.toPlainText()
-        if text != self._loaded or shown != self._shown:
-            if text != shown:
-                mode = wrap_mode(text)
-                if mode != self.wordWrapMode():
-                    self.clear()  # so that changing the wrap mode lays out nothing
-                    self.setWordWrapMode(mode)
-                self.setPlainText(text)
-            self._loaded, self._shown = text, self.toPlainText()
+        super().load(text)
         self._timer.stop()
-
-    def value(self) -> str:
-        """The text as loaded, or as edited since."""
-        shown = self.toPlainText()
-        return self._loaded if shown == self._shown else shown
 
     def flush(self) -> None:
         self._timer.stop()
         text = self.value()
         self.setWordWrapMode(wrap_mode(text))  # changes nothing unless a long run came or went
         self.committed.emit(text)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
-        """A pasted long run is wrapped anywhere before it is laid out."""
-        if source.hasText() and has_long_run(source.text()):
-            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        super().insertFromMimeData(source)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
         self.flush()

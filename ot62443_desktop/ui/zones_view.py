@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -28,6 +27,7 @@ from ot62443_desktop.ui.form_dialog import FormDialog
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
+from ot62443_desktop.ui.text_field import PlainTextEdit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -97,8 +97,8 @@ class ZoneDialog(FormDialog):
             fr_row.addWidget(QLabel(fr.replace("FR ", "FR")))
             fr_row.addWidget(box)
         self.uniform.toggled.connect(self._sl_mode)
-        self.description = QPlainTextEdit(zone.description if zone else "")
-        self.assets = QPlainTextEdit(zone.assets if zone else "")
+        self.description = PlainTextEdit(zone.description if zone else "")
+        self.assets = PlainTextEdit(zone.assets if zone else "")
         for edit in (self.description, self.assets):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(70)
@@ -145,8 +145,8 @@ class ZoneDialog(FormDialog):
             self.result_zone = Zone(
                 zone_id, self.name_edit.text().strip(), self.sl_t(), kind=ScopeKind(self.kind.currentData()),
                 criticality=Criticality(self.criticality.currentData()),
-                description=self.description.toPlainText().strip(),
-                assets=self.assets.toPlainText().strip(), assess_program=self.program.isChecked())
+                description=self.description.value().strip(),
+                assets=self.assets.value().strip(), assess_program=self.program.isChecked())
         except ModelError as exc:
             return self.fail(str(exc))
         super().accept()

@@ -32,6 +32,7 @@ from ot62443_desktop.ui.plain_text import MESSAGE_CHARS, elide
 from ot62443_desktop.ui.requirement_page import RequirementPage
 from ot62443_desktop.ui.zones_view import ZoneDialog
 from tests.ui.boxes import Boxes
+from tests.ui.conftest import when_dialog_opens
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")  # tooltips, offscreen
 
@@ -334,3 +335,25 @@ def test_showing_a_note_never_rewrites_it(qtbot: QtBot, window: MainWindow, zone
     qtbot.keyClicks(page.notes, ".")
     page.notes.flush()
     assert store.answer("Z1", "SR 1.1").notes.endswith("door open.")
+
+
+def test_confirming_a_zone_dialog_unchanged_changes_nothing(qtbot: QtBot, window: MainWindow,
+                                                            project_path: Path) -> None:
+    description = "Panel\u00a07\u2028" + "x" * 2000  # a no-break space, a line separator, a long run
+    with open_project(project_path, create=True) as project:
+        project.add_zone("Z1", "Cell", 2)
+        project.store.update_zone(dataclasses.replace(project.store.zone("Z1"), description=description))
+    assert window.open_path(str(project_path))
+    window.show_tab(0)
+    zones = window.view.zones  # type: ignore[union-attr]
+    zones.table.selectRow(0)
+    wrapped: list[QTextOption.WrapMode] = []
+
+    def confirm(dialog: Any) -> None:
+        wrapped.append(dialog.description.wordWrapMode())
+        dialog.accept()
+    when_dialog_opens(confirm)
+    zones.edit_zone()
+    assert wrapped == [QTextOption.WrapMode.WrapAnywhere]
+    assert window.session.undo_stack.count() == 0  # type: ignore[union-attr]
+    assert window.session.store.zone("Z1").description == description  # type: ignore[union-attr]
