@@ -24,7 +24,7 @@ from ot62443_desktop.storage.fsutil import atomic_write, open_regular, read_all
 
 KEEP = 5
 SET_ASIDE = "set-aside"
-_BACKUP_NAME = re.compile(r"^(?:(\d{1,12})-)?(\d{8}T\d{12})-g(\d+)\.ot62443$")
+_BACKUP_NAME = re.compile(r"^(?:(\d+)-)?(\d{8}T\d{12})-g(\d+)\.ot62443$")
 
 
 def backup_dir(project_path: Path) -> Path:

@@ -103,7 +103,7 @@ def replace_with_temp(fd: int, tmp: Path, path: Path, *, durable: bool = True) -
     """Sync and close the temporary file `fd`, then rename it over `path`; the temp goes on failure."""
     try:
         with contextlib.suppress(OSError):
-            os.fchmod(fd, _mode_for(path))
+            os.fchmod(fd, mode_for(path))
         if durable:
             os.fsync(fd)
     except BaseException:
@@ -139,7 +139,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     replace_with_temp(fd, tmp, path, durable=durable)
 
 
-def _mode_for(path: Path) -> int:
+def mode_for(path: Path) -> int:
     """Keep the permissions of the file being replaced; a new file gets the usual ones."""
     try:
         st = os.lstat(path)

@@ -12,6 +12,7 @@ cannot be cut refuses more writes.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -25,6 +26,7 @@ from typing import Any
 from ot62443_desktop.storage.fsutil import (
     NotRegularError,
     fsync_dir,
+    mode_for,
     new_temp,
     open_regular,
     read_all,
@@ -190,6 +192,8 @@ class Journal:
                          "file_sha256": digest})
         fd, tmp = new_temp(path)
         try:
+            with contextlib.suppress(OSError):  # whoever may read the project may read its journal
+                os.fchmod(fd, mode_for(path.with_suffix("")) & 0o666)
             write_all(fd, header)
             sync(fd)
             os.replace(tmp, path)

@@ -32,11 +32,15 @@ else:
     import fcntl
 
     def _try_lock(fd: int) -> bool:
+        """False if another process holds the lock; a file system that cannot lock at all (some
+        network shares: ENOLCK, EOPNOTSUPP) raises, and is never taken for another instance."""
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
-        except OSError:
-            return False
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return False
+            raise
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
@@ -52,7 +56,12 @@ class ProjectLock:
     def acquire(self) -> str | None:
         while True:
             fd = self._open()
-            if not _try_lock(fd):
+            try:
+                locked = _try_lock(fd)
+            except OSError:
+                os.close(fd)
+                raise
+            if not locked:
                 holder = self._describe_holder(fd)
                 os.close(fd)
                 return holder

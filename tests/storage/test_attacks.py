@@ -490,3 +490,36 @@ def test_two_creations_of_one_name_at_once_never_overwrite_each_other(
         ProjectStore.create(project_path, ProjectInfo("Mine", "Here"))
     assert project_path.read_bytes() == theirs.read_bytes()
     assert beside(project_path) == ["elsewhere"]  # no lock, journal or temporary file left
+
+
+def test_a_journal_left_by_a_crash_can_be_read_by_whoever_may_read_the_project(project_path: Path) -> None:
+    make_project(project_path)
+    project_path.chmod(0o664)  # a team folder: the group reads and edits the project
+    crash_after_answer(project_path, "SR 1.2", "journaled")
+    assert stat.S_IMODE(journal_path(project_path).stat().st_mode) == 0o664
+
+
+def test_a_share_without_file_locks_is_not_taken_for_another_instance(
+        project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    make_project(project_path)
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with ProjectStore.open(project_path) as st:
+        assert st.read_only
+        assert "another instance" not in st.read_only_reason
+        assert os.strerror(errno.ENOLCK) in st.read_only_reason
+
+
+def test_a_backup_numbered_beyond_any_real_one_does_not_hide_the_next(project_path: Path) -> None:
+    make_project(project_path)
+    newest = backups.list_backups(project_path)[0]
+    junk = newest.with_name("9" * 12 + "-" + newest.name.split("-", 1)[1])
+    shutil.copy(newest, junk)
+    with ProjectStore.open(project_path) as st:
+        st.set_answer(Answer("Z1", "SR 1.1", Status.IMPLEMENTED, notes="after the junk"))
+    assert b"after the junk" in backups.list_backups(project_path)[0].read_bytes()
