@@ -31,12 +31,12 @@ def write_to_page(canvas: Any, operators: str) -> None:
     canvas._code.append(operators)
 
 
-def encoded(canvas: Any, font_name: str, text: str) -> Iterator[tuple[str, str]]:
+def encoded(canvas: Any, font_name: str, text: str) -> list[tuple[str, str]]:
     """`text` in `font_name` as (PDF font resource name, escaped string) pieces, one per font
     subset, the way reportlab's text objects encode it; the resources are added to the page."""
     font, doc = pdfmetrics.getFont(font_name), canvas._doc
-    for subset, chunk in font.splitString(text, doc):
-        yield font.getSubsetInternalName(subset, doc), escapePDF(chunk)
+    name = font.getSubsetInternalName
+    return [(name(subset, doc), escapePDF(chunk)) for subset, chunk in font.splitString(text, doc)]
 
 
 def glyph_codes(font: Any) -> frozenset[int]:
