@@ -523,3 +523,20 @@ def test_a_backup_numbered_beyond_any_real_one_does_not_hide_the_next(project_pa
     with ProjectStore.open(project_path) as st:
         st.set_answer(Answer("Z1", "SR 1.1", Status.IMPLEMENTED, notes="after the junk"))
     assert b"after the junk" in backups.list_backups(project_path)[0].read_bytes()
+
+
+def test_a_read_only_open_changes_nothing_beside_the_project(project_path: Path) -> None:
+    make_project(project_path)
+    crash_after_answer(project_path, "SR 1.2", "journaled")
+    project_path.with_name(f".{project_path.name}.0123456789ab.tmp").write_bytes(b"left by a crash")
+    holder = ProjectStore.open(project_path)  # another instance: the next opens are read-only too
+
+    def files() -> dict[str, tuple[bytes, int]]:
+        return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in project_path.parent.iterdir()}
+
+    before = files()
+    for opened in (ProjectStore.open(project_path, read_only=True), ProjectStore.open(project_path)):
+        with opened as st:
+            assert st.read_only and notes(st)["SR 1.2"] == "journaled"
+    assert files() == before
+    holder.close()
