@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ot62443_desktop.paths import data_dir
-from ot62443_desktop.storage.fsutil import atomic_write, open_regular, read_all
+from ot62443_desktop.storage.fsutil import atomic_copy, atomic_write
 
 KEEP = 5
 SET_ASIDE = "set-aside"
@@ -87,14 +87,8 @@ def set_aside(project_path: Path, source: Path, label: str, *, move: bool = True
 
 def _copy_regular(source: Path, target: Path) -> None:
     """A durable copy of `source` if it is a regular file; a link, FIFO or device is not copied."""
-    if not stat.S_ISREG(os.lstat(source).st_mode):
-        return
-    fd = open_regular(source)
-    try:
-        data = read_all(fd)
-    finally:
-        os.close(fd)
-    atomic_write(target, data)
+    if stat.S_ISREG(os.lstat(source).st_mode):
+        atomic_copy(source, target)
 
 
 def _stamp() -> str:

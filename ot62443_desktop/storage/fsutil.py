@@ -139,6 +139,24 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     replace_with_temp(fd, tmp, path, durable=durable)
 
 
+def atomic_copy(source: Path, target: Path) -> None:
+    """A durable copy of the regular file `source` at `target`, read in chunks (a journal may be
+    large), never through a link nor from a FIFO."""
+    src = open_regular(source)
+    try:
+        fd, tmp = new_temp(target)
+        try:
+            for chunk in iter(lambda: os.read(src, 1 << 20), b""):
+                write_all(fd, chunk)
+        except BaseException:
+            os.close(fd)
+            _discard(tmp)
+            raise
+        replace_with_temp(fd, tmp, target)
+    finally:
+        os.close(src)
+
+
 def mode_for(path: Path) -> int:
     """Keep the permissions of the file being replaced; a new file gets the usual ones."""
     try:
