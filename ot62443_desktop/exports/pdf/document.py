@@ -99,7 +99,7 @@ class PlanDocument:
         tick()
         story += zones.zones(k)
         for n, zone in enumerate(c.zones, start=1):
-            zone_story = zones.zone(k, n, zone)
+            zone_story = zones.zone_section(k, n, zone)
             story += zone_story[1:] if n == 1 else zone_story  # the first zone follows the introduction
             tick()
         story += zones.program(k)

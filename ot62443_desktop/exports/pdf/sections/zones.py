@@ -35,15 +35,15 @@ def zones(k: Composer) -> list[Any]:
     return story
 
 
-def zone(k: Composer, n: int, z: ZoneSection) -> list[Any]:
+def zone_section(k: Composer, n: int, z: ZoneSection) -> list[Any]:
     """Section 3.n: the zone's facts, SL vector, gaps, what is not assessed, countermeasures, program."""
     s, score = k.s, z.score
-    zone_ = score.zone
-    story: list[Any] = [PageBreak(), k.heading(f"3.{n} {zone_.id}  {zone_.name}", s.h2, f"zone-{n}", 1, toc=True)]
+    zone = score.zone
+    story: list[Any] = [PageBreak(), k.heading(f"3.{n} {zone.id}  {zone.name}", s.h2, f"zone-{n}", 1, toc=True)]
     facts = [
-        ("Kind", f"{zone_.kind.value.capitalize()}, {zone_.criticality.value.lower()} criticality"),
-        ("Description", zone_.description or "-"),
-        ("Assets", zone_.assets or "-"),
+        ("Kind", f"{zone.kind.value.capitalize()}, {zone.criticality.value.lower()} criticality"),
+        ("Description", zone.description or "-"),
+        ("Assets", zone.assets or "-"),
         ("Requirements", f"{score.applicable} applicable: {score.met} met, {score.gaps} gaps, "
                          f"{len(z.not_assessed)} not assessed"),
     ]
