@@ -38,6 +38,8 @@ def test_wheel_from_a_clean_tree_finds_catalogues_and_demo_seed(tmp_path: Path) 
     assert "ot62443_desktop/requirements_catalog/iec62443-2-1.toml" in names
     assert "ot62443_desktop/resources/demo/plant.toml" in names
     assert not any(n.startswith("tests/") for n in names)
+    packages = {str(p.relative_to(ROOT).as_posix()) for p in (ROOT / "ot62443_desktop").rglob("__init__.py")}
+    assert packages <= set(names), f"packages missing from the wheel: {sorted(packages - set(names))}"
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
