@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from ot62443_desktop import __version__
 
@@ -314,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _gui(_gui_arguments(argparse.ArgumentParser(prog=f"{PROG} gui")).parse_args(argv[1:]))
     if isinstance(sys.stdout, io.TextIOWrapper):  # a name the console cannot show is escaped, not fatal
         sys.stdout.reconfigure(errors="backslashreplace")
+    if sys.stdout is not None and not isinstance(sys.stdout, _Output):
+        sys.stdout = _Output(sys.stdout)
     try:
         code = _run(argv)
     except SystemExit:  # argparse's --help, --version and usage errors: their output must reach the pipe too
@@ -355,6 +357,35 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
+class _Output(io.TextIOBase):
+    """Stdout for one command. A failed write is kept for the end instead of raised into the
+    command, so a change that was made is never reported as not made because its output failed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.error = stream, cast(OSError | None, None)
+
+    def write(self, text: str) -> int:
+        if self.error is None:
+            try:
+                self.stream.write(text)
+            except OSError as exc:
+                self.error = exc
+        return len(text)
+
+    def flush(self) -> None:
+        if self.error is None:
+            try:
+                self.stream.flush()
+            except OSError as exc:
+                self.error = exc
+        if self.error is not None:
+            error, self.error = self.error, None  # told once; what follows goes to the null device
+            raise error
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
 def _end_output(code: int) -> int:
     """Flush stdout here, where a failure can still be reported, rather than at interpreter exit."""
     try:
@@ -367,7 +398,8 @@ def _end_output(code: int) -> int:
         if code == 0:  # after a reported failure, one line is enough
             from ot62443_desktop.storage.errors import describe_os_error
 
-            print(f"{PROG}: error: the output could not be written ({describe_os_error(exc)})", file=sys.stderr)
+            print(f"{PROG}: error: the command was carried out, but its output could not be written "
+                  f"({describe_os_error(exc)})", file=sys.stderr)
             return 1
     return code
 

@@ -130,3 +130,12 @@ def test_a_project_at_the_edge_of_the_accepted_dates_exports(tmp_path: Path) -> 
     done = run("export", str(path), "--xlsx", str(tmp_path / "r.xlsx"), "--pdf", str(tmp_path / "p.pdf"))
     assert done.returncode == 0, done.stderr.decode()
     assert (tmp_path / "r.xlsx").stat().st_size and (tmp_path / "p.pdf").stat().st_size
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_change_whose_output_cannot_be_written_says_it_was_carried_out(tmp_path: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(command("new", str(tmp_path / "p.ot62443"), "--client", "C", "--site", "S"),
+                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert_one_error_line(done, says="the command was carried out, but its output could not be written")
+    assert (tmp_path / "p.ot62443").is_file()
