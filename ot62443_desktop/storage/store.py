@@ -66,26 +66,18 @@ from ot62443_desktop.storage.projectfile import (
 )
 from ot62443_desktop.storage.reading import (
     exclusive_lock,
-    journal_or_none,
     marked_read_only,
     project_path,
     read_file,
     read_journal_of,
     refuse_special,
 )
+from ot62443_desktop.storage.records import answers_table, decode, remediation_table
 from ot62443_desktop.storage.replay import Op, journal_error, replay
 
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
 
 T = TypeVar("T")
-
-
-def answers_table(scope_id: str) -> str:
-    return f"answers:{scope_id}"
-
-
-def remediation_table(scope_id: str) -> str:
-    return f"remediation:{scope_id}"
 
 
 class ProjectStore:
@@ -101,21 +93,22 @@ class ProjectStore:
         self._journal: Journal | None = None
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.write(raw)
-        self._info: ProjectInfo
-        self._keys: dict[str, dict[str, int]] = {}  # table -> key (zone or requirement id) -> doc id
-        self._zones: dict[str, Zone] = {}
-        self._answers: dict[tuple[str, str], Answer] = {}
-        self._items: dict[tuple[str, str], RemediationItem] = {}
         self._batch: list[Op] | None = None  # the operations of the open batch, if any
         self._batch_undo: list[Op] = []
         meta = raw[META][str(META_ID)]
         self.generation: int = meta.get("generation", 0)
         self._meta: dict[str, Any] = meta
         self._digest = digest  # of the file bytes this session's journal extends
-        self._load(raw)
+        self._adopt(raw)
+
+    def _adopt(self, raw: Raw) -> None:
+        """Decode every record of `raw` into the caches the store answers reads from."""
+        records = decode(raw, self._meta)
+        self._info, self._zones = records.info, records.zones
+        self._answers, self._items, self._keys = records.answers, records.items, records.keys
 
     @classmethod
-    def _from_raw(cls, path: Path, raw: Raw, *, lock: ProjectLock | None, reason: str, digest: str,
+    def from_raw(cls, path: Path, raw: Raw, *, lock: ProjectLock | None, reason: str, digest: str,
                   replayed: bool) -> ProjectStore:
         """A store over `raw`; a record that does not decode blames the journal if one was replayed."""
         try:
@@ -202,7 +195,7 @@ class ProjectStore:
             replay(path, raw, pending)
         if version < schema.SCHEMA_VERSION:
             raw = schema.upgrade(raw, version)
-        store = cls._from_raw(path, raw, lock=lock, reason=reason, digest=digest, replayed=bool(pending))
+        store = cls.from_raw(path, raw, lock=lock, reason=reason, digest=digest, replayed=bool(pending))
         if lock is None:
             if pending:
                 store.warnings.append(f"{len(pending)} change(s) from the journal are shown; they are written into "
@@ -252,70 +245,10 @@ class ProjectStore:
 
     @classmethod
     def recover(cls, path: str | Path) -> str:
-        """Make a damaged project open again, keeping every copy it replaces; says what it did.
+        """Make a damaged project open again, keeping every copy it replaces; says what it did."""
+        from ot62443_desktop.storage.recovery import recover  # recovery builds on this class
 
-        A whole file whose journal cannot be replayed keeps the file (it is newer than any
-        backup) and sets the journal aside; a damaged file is replaced by the newest good
-        backup, plus the journal if the journal extends exactly that backup.
-        """
-        path = project_path(path)
-        if path.exists():
-            refuse_special(path)
-        lock = exclusive_lock(path, "recovered")
-        try:
-            if cls._opens(path):
-                raise StoreError(f"{path}: the project opens normally; there is nothing to recover")
-            if cls._usable(path) is not None:
-                moved = backups.set_aside(path, journal_path(path), "damaged-journal")
-                return (f"{path}: the file is kept as it was; its journal could not be replayed and was set "
-                        f"aside as {moved}")
-            return cls._restore_backup(path)
-        finally:
-            lock.release()
-
-    @classmethod
-    def _restore_backup(cls, path: Path) -> str:
-        for backup in backups.list_backups(path):
-            usable = cls._usable(backup)
-            if usable is None:
-                continue
-            data, checked = usable
-            if path.exists() or path.is_symlink():  # a copy: the file stays until the backup replaces it
-                backups.set_aside(path, path, "damaged", move=False)
-            with contextlib.suppress(UnsyncedRenameError):  # in place all the same
-                atomic_write(path, data)
-            journal = journal_or_none(path)
-            if cls._opens(path):
-                extends = journal is not None and journal.relation(
-                    checked._meta, file_digest(data)) is Relation.EXTENDS
-                count = len(journal.records) if journal is not None and extends else 0
-                note = f" and {count} journaled change(s)" if count else ""
-                return f"{path}: restored from backup {backup.name}{note}"
-            moved = backups.set_aside(path, journal_path(path), "stale-journal")
-            return f"{path}: restored from backup {backup.name}; its journal did not fit and was set aside as {moved}"
-        raise StoreError(f"{path}: no usable backup in {backups.backup_dir(path)}")
-
-    @classmethod
-    def _opens(cls, path: Path) -> bool:
-        """Whether the project opens read-only, with its journal."""
-        try:
-            cls._open_locked(path, None, "checked").close()
-        except (StoreError, OSError, RuntimeError):
-            return False
-        return True
-
-    @classmethod
-    def _usable(cls, candidate: Path) -> tuple[bytes, ProjectStore] | None:
-        """A file's bytes and its store if it loads as a whole project, without any journal; None otherwise."""
-        try:
-            data = read_file(candidate)
-            raw, version = parse_project(candidate, data)
-            if version < schema.SCHEMA_VERSION:
-                raw = schema.upgrade(raw, version)
-            checked = cls._from_raw(candidate, raw, lock=None, reason="checked", digest="", replayed=False)
-        except (StoreError, OSError, RuntimeError):
-            return None
-        return data, checked
+        return recover(path)
 
     def close(self) -> None:
         """Write everything journaled into the file, then remove the journal and the lock.
@@ -363,6 +296,11 @@ class ProjectStore:
     @property
     def read_only(self) -> bool:
         return self._lock is None
+
+    @property
+    def file_meta(self) -> dict[str, Any]:
+        """The project file's meta record (schema, generation, project id): read it, never change it."""
+        return self._meta
 
     @property
     def project_id(self) -> str:
@@ -522,42 +460,6 @@ class ProjectStore:
 
     # -- internals --------------------------------------------------------------------------
 
-    def _load(self, raw: Raw) -> None:
-        """Decode every record; a bad one raises ValueError naming the record and its field."""
-        where = "the project info"
-        try:
-            self._info = codec.info_from_doc(self._meta.get("info"))
-            where = "the project's meta data"
-            codec.project_id_from_meta(self._meta)
-            for doc_id, doc in sorted(raw.get(ZONES, {}).items(), key=lambda kv: int(kv[0])):
-                where = f"zone #{doc_id}"
-                zone = codec.zone_from_doc(doc)
-                if zone.id in self._zones:
-                    raise ValueError(f"zone id {zone.id!r} is used by another zone too")
-                self._zones[zone.id] = zone
-                self._keys.setdefault(ZONES, {})[zone.id] = int(doc_id)
-            for table, docs in raw.items():
-                kind, _, scope = table.partition(":")
-                if kind not in ("answers", "remediation") or not docs:  # an empty table holds nothing to check
-                    continue
-                where = f"table {table!r}"
-                if scope != SITE_SCOPE and scope not in self._zones:
-                    raise ValueError("it belongs to no zone")
-                keys = self._keys.setdefault(table, {})
-                for doc_id, doc in docs.items():
-                    where = f"{'answer' if kind == 'answers' else 'remediation item'} #{doc_id} of {scope!r}"
-                    if kind == "answers":
-                        answer = codec.answer_from_doc(scope, doc)
-                        req, self._answers[(scope, answer.requirement_id)] = answer.requirement_id, answer
-                    else:
-                        item = codec.item_from_doc(scope, doc)
-                        req, self._items[(scope, item.requirement_id)] = item.requirement_id, item
-                    if req in keys:
-                        raise ValueError(f"requirement {req!r} has another record in the same scope")
-                    keys[req] = int(doc_id)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"{where}: {exc}") from None
-
     def _writable(self) -> Journal:
         if self._journal is None:
             raise ReadOnlyError(f"{self.path}: {self.read_only_reason or 'closed'}; changes are not possible")
@@ -647,8 +549,7 @@ class ProjectStore:
         self._apply(list(reversed(undo)), None)
         raw = cast(Raw, self._db.storage.read())
         self._meta = raw[META][str(META_ID)]
-        self._keys, self._zones, self._answers, self._items = {}, {}, {}, {}
-        self._load(raw)
+        self._adopt(raw)
 
     def _compact_if_large(self, journal: Journal) -> None:
         if journal.size <= COMPACT_AFTER_BYTES:
