@@ -18,10 +18,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit, QWidget
 from shiboken6 import isValid
 
 from ot62443_desktop.paths import data_dir
+from ot62443_desktop.ui.plain_text import wrap_mode
 
 log = logging.getLogger("ot62443")
 
@@ -38,11 +39,16 @@ def tr(text: str) -> str:
 
 
 def message_box(parent: QWidget | None, icon: Icon, title: str, text: str, details: str = "") -> QMessageBox:
-    """A message box whose text and details are shown exactly as written (never as rich text)."""
+    """A message box whose text and details are shown exactly as written (never as rich text).
+
+    The details may be a whole note the person typed: a long run in it wraps anywhere, as in
+    the editors (word wrap is quadratic in such a run; 80,000 characters took a second)."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if details:
         box.setDetailedText(details)  # always plain; offers a Show Details button and copying
+        for view in box.findChildren(QTextEdit):
+            view.setWordWrapMode(wrap_mode(details))
     return box
 
 
@@ -106,8 +112,12 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 def describe(error: BaseException) -> str:
-    """One line for a person: the message, with the error's kind when the message alone says little."""
-    text = str(error)
+    """One line for a person: the message, with the error's kind when the message alone says little
+    (or is all there is: an error whose message cannot be made is still reported by its kind)."""
+    try:
+        text = str(error)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not hide the error it belongs to
+        return type(error).__name__
     if type(error).__module__.startswith("ot62443_desktop") and text:
         return text
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
@@ -152,6 +162,13 @@ class ErrorReporter(QObject):
     def _show(self, message: str, trace: str) -> None:
         if showing(self.box):
             return  # one dialog at a time; every error is in the log
+        try:
+            self.box = self._dialog(message, trace)
+        except Exception:  # noqa: BLE001 - raised on, it would come back here through the hook, for ever
+            log.exception("the dialog for an unexpected error could not be shown")
+            sys.stderr.write(f"{message}\n{trace}")
+
+    def _dialog(self, message: str, trace: str) -> QMessageBox:
         if self.log_file is not None:
             where = tr("The details were written to %1; please send that file with your report.") \
                 .replace("%1", str(self.log_file))
@@ -164,4 +181,4 @@ class ErrorReporter(QObject):
             where,
         ])
         parent = QApplication.activeWindow() or self.window
-        self.box = show_message(parent, Icon.Critical, tr("Unexpected error"), text, trace)
+        return show_message(parent, Icon.Critical, tr("Unexpected error"), text, trace)

@@ -1,0 +1,108 @@
+"""The GUI attacked, and used by a very unlucky person: each test is something that once broke."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QApplication, QTextEdit
+from pytestqt.qtbot import QtBot
+
+from ot62443_desktop.ui.main_window import MainWindow
+from tests.ui.boxes import Boxes
+from tests.ui.faults import FullDisk
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return Boxes(monkeypatch)
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    return FullDisk(monkeypatch)
+
+
+@pytest.fixture
+def walk(window: MainWindow, zone_project: Path) -> Iterator[MainWindow]:
+    assert window.open_path(str(zone_project))
+    window.show_tab(1)
+    w = window.view.walkthrough  # type: ignore[union-attr]
+    assert w.select("Z1", "SR 1.1")
+    w.tree.setFocus()
+    yield window
+
+
+class Unprintable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("a broken __str__")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_while_showing_the_error_dialog_is_logged_not_looped(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.ui import errors
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    reporter = errors.ErrorReporter(window)
+    reporter.install()
+    attempts: list[str] = []
+
+    def broken_box(*args: object) -> None:
+        attempts.append(str(args[3]))
+        raise RuntimeError("the dialog itself failed")
+
+    monkeypatch.setattr(errors, "show_message", broken_box)
+    try:
+        QTimer.singleShot(0, lambda: {"Z1": "Control network"}["Z9"])
+        qtbot.wait(200)
+        assert len(attempts) == 1
+        logged = errors.log_path().read_text(encoding="utf-8")
+        assert "KeyError: 'Z9'" in logged and "the dialog itself failed" in logged
+    finally:
+        for handler in list(errors.log.handlers):
+            errors.log.removeHandler(handler)
+            handler.close()
+
+
+def test_an_error_whose_message_cannot_be_made_is_still_reported(qtbot: QtBot, window: MainWindow, boxes: Boxes,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.ui import errors
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    reporter = errors.ErrorReporter(window)
+    reporter.install()
+    try:
+        try:
+            raise Unprintable()
+        except Unprintable:
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: bool(boxes.shown))
+        assert boxes.last().title == "Unexpected error" and "Unprintable" in boxes.last()
+    finally:
+        for handler in list(errors.log.handlers):
+            errors.log.removeHandler(handler)
+            handler.close()
+
+
+def test_an_unsaved_note_with_a_long_run_is_offered_without_freezing_the_box(
+        qtbot: QtBot, walk: MainWindow, disk: FullDisk, boxes: Boxes) -> None:
+    page = walk.view.walkthrough.page  # type: ignore[union-attr]
+    run = "x" * 1_000_000  # word wrap would take minutes to lay this out in the details
+    disk.fill()
+    QApplication.clipboard().setText(run)
+    page.notes.setFocus()
+    page.notes.paste()
+    page.notes.flush()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    box = walk.failure_box
+    assert box is not None and box.detailedText() == "notes:\n" + run
+    assert [view.wordWrapMode() for view in box.findChildren(QTextEdit)] == [QTextOption.WrapMode.WrapAnywhere]
