@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
 from ot62443_desktop.ui.main_window import MainWindow
+from tests.ui.faults import FullDisk
 
 
 @pytest.fixture
@@ -23,6 +24,22 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
         win.activateWindow()
     yield win
     win.close_project()
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    return FullDisk(monkeypatch)
+
+
+@pytest.fixture
+def walk(window: MainWindow, zone_project: Path) -> Iterator[MainWindow]:
+    """The window on Z1 / SR 1.1 of the walkthrough, focus in the navigator (where status keys work)."""
+    assert window.open_path(str(zone_project))
+    window.show_tab(1)
+    w = window.view.walkthrough  # type: ignore[union-attr]
+    assert w.select("Z1", "SR 1.1")
+    w.tree.setFocus()
+    yield window
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -23,21 +21,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture(autouse=True)
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     return Boxes(monkeypatch)
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
-    return FullDisk(monkeypatch)
-
-
-@pytest.fixture
-def walk(window: MainWindow, zone_project: Path) -> Iterator[MainWindow]:
-    assert window.open_path(str(zone_project))
-    window.show_tab(1)
-    w = window.view.walkthrough  # type: ignore[union-attr]
-    assert w.select("Z1", "SR 1.1")
-    w.tree.setFocus()
-    yield window
 
 
 class Unprintable(Exception):

@@ -6,7 +6,6 @@ a record and fails with ENOSPC, exactly as on a full USB stick.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,22 +26,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture(autouse=True)
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     return Boxes(monkeypatch)
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
-    return FullDisk(monkeypatch)
-
-
-@pytest.fixture
-def walk(window: MainWindow, zone_project: Path) -> Iterator[MainWindow]:
-    """The window on Z1 / SR 1.1 of the walkthrough, focus in the navigator (where status keys work)."""
-    assert window.open_path(str(zone_project))
-    window.show_tab(1)
-    w = window.view.walkthrough  # type: ignore[union-attr]
-    assert w.select("Z1", "SR 1.1")
-    w.tree.setFocus()
-    yield window
 
 
 def on_disk(path: Path) -> ProjectStore:
