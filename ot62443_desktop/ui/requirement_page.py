@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import getpass
 import hashlib
+import os
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -43,7 +44,9 @@ from ot62443_desktop.domain.catalogue import MATURITY_NAMES, Requirement
 from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Priority, RemediationItem, Status
 from ot62443_desktop.domain.rules import ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
+from ot62443_desktop.storage.fsutil import NotRegularError, open_regular
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
+from ot62443_desktop.ui.errors import Icon, describe, show_message
 from ot62443_desktop.ui.labels import state_label, status_label
 from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
@@ -63,8 +66,11 @@ def _user() -> str:
 
 
 def sha256_of(path: Path) -> str:
+    """The file's SHA-256. Only a regular file is read: a FIFO would wait for a writer for ever and
+    a device (/dev/zero) never ends, either way with the window frozen (NotRegularError)."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    fd = open_regular(path.resolve())  # the file a link points to, if that is a regular file
+    with os.fdopen(fd, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -433,10 +439,21 @@ class RequirementPage(QWidget):
         """Record a file as evidence with its SHA-256 (the file itself stays where it is)."""
         if self.requirement is None or self.session.read_only:
             return
-        evidence = Evidence(str(path), sha256_of(path), description or path.name, date.today())
+        try:
+            digest = sha256_of(path)
+        except NotRegularError:
+            return self._evidence_refused(path, self.tr("it is not a regular file (a device, a pipe or a "
+                                                        "folder); only a file can be evidence"))
+        except (OSError, ValueError) as exc:
+            return self._evidence_refused(path, getattr(exc, "strerror", None) or describe(exc))
+        evidence = Evidence(str(path), digest, description or path.name, date.today())
         base = self._base(Status.NOT_ASSESSED)
         self._push(dataclasses.replace(base, evidence=(*base.evidence, evidence)),
                    self.tr("%1: add evidence").replace("%1", self.requirement.id))
+
+    def _evidence_refused(self, path: Path, why: str) -> None:
+        show_message(self, Icon.Warning, self.tr("Evidence not added"), self.tr(
+            "%1 was not added as evidence: %2.").replace("%1", str(path)).replace("%2", why))
 
     def _add_evidence_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Add evidence file"))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import threading
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.ui.main_window import MainWindow
@@ -89,3 +93,32 @@ def test_an_unsaved_note_with_a_long_run_is_offered_without_freezing_the_box(
     box = walk.failure_box
     assert box is not None and box.detailedText() == "notes:\n" + run
     assert [view.wordWrapMode() for view in box.findChildren(QTextEdit)] == [QTextOption.WrapMode.WrapAnywhere]
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """Fail, rather than hang, if the GUI thread is still busy after 10 s."""
+    def expired(*_args: object) -> None:
+        raise TimeoutError("the GUI thread was still busy after 10 s")
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_evidence_that_is_not_a_regular_file_is_refused_with_a_message(
+        qtbot: QtBot, walk: MainWindow, boxes: Boxes, tmp_path: Path, special: str,
+        monkeypatch: pytest.MonkeyPatch, deadline: None) -> None:
+    if special == "fifo":
+        chosen = tmp_path / "camera.jpg"
+        os.mkfifo(chosen)
+    else:
+        chosen = Path(special)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
+    page = walk.view.walkthrough.page  # type: ignore[union-attr]
+    qtbot.mouseClick(page.evidence_add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert "not a regular file" in boxes.last() and str(chosen) in boxes.last()
+    assert walk.session.store.answer("Z1", "SR 1.1") is None  # type: ignore[union-attr]
