@@ -378,6 +378,10 @@ class RequirementPage(QWidget):
         self.notes_preview.show_markdown(answer.notes if answer else "")
         self.notes_stack.setCurrentIndex(1 if on else 0)
 
+    def clear(self) -> None:
+        """Show no requirement: the one shown is gone (its zone was removed), so keys set nothing."""
+        self.requirement, self.scope_id = None, ""
+
     def flush(self) -> None:
         """Commit pending text before the page shows another requirement."""
         if self.requirement is not None:

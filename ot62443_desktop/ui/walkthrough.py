@@ -192,6 +192,10 @@ class Walkthrough(QWidget):
     def _reselect(self) -> None:
         if self._current and not self.select(*self._current):
             self.tree.setCurrentIndex(QModelIndex())
+            if self._current[0] not in self.session.store.scope_ids():  # its zone was removed
+                self._current = None
+                self.page.clear()
+                self.stack.setCurrentWidget(self.placeholder)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node: Node | None = current.data(NODE_ROLE) if current.isValid() else None

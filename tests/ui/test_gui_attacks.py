@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.ui.main_window import MainWindow
-from tests.ui.boxes import Boxes
+from tests.ui.boxes import Boxes, Button
 from tests.ui.faults import FullDisk
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -122,3 +122,22 @@ def test_evidence_that_is_not_a_regular_file_is_refused_with_a_message(
     qtbot.waitUntil(lambda: bool(boxes.shown))
     assert "not a regular file" in boxes.last() and str(chosen) in boxes.last()
     assert walk.session.store.answer("Z1", "SR 1.1") is None  # type: ignore[union-attr]
+
+
+def test_the_page_of_a_removed_zone_gives_way_and_its_keys_write_nothing(
+        qtbot: QtBot, walk: MainWindow, boxes: Boxes) -> None:
+    view = walk.view
+    assert view is not None
+    w = view.walkthrough
+    walk.show_tab(0)
+    view.zones.table.selectRow(0)
+    boxes.answers.append(Button.Yes)
+    view.zones.remove_zone()
+    walk.show_tab(1)
+    assert w.stack.currentWidget() is w.placeholder and w.current_key() is None
+    w.tree.setFocus()
+    qtbot.keyClick(w.tree, Qt.Key.Key_3)  # nothing shown, nothing to set
+    qtbot.wait(10)
+    assert [b.title for b in boxes.shown] == ["Remove zone"]
+    walk.session.undo_stack.undo()  # type: ignore[union-attr]
+    assert walk.session.store.answers() == {}  # type: ignore[union-attr]
