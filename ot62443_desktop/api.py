@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.domain import rules, scoring
@@ -29,9 +29,16 @@ from ot62443_desktop.domain.model import (
     Zone,
 )
 from ot62443_desktop.domain.report import score_project
-from ot62443_desktop.storage import ProjectStore
+from ot62443_desktop.exports.progress import ExportError, Hooks
+from ot62443_desktop.storage import ProjectStore, SaveError, StoreError
+from ot62443_desktop.storage.errors import describe_os_error
+
+if TYPE_CHECKING:  # openpyxl loads only when a register is imported
+    from ot62443_desktop.exports.register_import import ImportReport, RowChange
 
 __all__ = ["InputError", "Project", "open_project", "parse_sl_t"]
+
+APPLY_STEP = 200  # register rows between progress reports (and cancel checks) while applying
 
 
 class InputError(ValueError):
@@ -165,6 +172,52 @@ class Project:
 
     def gaps(self) -> list[scoring.Gap]:
         return scoring.find_gaps(self.store.snapshot(), self.catalogues)
+
+    def import_register(self, xlsx: str | Path, *, dry_run: bool = False, hooks: Hooks | None = None) -> ImportReport:
+        """Read an edited Excel register, plan its rows against the project and, unless `dry_run`, apply them.
+
+        Raises ExportError, with the project unchanged, when the file is not a gap register of
+        this project or cannot be read, or the changes cannot be saved (read-only, disk full).
+        """
+        from ot62443_desktop.exports.register_import import plan_import
+        from ot62443_desktop.exports.register_reader import read_register
+        from ot62443_desktop.exports.xlsx_guard import NOTHING
+
+        if not dry_run and self.store.read_only:
+            raise ExportError(f"{self.store.path}: {self.store.read_only_reason}; {NOTHING}")
+        sheet = read_register(Path(xlsx), hooks)
+        report = plan_import(sheet, self.store.snapshot(), self.catalogues, dry_run=dry_run)
+        if not dry_run and report.changed:
+            try:
+                self.apply_register_plan(report.changed, hooks=hooks)
+            except StoreError as exc:
+                raise ExportError(f"{exc}; {NOTHING}") from None
+            report.applied = True
+        return report
+
+    def apply_register_plan(self, changes: Sequence[RowChange], *, undo: bool = False,
+                            hooks: Hooks | None = None) -> None:
+        """Write the planned row changes of a register import (with `undo`, take them back) as one
+        batch (SPEC 12.1): one journal record and one sync, and all of them or none, whatever stops
+        it (a crash, a full disk, a lost lock, a cancel from `hooks`). Raises StoreError having
+        written nothing."""
+        hooks = hooks or Hooks()
+        total = len(changes)
+        try:
+            with self.store.batch():
+                for done, change in enumerate(changes, 1):
+                    if change.item_after is not None:
+                        item = change.item_before if undo else change.item_after
+                        if item is None:
+                            self.store.clear_remediation(change.scope_id, change.requirement_id)
+                        else:
+                            self.store.set_remediation(item)
+                    if change.answer_after is not None:
+                        self.store.set_answer(change.answer_before if undo else change.answer_after)
+                    if done % APPLY_STEP == 0 or done == total:
+                        hooks.step(done, total)
+        except OSError as exc:
+            raise SaveError(f"{self.store.path}: the import could not be saved ({describe_os_error(exc)})") from None
 
 
 def open_project(

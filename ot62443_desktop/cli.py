@@ -123,12 +123,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import_register(args: argparse.Namespace) -> int:
     from ot62443_desktop.api import open_project
-    from ot62443_desktop.exports.register_import import import_register
 
     with open_project(args.project, read_only=args.dry_run) as project:
         if not args.dry_run:
             _writable(project)
-        report = import_register(project.store, project.catalogues, Path(args.xlsx), dry_run=args.dry_run)
+        report = project.import_register(Path(args.xlsx), dry_run=args.dry_run)
     print(report)
     if not report.ok:
         raise CommandError(f"{len(report.refused)} row(s) refused (see above); the others were "

@@ -1,14 +1,14 @@
-"""Which rows the Excel gap register shows, as plain values; no openpyxl here.
+"""Which rows and columns the Excel gap register shows, as plain values; no openpyxl here.
 
-The layout (xlsx_register.py) and the re-import (register_import.py) both start from these
-functions, so the import compares an edited row with exactly what the register would show
-for the project today.
+The layout (xlsx_register.py), the reader (register_reader.py) and the planner
+(register_import.py) all start from these definitions, so the import compares an edited
+row with exactly what the register would show for the project today. Every figure comes
+from the one scored view of the project (domain/report.py), computed once per export.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,99 +24,63 @@ from ot62443_desktop.domain.model import (
     ProjectInfo,
     Status,
 )
+from ot62443_desktop.domain.report import ScoredProject
 from ot62443_desktop.domain.rules import achieved_ml, classify
-from ot62443_desktop.domain.scoring import Gap, find_gaps, score_program, score_zone
+from ot62443_desktop.domain.scoring import Gap
+from ot62443_desktop.exports.cell_text import plain_text
+from ot62443_desktop.exports.labels import STATE_LABELS, scope_names
 
 REGISTER_FORMAT = "ot62443-gap-register"
-REGISTER_VERSION = 2  # 2: the keys sheet carries the project id, row keys a tag made from it
+# 2: the keys sheet carries the project id, row keys a tag made from it. Registers of format 2
+# also name each column by its id (COLUMN_NAME_PREFIX); the import refuses those that do not.
+REGISTER_VERSION = 2
 KEY_SEPARATOR = "|"
 
-STATE_LABELS: dict[ItemState, str] = {
-    ItemState.OPEN: "Open",
-    ItemState.IN_PROGRESS: "In progress",
-    ItemState.DONE: "Done",
-    ItemState.RISK_ACCEPTED: "Risk accepted",
-}
+SUMMARY_SHEET = "Summary"
+REGISTER_SHEET = "Gap register"
+ANSWERS_SHEET = "All answers"
+PROGRAM_SHEET = "2-1 Program"
+KEYS_SHEET = "Register keys"
+
 PRIORITY_VALUES: tuple[str, ...] = tuple(p.value for p in Priority)
 EFFORT_VALUES: tuple[str, ...] = tuple(e.value for e in Effort)
 STATE_VALUES: tuple[str, ...] = tuple(STATE_LABELS.values())
 
-# Column headings of the gap register. The import finds columns by these names, so users
-# may reorder or insert columns; the editable ones are listed in EDITABLE_COLUMNS.
+# Column headings of the gap register: what a reader sees (and may rename or translate).
 SCOPE, SCOPE_NAME, STANDARD, REQUIREMENT, TITLE = "Scope", "Scope name", "Standard", "Requirement", "Title"
 LEVEL, TARGET, ACHIEVED, STATUS = "Level", "Target", "Achieved", "Status"
 FINDING, ACTION, PRIORITY, OWNER = "Finding", "Recommended action", "Priority", "Owner"
 DUE_DATE, EFFORT, STATE, JUSTIFICATION, KEY = "Due date", "Effort", "State", "Justification", "Key"
-REGISTER_COLUMNS: tuple[str, ...] = (
-    SCOPE, SCOPE_NAME, STANDARD, REQUIREMENT, TITLE, LEVEL, TARGET, ACHIEVED, STATUS,
-    FINDING, ACTION, PRIORITY, OWNER, DUE_DATE, EFFORT, STATE, JUSTIFICATION, KEY,
-)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A register column: its id is stored in the workbook and is what the import matches;
+    its heading is only shown, so a renamed or translated heading still imports."""
+
+    id: str
+    heading: str
+
+
+COLUMNS: tuple[Column, ...] = tuple(Column(i, h) for i, h in (
+    ("scope", SCOPE), ("scope_name", SCOPE_NAME), ("standard", STANDARD), ("requirement", REQUIREMENT),
+    ("title", TITLE), ("level", LEVEL), ("target", TARGET), ("achieved", ACHIEVED), ("status", STATUS),
+    ("finding", FINDING), ("action", ACTION), ("priority", PRIORITY), ("owner", OWNER), ("due_date", DUE_DATE),
+    ("effort", EFFORT), ("state", STATE), ("justification", JUSTIFICATION), ("key", KEY),
+))
+REGISTER_COLUMNS: tuple[str, ...] = tuple(c.heading for c in COLUMNS)
+COLUMN_ID: dict[str, str] = {c.heading: c.id for c in COLUMNS}  # heading -> id
+HEADING: dict[str, str] = {c.id: c.heading for c in COLUMNS}  # id -> heading
 EDITABLE_COLUMNS: tuple[str, ...] = (FINDING, ACTION, PRIORITY, OWNER, DUE_DATE, EFFORT, STATE, JUSTIFICATION)
-
-# Characters Excel (and CSV consumers) read as the start of a formula or a command.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Characters that XML 1.0 forbids (controls, lone surrogates from a hand-edited project file,
-# U+FFFE/U+FFFF); openpyxl would refuse, or fail to encode, the whole export over one.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-EXCEL_CELL_LIMIT = 32767  # Excel's limit, counted in UTF-16 code units
-TRUNCATED = "\u2026 [truncated: {:,} characters in the project]"
+KEY_ID = COLUMN_ID[KEY]
+# Each column's header cell carries a workbook-level defined name made of this prefix and its id.
+# Excel and LibreOffice move a name with its cells, so columns may be reordered, inserted or renamed.
+COLUMN_NAME_PREFIX = "ot62443_col_"
 
 
-def clean_text(text: str) -> str:
-    """User text as Excel can store it: no XML-illegal characters, \\n line ends, and no longer
-    than a cell holds; a longer text is cut with a visible marker saying how long it is."""
-    text = _legal(text)
-    if _too_long(text):
-        marker = TRUNCATED.format(len(text))
-        text = _head(text, EXCEL_CELL_LIMIT - len(marker)) + marker
-    return text
-
-
-def too_long_for_a_cell(text: str) -> bool:
-    """True when the register shows `text` cut short (see clean_text)."""
-    return _too_long(_legal(text))
-
-
-def _legal(text: str) -> str:
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ILLEGAL_XML.search(text):
-        text = _ILLEGAL_XML.sub("", text)
-    return text
-
-
-def _too_long(text: str) -> bool:
-    return len(text) > EXCEL_CELL_LIMIT // 2 and _units(text) > EXCEL_CELL_LIMIT
-
-
-def _units(text: str) -> int:
-    """Length in UTF-16 code units, as Excel counts it (a letter beyond U+FFFF takes two)."""
-    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
-
-
-def _head(text: str, units: int) -> str:
-    """The longest head of `text` of at most `units` UTF-16 code units."""
-    head = text[:units]
-    while (excess := _units(head) - units) > 0:  # each letter dropped frees one or two units
-        head = head[: len(head) - (excess + 1) // 2]
-    return head
-
-
-_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown as a spreadsheet cell shows it: no ** or ` markers, links as "text (url)".
-
-    The re-import compares cells with this same rendering, so an untouched cell is no edit.
-    """
-    if "[" in markdown:
-        markdown = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if m.group(2) else m.group(1), markdown)
-    return markdown.replace("**", "").replace("__", "").replace("`", "")
-
-
-def looks_like_formula(text: str) -> bool:
-    return text.startswith(FORMULA_PREFIXES)
+def column_name(column_id: str) -> str:
+    """The defined name of a column's header cell."""
+    return COLUMN_NAME_PREFIX + column_id
 
 
 def project_tag(project: ProjectData) -> str:
@@ -145,44 +109,38 @@ def standard_name(catalogue: Catalogue) -> str:
     return catalogue.title.split(":", 1)[0].strip()[:40] or catalogue.id
 
 
-def due_base(info: ProjectInfo, fallback: date | None = None) -> date:
-    """The date default due dates count from: the assessment date, else `fallback`, else today."""
-    return info.assessment_date or fallback or date.today()
-
-
-def scope_names(project: ProjectData) -> dict[str, str]:
-    names = {zone.id: zone.name for zone in project.zones}
-    names[SITE_SCOPE] = f"Site: {project.info.site}"
-    return names
-
-
 @dataclass(frozen=True)
 class GapRow:
-    """One row of the gap register: what the project shows for one gap today."""
+    """One row of the gap register: how the register shows one gap of the scored project."""
 
     key: str
     scope_id: str
     scope_name: str
     standard: str
     requirement_id: str
-    title: str
     level: str  # "SL2" for 3-3, "" for 2-1
     target: str  # "SL-T 3" or "ML2"
     achieved: str  # "SL-A 1" or "ML1"
-    status: str
     finding: str
     action: str
     priority: Priority
-    owner: str
     due_date: date
-    effort: Effort | None
     state: ItemState
-    justification: str
     gap: Gap
 
     @property
     def state_label(self) -> str:
         return STATE_LABELS[self.state]
+
+    def values(self) -> tuple[object, ...]:
+        """The row's cells in COLUMNS order."""
+        gap, item = self.gap, self.gap.item
+        return (
+            self.scope_id, self.scope_name, self.standard, self.requirement_id, gap.requirement.title, self.level,
+            self.target, self.achieved, gap.answer.status.label, self.finding, self.action, self.priority.value,
+            item.owner, self.due_date, item.effort.value if item.effort else None, STATE_LABELS[self.state],
+            item.justification, self.key,
+        )
 
 
 class _Names:
@@ -194,95 +152,43 @@ class _Names:
         self.scales = {c.id: c.scale for c in catalogues}
 
 
-def gap_row(gap: Gap, names: _Names, tag: str, base: date) -> GapRow:
+def _gap_row(gap: Gap, names: _Names, tag: str, scored: ScoredProject) -> GapRow:
     requirement = gap.requirement
     if names.scales[requirement.catalogue] is Scale.SECURITY_LEVEL:
         level, target, achieved = f"SL{requirement.level}", f"SL-T {gap.target}", f"SL-A {gap.achieved}"
     else:
         level, target, achieved = "", f"ML{gap.target}", f"ML{gap.achieved}"
-    item = gap.item
     return GapRow(
         key=row_key(tag, gap.scope_id, requirement.id), scope_id=gap.scope_id,
         scope_name=names.scopes.get(gap.scope_id, gap.scope_id), standard=names.standards[requirement.catalogue],
-        requirement_id=requirement.id, title=requirement.title, level=level, target=target, achieved=achieved,
-        status=gap.answer.status.label, finding=plain_text(gap.answer.finding), action=plain_text(gap.action),
-        priority=gap.priority, owner=item.owner, due_date=gap.due_date(base), effort=item.effort, state=item.state,
-        justification=item.justification, gap=gap,
+        requirement_id=requirement.id, level=level, target=target, achieved=achieved,
+        finding=plain_text(gap.answer.finding), action=plain_text(gap.action), priority=gap.priority,
+        due_date=scored.due_date(gap), state=gap.item.state, gap=gap,
     )
 
 
-def gap_rows(project: ProjectData, catalogues: CatalogueSet, *, base: date | None = None) -> list[GapRow]:
+def gap_rows(scored: ScoredProject, catalogues: CatalogueSet) -> list[GapRow]:
     """Exactly the gaps `summary()` counts, in its order: zones (3-3, then their 2-1), then the site."""
-    names = _Names(project, catalogues)
-    tag = project_tag(project)
-    base = base or due_base(project.info)
-    return [gap_row(gap, names, tag, base) for gap in find_gaps(project, catalogues)]
+    names = _Names(scored.data, catalogues)
+    tag = project_tag(scored.data)
+    return [_gap_row(gap, names, tag, scored) for gap in scored.gaps]
 
 
-@dataclass(frozen=True)
-class ZoneRow:
-    zone_id: str
-    name: str
-    kind: str
-    criticality: str
-    sl_t: tuple[int, ...]
-    sl_a: tuple[int, ...]
-    applicable: int
-    met: int
-    gaps: int
-    not_assessed: int
-    program_gaps: int | None  # 2-1 gaps when the zone also assesses the program
-
-
-def zone_rows(project: ProjectData, catalogues: CatalogueSet) -> list[ZoneRow]:
-    rows = []
-    for zone in project.zones:
-        score = score_zone(project, catalogues, zone)
-        program = score_program(project, catalogues, zone.id).gaps if zone.assess_program else None
-        rows.append(ZoneRow(
-            zone.id, zone.name, zone.kind.value.capitalize(), zone.criticality.value.capitalize(), zone.sl_t,
-            score.sl_a, score.applicable, score.met, score.gaps, score.not_assessed, program,
-        ))
-    return rows
-
-
-def fr_averages(rows: list[ZoneRow], catalogues: CatalogueSet) -> list[tuple[str, str, float, float]]:
+def fr_averages(scored: ScoredProject, catalogues: CatalogueSet) -> list[tuple[str, str, float, float]]:
     """(FR, its title, mean SL-T, mean SL-A) over all zones: the series of the summary chart."""
     titles = {s.id: f"{s.code}: {s.title}" for c in catalogues.by_scale(Scale.SECURITY_LEVEL) for s in c.sections}
-    count = len(rows) or 1
+    zones = scored.zones
+    count = len(zones) or 1
     return [
-        (fr, titles.get(fr, ""), round(sum(r.sl_t[i] for r in rows) / count, 2),
-         round(sum(r.sl_a[i] for r in rows) / count, 2))
+        (fr, titles.get(fr, ""), round(sum(z.zone.sl_t[i] for z in zones) / count, 2),
+         round(sum(z.sl_a[i] for z in zones) / count, 2))
         for i, fr in enumerate(FR_IDS)
     ]
 
 
-@dataclass(frozen=True)
-class Counts:
-    gaps: int
-    by_priority: dict[Priority, int]
-    by_state: dict[ItemState, int]
-    not_assessed: int  # applicable 3-3 requirements and 2-1 requirements without an answer
-    site_target_ml: int
-    site_requirements: int
-    site_met: int
-    site_gaps: int
-    site_not_assessed: int
-
-
-def counts(project: ProjectData, catalogues: CatalogueSet, gaps: list[GapRow], zones: list[ZoneRow]) -> Counts:
-    site = score_program(project, catalogues, SITE_SCOPE)
-    program_not_assessed = sum(
-        score_program(project, catalogues, z.id).not_assessed for z in project.zones if z.assess_program
-    )
-    return Counts(
-        gaps=len(gaps),
-        by_priority={p: sum(1 for g in gaps if g.priority is p) for p in Priority},
-        by_state={s: sum(1 for g in gaps if g.state is s) for s in ItemState},
-        not_assessed=sum(z.not_assessed for z in zones) + program_not_assessed + site.not_assessed,
-        site_target_ml=site.target_ml, site_requirements=site.requirements, site_met=site.met,
-        site_gaps=site.gaps, site_not_assessed=site.not_assessed,
-    )
+def not_assessed(scored: ScoredProject) -> int:
+    """Requirements without an answer yet: applicable 3-3 ones of every zone, and every 2-1 scope's."""
+    return sum(z.not_assessed for z in scored.zones) + sum(p.not_assessed for p in scored.programs)
 
 
 def project_facts(info: ProjectInfo, exported_at: datetime) -> list[tuple[str, str]]:

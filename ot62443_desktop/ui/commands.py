@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _MERGE_TEXT = 1  # consecutive text edits of one field of one answer merge into one undo step
 _TEXT_FIELDS = ("notes", "finding", "countermeasure")
 _ITEM_TEXT_FIELDS = ("action", "owner", "justification")
+_ZONE_TEXT_FIELDS = ("name", "description", "assets")  # typed in a dialog that is gone once it fails
+_INFO_TEXT_FIELDS = ("client", "site", "scope_note", "confidentiality")
 
 
 def tr(text: str) -> str:
@@ -157,6 +159,9 @@ class SetInfoCommand(StoreCommand):
     def write(self, forward: bool) -> None:
         self.session.apply_info(self.after if forward else self.before)
 
+    def unsaved_text(self) -> str:
+        return _changed_text(self.before, self.after, _INFO_TEXT_FIELDS)
+
 
 class AddZoneCommand(StoreCommand):
     def __init__(self, session: ProjectSession, zone: Zone) -> None:
@@ -169,6 +174,9 @@ class AddZoneCommand(StoreCommand):
         else:
             self.session.remove_zone(self.zone.id)
 
+    def unsaved_text(self) -> str:
+        return _changed_text(None, self.zone, _ZONE_TEXT_FIELDS)
+
 
 class EditZoneCommand(StoreCommand):
     def __init__(self, session: ProjectSession, before: Zone, after: Zone) -> None:
@@ -177,6 +185,9 @@ class EditZoneCommand(StoreCommand):
 
     def write(self, forward: bool) -> None:
         self.session.apply_zone(self.after if forward else self.before, new=False)
+
+    def unsaved_text(self) -> str:
+        return _changed_text(self.before, self.after, _ZONE_TEXT_FIELDS)
 
 
 class RemoveZoneCommand(StoreCommand):
@@ -203,8 +214,4 @@ class ImportRegisterCommand(StoreCommand):
         self.changes = tuple(changes)
 
     def write(self, forward: bool) -> None:
-        answers = [(c.scope_id, c.requirement_id, c.answer_after if forward else c.answer_before)
-                   for c in self.changes if c.answer_after is not None]
-        items = [(c.scope_id, c.requirement_id, c.item_after if forward else c.item_before)
-                 for c in self.changes if c.item_after is not None]
-        self.session.apply_many(answers, items)
+        self.session.apply_register_plan(self.changes, forward=forward)

@@ -45,7 +45,6 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks) -> str:
 def check_register(project_path: str, xlsx: str, hooks: Hooks) -> ImportReport:
     """Dry run of a register import: what would change and what is refused."""
     from ot62443_desktop.api import open_project
-    from ot62443_desktop.exports.register_import import import_register
 
     with open_project(project_path, read_only=True) as project:
-        return import_register(project.store, project.catalogues, Path(xlsx), dry_run=True, hooks=hooks)
+        return project.import_register(Path(xlsx), dry_run=True, hooks=hooks)

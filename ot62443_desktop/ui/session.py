@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -27,6 +28,9 @@ from ot62443_desktop.domain.scoring import Gap, find_gaps
 from ot62443_desktop.storage import StoreError
 from ot62443_desktop.ui.commands import StoreUndoStack
 from ot62443_desktop.ui.errors import describe
+
+if TYPE_CHECKING:  # openpyxl loads only when a register is imported
+    from ot62443_desktop.exports.register_import import RowChange
 
 log = logging.getLogger("ot62443")
 
@@ -143,18 +147,15 @@ class ProjectSession(QObject):
         self.remediation_changed.emit(scope_id, requirement_id)
         self._written()
 
-    def apply_many(self, answers: Sequence[tuple[str, str, Answer | None]],
-                   items: Sequence[tuple[str, str, RemediationItem | None]]) -> None:
-        """Many answers and remediation items as one durable write: all of them or none."""
-        with self.store.batch():
-            for item_key in items:
-                self._put_item(*item_key)
-            for answer_key in answers:
-                self._put_answer(*answer_key)
-        for scope_id, requirement_id, _item in items:
-            self.remediation_changed.emit(scope_id, requirement_id)
-        for scope_id, requirement_id, _answer in answers:
-            self.answer_changed.emit(scope_id, requirement_id)
+    def apply_register_plan(self, changes: Sequence[RowChange], *, forward: bool) -> None:
+        """The checked rows of a register import (forward) or their undoing, as one durable write
+        through the api: all of them or none."""
+        self.project.apply_register_plan(changes, undo=not forward)
+        for change in changes:
+            if change.item_after is not None:
+                self.remediation_changed.emit(change.scope_id, change.requirement_id)
+            if change.answer_after is not None:
+                self.answer_changed.emit(change.scope_id, change.requirement_id)
         self._written()
 
     def apply_info(self, info: ProjectInfo) -> None:

@@ -25,6 +25,7 @@ from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.model import ProjectData
+from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.xlsx_register import write_register
 from ot62443_desktop.storage import ProjectStore
@@ -36,11 +37,8 @@ def sheets(project: ProjectData, catalogues: CatalogueSet) -> dict[str, list[Seq
     def values(row: Iterable[Any]) -> list[Any]:
         return [None if v == "" else v for v in row]
 
-    gaps = [values((
-        g.scope_id, g.scope_name, g.standard, g.requirement_id, g.title, g.level, g.target, g.achieved,
-        g.status, g.finding, g.action, g.priority.value, g.owner, g.due_date,
-        g.effort.value if g.effort else None, g.state_label, g.justification, g.key,
-    )) for g in rr.gap_rows(project, catalogues)]
+    scored = score_project(project, catalogues)
+    gaps = [values(g.values()) for g in rr.gap_rows(scored, catalogues)]
     answers = [values((
         a.scope_id, a.scope_name, a.standard, a.requirement_id, a.title, a.level, a.status, a.ml,
         a.notes, a.finding, a.countermeasure, a.evidence, a.answered_by, a.answered_at,
@@ -49,8 +47,10 @@ def sheets(project: ProjectData, catalogues: CatalogueSet) -> dict[str, list[Seq
         p.scope_id, p.scope_name, p.element, p.group, p.requirement_id, p.title, p.target_ml, p.achieved_ml,
         p.status, p.result,
     )) for p in rr.program_rows(project, catalogues)]
-    zones = [values((z.zone_id, z.name, z.kind, z.criticality, *z.sl_t, *z.sl_a, z.applicable, z.met, z.gaps,
-                     z.not_assessed, z.program_gaps)) for z in rr.zone_rows(project, catalogues)]
+    programs = scored.zone_programs
+    zones = [values((z.zone.id, z.zone.name, z.zone.kind.value, z.zone.criticality.value, *z.zone.sl_t, *z.sl_a,
+                     z.applicable, z.met, z.gaps, z.not_assessed,
+                     programs[z.zone.id].gaps if z.zone.id in programs else None)) for z in scored.zones]
     keys = [[g[-1]] for g in gaps]
     return {"Summary": zones, "Gap register": [list(rr.REGISTER_COLUMNS), *gaps], "All answers": answers,
             "2-1 Program": program, "Register keys": keys}

@@ -12,10 +12,9 @@ from ot62443_desktop.api import Project, open_project
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
-from ot62443_desktop.exports.register_import import import_register
 from ot62443_desktop.storage import SaveError, journal
 from ot62443_desktop.storage.journal import journal_path, read_journal
-from tests.exports.test_register_import import Register, export
+from tests.exports.test_register_import import Register, export, import_register
 
 ROWS = 200
 

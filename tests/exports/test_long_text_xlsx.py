@@ -12,12 +12,12 @@ from pypdf import PdfReader
 
 from ot62443_desktop.api import Project
 from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.exports import cell_text
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.pdf import write_plan
-from ot62443_desktop.exports.register_import import import_register
 from ot62443_desktop.exports.xlsx_register import ANSWERS_SHEET, REGISTER_SHEET, SUMMARY_SHEET, write_register
 from tests.exports.test_long_text_pdf import long_project, squeezed, token
-from tests.exports.test_register_import import Register, export
+from tests.exports.test_register_import import Register, export, import_register
 
 
 def test_a_text_longer_than_a_cell_is_cut_with_a_marker(tmp_path: Path, catalogues: CatalogueSet) -> None:
@@ -35,14 +35,14 @@ def test_a_text_longer_than_a_cell_is_cut_with_a_marker(tmp_path: Path, catalogu
     column = {cell.value: cell.column for cell in register[1]}
     shown = register.cell(2, column[rr.FINDING]).value
     assert shown.endswith("\u2026 [truncated: 100,007 characters in the project]")
-    assert len(shown) == rr.EXCEL_CELL_LIMIT and finding.startswith(shown.split("\u2026")[0])
+    assert len(shown) == cell_text.EXCEL_CELL_LIMIT and finding.startswith(shown.split("\u2026")[0])
     answers = wb[ANSWERS_SHEET]
     notes = next(c.value for c in answers[2] if isinstance(c.value, str) and c.value.startswith("\U0001f600"))
-    assert len(notes.encode("utf-16-le")) // 2 <= rr.EXCEL_CELL_LIMIT
+    assert len(notes.encode("utf-16-le")) // 2 <= cell_text.EXCEL_CELL_LIMIT
     assert notes.endswith("[truncated: 20,000 characters in the project]")
     for ws in wb.worksheets:  # nothing anywhere is longer than Excel opens without a repair
         for row in ws.iter_rows(values_only=True):
-            assert all(len(v.encode("utf-16-le")) // 2 <= rr.EXCEL_CELL_LIMIT for v in row if isinstance(v, str))
+            assert all(len(v.encode("utf-16-le")) // 2 <= cell_text.EXCEL_CELL_LIMIT for v in row if isinstance(v, str))
     assert wb[SUMMARY_SHEET]["A2"].value.startswith("CLIENT")
 
 

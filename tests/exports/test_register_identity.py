@@ -12,9 +12,8 @@ import pytest
 from ot62443_desktop.api import Project, open_project
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportError
-from ot62443_desktop.exports.register_import import import_register
 from ot62443_desktop.exports.xlsx_register import KEYS_SHEET
-from tests.exports.test_register_import import Register, export
+from tests.exports.test_register_import import Register, export, import_register
 
 
 def twin(tmp_path: Path, plant: Project) -> Path:

@@ -18,12 +18,15 @@ import pytest
 from openpyxl.xml import functions as openpyxl_xml
 
 from ot62443_desktop.api import Project, open_project
+from ot62443_desktop.domain import report as domain_report
+from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.model import Effort, ItemState, Priority, RemediationItem
 from ot62443_desktop.domain.priority import default_due_date
-from ot62443_desktop.exports import register_import, xlsx_guard
+from ot62443_desktop.domain.report import score_project
+from ot62443_desktop.exports import cell_text, xlsx_guard, xlsx_stream
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
-from ot62443_desktop.exports.register_import import import_register
+from ot62443_desktop.exports.register_import import ImportReport
 from ot62443_desktop.exports.xlsx_register import KEYS_SHEET, REGISTER_SHEET, write_register
 from ot62443_desktop.storage import ProjectStore
 from tests.exports.conftest import START
@@ -32,6 +35,11 @@ from tests.exports.conftest import START
 def export(project: Project, path: Path) -> Path:
     write_register(project.store.snapshot(), project.catalogues, path)
     return path
+
+
+def import_register(store: ProjectStore, catalogues: CatalogueSet, xlsx: Path, **options: Any) -> ImportReport:
+    """The api's import of a register into the project open in `store`."""
+    return Project(store, catalogues).import_register(xlsx, **options)
 
 
 class Register:
@@ -63,6 +71,28 @@ class Register:
         self.wb.save(out)
         return out
 
+    def delete_column(self, heading: str) -> None:
+        """Delete a column as Excel does: the defined names of the columns after it move left with
+        them, and its own name is left pointing at #REF! (openpyxl moves the cells only)."""
+        index = self.col[heading]
+        self.ws.delete_cols(index)
+        self._move_names(lambda col: None if col == index else col - 1 if col > index else col)
+
+    def insert_column(self, index: int) -> None:
+        """Insert an empty column as Excel does: the defined names of the columns from `index` on move right."""
+        self.ws.insert_cols(index)
+        self._move_names(lambda col: col + 1 if col >= index else col)
+
+    def _move_names(self, move: Callable[[int], int | None]) -> None:
+        for name, defined in self.wb.defined_names.items():
+            if not name.startswith(rr.COLUMN_NAME_PREFIX) or "#REF!" in defined.attr_text:
+                continue
+            ((sheet, ref),) = defined.destinations
+            moved = move(openpyxl.utils.column_index_from_string(ref.split("$")[1]))
+            target = "#REF!" if moved is None else f"${openpyxl.utils.get_column_letter(moved)}$1"
+            defined.attr_text = f"'{sheet}'!{target}"
+        self.col = {cell.value: cell.column for cell in self.ws[1]}
+
 
 COLUMN = {"owner": rr.OWNER, "due": rr.DUE_DATE, "state": rr.STATE, "priority": rr.PRIORITY,
           "effort": rr.EFFORT, "action": rr.ACTION, "finding": rr.FINDING, "justification": rr.JUSTIFICATION,
@@ -71,7 +101,7 @@ COLUMN = {"owner": rr.OWNER, "due": rr.DUE_DATE, "state": rr.STATE, "priority": 
 
 def shown(project: Project, scope: str, requirement: str) -> rr.GapRow:
     """The register row the project shows today for one gap."""
-    rows = rr.gap_rows(project.store.snapshot(), project.catalogues)
+    rows = rr.gap_rows(score_project(project.store.snapshot(), project.catalogues), project.catalogues)
     return next(g for g in rows if (g.scope_id, g.requirement_id) == (scope, requirement))
 
 
@@ -124,7 +154,7 @@ def test_an_untouched_register_changes_nothing(plant: Project, tmp_path: Path) -
 
 
 def test_text_the_export_had_to_clean_is_no_edit(plant: Project, tmp_path: Path) -> None:
-    long = "x" * (rr.EXCEL_CELL_LIMIT + 10)
+    long = "x" * (cell_text.EXCEL_CELL_LIMIT + 10)
     plant.set_answer("Z1", "SR 1.1", "not_implemented", finding="bell\x07 and **bold**\r\nnext line")
     plant.store.set_remediation(RemediationItem("Z1", "SR 1.4", action=long, owner="  padded  "))
     before = plant.store.snapshot()
@@ -175,8 +205,8 @@ def test_emptied_cells_return_to_the_computed_defaults(plant: Project, tmp_path:
 def test_columns_may_be_moved_and_a_column_deleted(plant: Project, tmp_path: Path) -> None:
     register = Register(export(plant, tmp_path / "register.xlsx"))
     register.set("Z1", "SR 1.1", owner="Jane Doe", finding="changed but its column goes")
-    register.ws.delete_cols(register.col[rr.FINDING])
-    register.ws.insert_cols(1)
+    register.delete_column(rr.FINDING)
+    register.insert_column(1)
     register.ws.cell(1, 1).value = "Management comment"
     report = import_register(plant.store, plant.catalogues, register.save())
     assert [c.changes for c in report.changed] == [("owner '' -> 'Jane Doe'",)]
@@ -340,13 +370,15 @@ def _delete_key_sheet(plant: Project, tmp_path: Path) -> Path:
 def _delete_key_column(plant: Project, tmp_path: Path) -> Path:
     register = Register(export(plant, tmp_path / "register.xlsx"))
     register.set("Z1", "SR 1.1", owner="Jane")
-    register.ws.delete_cols(register.col[rr.KEY])
+    register.delete_column(rr.KEY)
     return register.save()
 
 
-def _column_twice(plant: Project, tmp_path: Path) -> Path:
+def _column_named_twice(plant: Project, tmp_path: Path) -> Path:
+    """Two column ids on one column (a heading that merely reads like another column's is no problem)."""
     register = Register(export(plant, tmp_path / "register.xlsx"))
-    register.ws.cell(1, register.col[rr.SCOPE_NAME]).value = rr.OWNER
+    owner = openpyxl.utils.get_column_letter(register.col[rr.OWNER])
+    register.wb.defined_names[rr.column_name("scope_name")].attr_text = f"'{REGISTER_SHEET}'!${owner}$1"
     return register.save()
 
 
@@ -451,7 +483,8 @@ BAD_FILES: list[tuple[str, Callable[[Project, Path], Path], str]] = [
      "not a gap register exported by OT 62443 Workbook (its hidden sheet 'Register keys' is missing)"),
     ("key sheet deleted", _delete_key_sheet, "its hidden sheet 'Register keys' is missing"),
     ("key column deleted", _delete_key_column, "has no 'Key' column (deleted?)"),
-    ("column twice", _column_twice, "the register's column 'Owner' appears twice in row 1"),
+    ("column named twice", _column_named_twice,
+     "the register's columns 'Scope name' and 'Owner' are both named on column M of the 'Gap register' sheet"),
     ("another project", _other_project,
      "this register belongs to project 'Other Co / Elsewhere' (id "),
     ("newer format", _newer_format, "written by a newer OT 62443 Workbook (register format 3"),
@@ -487,7 +520,7 @@ def test_a_bad_workbook_is_refused_whole_and_changes_nothing(
 def test_import_refuses_to_run_without_defusedxml(plant: Project, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     path = export(plant, tmp_path / "register.xlsx")
-    assert register_import.xml_is_defused()
+    assert xlsx_stream.xml_is_defused()
     monkeypatch.setattr(openpyxl_xml, "iterparse", stdlib_etree.iterparse)
     before = plant.store.snapshot()
     with pytest.raises(ExportError, match="openpyxl is not using defusedxml"):
@@ -529,7 +562,7 @@ def test_the_project_without_assessment_dates_uses_the_export_day_for_defaults(
         def today(cls) -> date:
             return date.fromordinal(datetime.now().date().toordinal() + 1)
 
-    monkeypatch.setattr(rr, "date", Tomorrow)  # importing a day later must not "edit" every due date
+    monkeypatch.setattr(domain_report, "date", Tomorrow)  # importing a day later must not "edit" every due date
     report = import_register(project.store, project.catalogues, out)
     assert report.changed == [] and report.unchanged == 1
 

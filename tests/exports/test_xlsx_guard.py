@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from ot62443_desktop.api import Project
-from ot62443_desktop.exports import register_import, xlsx_guard
+from ot62443_desktop.exports import register_reader, xlsx_guard
 from ot62443_desktop.exports.progress import ExportError
-from ot62443_desktop.exports.register_import import import_register
-from tests.exports.test_register_import import export
+from tests.exports.test_register_import import export, import_register
 
 SST_TYPE = xlsx_guard.SHARED_STRINGS_TYPE
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -55,7 +54,7 @@ def never_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     def load_workbook(*args: object, **kwargs: object) -> None:
         raise AssertionError("openpyxl was asked to parse a workbook the guard should have refused")
 
-    monkeypatch.setattr(register_import, "load_workbook", load_workbook)
+    monkeypatch.setattr(register_reader, "load_workbook", load_workbook)
 
 
 Case = tuple[dict[str, int], Callable[[Path, Path], Path], str]

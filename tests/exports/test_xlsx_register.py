@@ -49,6 +49,11 @@ def export(data: ProjectData, catalogues: CatalogueSet, tmp_path: Path) -> Path:
     return out
 
 
+def gap_rows(data: ProjectData, catalogues: CatalogueSet) -> list[rr.GapRow]:
+    """The register rows of `data`, scored once as the export scores it."""
+    return rr.gap_rows(score_project(data, catalogues), catalogues)
+
+
 def headers(ws: Any) -> dict[str, int]:
     return {cell.value: cell.column for cell in ws[1]}
 
@@ -62,7 +67,7 @@ def test_register_has_one_row_per_gap_the_summary_counts(tmp_path: Path, catalog
     wb = openpyxl.load_workbook(export(data, catalogues, tmp_path))
     ws = wb[REGISTER_SHEET]
     rows = data_rows(ws)
-    summary = rr.gap_rows(data, catalogues)
+    summary = gap_rows(data, catalogues)
     assert len(rows) == score_project(data, catalogues).summary()["gaps_total"] == len(summary) > 100
     col = headers(ws)
     assert list(col) == list(rr.REGISTER_COLUMNS)
@@ -82,7 +87,7 @@ def test_register_is_a_filterable_table_with_drop_downs_and_print_setup(
     tmp_path: Path, catalogues: CatalogueSet
 ) -> None:
     data = demo_data(tmp_path, zones=3)
-    gaps = len(rr.gap_rows(data, catalogues))
+    gaps = len(gap_rows(data, catalogues))
     out = export(data, catalogues, tmp_path)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == [SUMMARY_SHEET, REGISTER_SHEET, ANSWERS_SHEET, PROGRAM_SHEET, KEYS_SHEET]
@@ -131,7 +136,7 @@ def test_due_dates_are_real_date_cells(tmp_path: Path, catalogues: CatalogueSet)
     cells = [ws.cell(r, col) for r in range(2, ws.max_row + 1)]
     assert cells and all(c.is_date and isinstance(c.value, datetime) for c in cells)
     assert {c.number_format for c in cells} == {"yyyy-mm-dd"}
-    expected = [g.due_date for g in rr.gap_rows(data, catalogues)]
+    expected = [g.due_date for g in gap_rows(data, catalogues)]
     assert [c.value.date() for c in cells] == expected
     assert all(d > base for d in expected)
     answered_at = headers(wb[ANSWERS_SHEET])["Answered at"]
@@ -145,7 +150,7 @@ def test_no_assessment_date_counts_due_dates_from_today(project: Project, catalo
     out = export(project.store.snapshot(), catalogues, tmp_path)
     ws = openpyxl.load_workbook(out)[REGISTER_SHEET]
     due = ws.cell(2, headers(ws)[rr.DUE_DATE]).value.date()
-    gap = rr.gap_rows(project.store.snapshot(), catalogues)[0]
+    gap = gap_rows(project.store.snapshot(), catalogues)[0]
     assert due == gap.due_date and date.today() < due
 
 
@@ -211,9 +216,9 @@ def test_summary_sheet_has_facts_sl_table_conditional_colours_and_a_chart(
     flat = [v for row in values for v in row if v is not None]
     assert data.info.client in flat and data.info.confidentiality in flat
     counts = {row[0]: row[1] for row in values if row[0]}
-    assert counts["Gaps (register rows)"] == len(rr.gap_rows(data, catalogues))
+    assert counts["Gaps (register rows)"] == len(gap_rows(data, catalogues))
     head = next(i for i, row in enumerate(values, 1) if row[0] == "Zone")
-    for zone_row, zone in zip(rr.zone_rows(data, catalogues), data.zones, strict=True):
+    for zone_row, zone in zip(score_project(data, catalogues).zones, data.zones, strict=True):
         row = values[head + data.zones.index(zone)]
         assert row[0] == zone.id and tuple(row[4:11]) == zone.sl_t and tuple(row[11:18]) == zone_row.sl_a
         assert (row[18], row[19], row[20], row[21]) == (
@@ -328,7 +333,7 @@ def test_libreoffice_reads_every_sheet_without_complaint(tmp_path: Path, catalog
     with register.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == list(rr.REGISTER_COLUMNS)
-    assert len(rows) - 1 == len(rr.gap_rows(data, catalogues))
+    assert len(rows) - 1 == len(gap_rows(data, catalogues))
     due = rows[1][rr.REGISTER_COLUMNS.index(rr.DUE_DATE)]
-    assert date.fromisoformat(due) == rr.gap_rows(data, catalogues)[0].due_date
+    assert date.fromisoformat(due) == gap_rows(data, catalogues)[0].due_date
     assert {p.name for p in csv_dir.iterdir()} >= {f"{out.stem}-{name}.csv" for name in (SUMMARY_SHEET, ANSWERS_SHEET)}
