@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.view: ProjectView | None = None
         self.save_error: str | None = None  # why the last change was not saved, until one is
         self._failure: tuple[str, str, str] | None = None  # a failed save not yet shown in a box
+        self._unsaved: dict[tuple[str, str], str] = {}  # text typed in changes that failed since the last save
         self.failure_box: QMessageBox | None = None
         self._told_read_only = False  # the box saying the project became read-only was shown
         self.runner = Runner()
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _on_saved(self) -> None:
+        self._unsaved.clear()  # the disk works again; typed text still unsaved is retried, and listed again if it fails
         if self.save_error is not None:
             self.save_error = None
             self.saved_label.setStyleSheet("")
@@ -226,9 +228,11 @@ class MainWindow(QMainWindow):
         self.saved_label.setStyleSheet(NOT_SAVED_STYLE)
         self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", reason))
         self._update_state()
+        if unsaved:  # kept until a change is saved: a later failure (an undo, a retry) must not drop it
+            self._unsaved[(what, unsaved.partition("\n")[0])] = f"{what}\n{unsaved}"
         if self._failure is None:  # the box opens once control is back in the event loop, not mid-write
             QTimer.singleShot(0, self, self._show_save_failure)
-        self._failure = (what, reason, unsaved)
+        self._failure = (what, reason, "\n\n".join(self._unsaved.values()))
 
     def _show_save_failure(self) -> None:
         failure, self._failure = self._failure, None
@@ -245,8 +249,7 @@ class MainWindow(QMainWindow):
         parts = [self.tr("Your change “%1” could not be saved.").replace("%1", what), reason, todo,
                  self.tr("Every change made before this one is saved.")]
         if unsaved:
-            parts.append(self.tr("The text you typed is still in its field, and under Show Details, "
-                                 "so you can copy it."))
+            parts.append(self.tr("The text you typed is under Show Details, so you can copy it."))
         text = "\n\n".join(parts)
         if showing(self.failure_box):
             assert self.failure_box is not None
@@ -412,6 +415,7 @@ class MainWindow(QMainWindow):
         self.session.deleteLater()
         self.session = None
         self.save_error, self._failure = None, None
+        self._unsaved.clear()
         self.saved_label.setStyleSheet("")
         self.saved_label.setText("")
         self.stack.setCurrentWidget(self.start_page)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -51,7 +50,7 @@ from ot62443_desktop.ui.labels import state_label, status_label
 from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
-from ot62443_desktop.ui.text_field import TextField
+from ot62443_desktop.ui.text_field import LineField, TextField
 
 STATUS_ORDER = (Status.NOT_ASSESSED, Status.IMPLEMENTED, Status.PARTIAL, Status.NOT_IMPLEMENTED,
                 Status.NOT_APPLICABLE, Status.COMPENSATED)
@@ -232,8 +231,8 @@ class RequirementPage(QWidget):
         self.action.committed.connect(self._set_action)
         self.priority = QComboBox()
         self.priority.activated.connect(lambda _: self._set_item(priority=_enum(Priority, self.priority.currentData())))
-        self.owner = QLineEdit(placeholderText=self.tr("Who will do it"))
-        self.owner.editingFinished.connect(lambda: self._set_item(owner=self.owner.text().strip()))
+        self.owner = LineField(self.tr("Who will do it"))
+        self.owner.editingFinished.connect(lambda: self._set_item(owner=self.owner.value()))
         self.due_default = QCheckBox(self.tr("Default for the priority"))
         self.due = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.due_default.toggled.connect(self._due_default_toggled)
@@ -250,7 +249,7 @@ class RequirementPage(QWidget):
         for state in ItemState:
             self.state.addItem(state_label(state), state)
         self.state.activated.connect(lambda _: self._set_state())
-        self.justification = QLineEdit(placeholderText=self.tr("Why the risk is accepted (required)"))
+        self.justification = LineField(self.tr("Why the risk is accepted (required)"))
         self.justification.editingFinished.connect(self._set_state)
         form.addRow(self.tr("&Action"), self.action)
         form.addRow(self.tr("&Priority"), self.priority)
@@ -285,7 +284,7 @@ class RequirementPage(QWidget):
             self.badge.setText("  " + self.tr("SL %1").replace("%1", str(r.level)) + "  ")
         self.badge.setStyleSheet("background:#37474f;color:white;border-radius:6px;padding:2px;font-weight:bold")
         self.about.show_markdown(self._about_markdown(r))
-        self._refresh()
+        self._refresh(keep_typed=False)
 
     def _about_markdown(self, r: Requirement) -> str:
         parts = [f"### {self.tr('What it asks')}", r.summary]
@@ -298,7 +297,8 @@ class RequirementPage(QWidget):
             parts += [f"### {self.tr('Maturity levels')}", lines]
         return "\n\n".join(parts)
 
-    def _refresh(self) -> None:
+    def _refresh(self, *, keep_typed: bool = True) -> None:
+        """Show what is stored; keep_typed (the same requirement) keeps text typed and not yet saved."""
         assert self.requirement is not None
         r, scope_id = self.requirement, self.scope_id
         answer = self.session.store.answer(scope_id, r.id)
@@ -310,16 +310,16 @@ class RequirementPage(QWidget):
         if program:
             self.ml_combo.setCurrentIndex(self.ml_combo.findData(answer.ml if answer else None))
             self.ml_target.setText(self.tr("target ML%1").replace("%1", str(self.session.store.info.target_ml)))
-        self.notes.load(answer.notes if answer else "")
+        self.notes.show_stored(answer.notes if answer else "", keep_typed=keep_typed)
         if self.preview_box.isChecked():
             self.notes_preview.show_markdown(answer.notes if answer else "")
-        self.finding.load(answer.finding if answer else "")
-        self.countermeasure.load(answer.countermeasure if answer else "")
+        self.finding.show_stored(answer.finding if answer else "", keep_typed=keep_typed)
+        self.countermeasure.show_stored(answer.countermeasure if answer else "", keep_typed=keep_typed)
         compensated = status is Status.COMPENSATED
         self.countermeasure.setVisible(compensated)
         self.countermeasure_label.setVisible(compensated)
         self._show_evidence(answer.evidence if answer else ())
-        self._refresh_remediation()
+        self._refresh_remediation(keep_typed=keep_typed)
         for editor in self._editors:
             editor.setEnabled(not self.session.read_only)
 
@@ -338,20 +338,23 @@ class RequirementPage(QWidget):
                 row.setForeground(QColor("#c62828"))
             self.evidence_list.addItem(row)
 
-    def _refresh_remediation(self) -> None:
+    def _refresh_remediation(self, *, keep_typed: bool = True) -> None:
         gap = gap_for(self.session.snapshot(), self.session.catalogues, self.scope_id, self.requirement.id) \
             if self.requirement else None
         self.remediation_box.setVisible(gap is not None)
         if gap is None:
+            if not keep_typed:  # another requirement: nothing typed for the last one may be saved to it
+                for field in (self.action, self.owner, self.justification):
+                    field.load("")
             return
         item = gap.item
-        self.action.load(gap.action)
+        self.action.show_stored(gap.action, keep_typed=keep_typed)
         self.priority.clear()
         self.priority.addItem(self.tr("Computed (%1)").replace("%1", gap.computed_priority.value), None)
         for p in Priority:
             self.priority.addItem(p.value, p)
         self.priority.setCurrentIndex(self.priority.findData(item.priority) if item.priority else 0)
-        self.owner.setText(item.owner)
+        self.owner.show_stored(item.owner, keep_typed=keep_typed)
         due = gap.due_date(self._assessment_date())
         self.due_default.blockSignals(True)
         self.due_default.setChecked(item.due_date is None)
@@ -360,7 +363,7 @@ class RequirementPage(QWidget):
         self.due.setEnabled(item.due_date is not None and not self.session.read_only)
         self.effort.setCurrentIndex(self.effort.findData(item.effort))
         self.state.setCurrentIndex(self.state.findData(item.state))
-        self.justification.setText(item.justification)
+        self.justification.show_stored(item.justification, keep_typed=keep_typed)
 
     def _assessment_date(self) -> date:
         return self.session.store.info.assessment_date or date.today()
@@ -374,8 +377,9 @@ class RequirementPage(QWidget):
 
     def _toggle_preview(self, on: bool) -> None:
         self.notes.flush()
-        answer = self.session.store.answer(self.scope_id, self.requirement.id) if self.requirement else None
-        self.notes_preview.show_markdown(answer.notes if answer else "")
+        if on:  # rendering a long note takes a while: not for a preview that is being hidden
+            answer = self.session.store.answer(self.scope_id, self.requirement.id) if self.requirement else None
+            self.notes_preview.show_markdown(answer.notes if answer else "")
         self.notes_stack.setCurrentIndex(1 if on else 0)
 
     def clear(self) -> None:
@@ -383,11 +387,16 @@ class RequirementPage(QWidget):
         self.requirement, self.scope_id = None, ""
 
     def flush(self) -> None:
-        """Commit pending text before the page shows another requirement."""
+        """Commit text typed and not saved yet (pending, or whose save failed) before anything else is
+        written and before the page shows another requirement."""
         if self.requirement is not None:
             for field in (self.notes, self.finding, self.countermeasure, self.action):
-                if field.pending:
+                if field.pending or field.typed:
                     field.flush()
+            if self.owner.typed:
+                self._set_item(owner=self.owner.value())
+            if self.justification.typed and self.justification.value():
+                self._set_state()
 
     # -- editing ------------------------------------------------------------------------------
 
@@ -510,7 +519,7 @@ class RequirementPage(QWidget):
 
     def _set_state(self) -> None:
         state = ItemState(self.state.currentData())
-        justification = self.justification.text().strip()
+        justification = self.justification.value()
         if state is ItemState.RISK_ACCEPTED and not justification:
             self.justification.setFocus()
             self.justification.setPlaceholderText(self.tr("A justification is required to accept a risk"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ot62443_desktop.ui.plain_text import has_long_run, wrap_mode
 
@@ -67,6 +67,17 @@ class TextField(PlainTextEdit):
     def pending(self) -> bool:
         return self._timer.isActive()
 
+    @property
+    def typed(self) -> bool:
+        """Whether the field shows text other than it was last given: typed, and not saved yet."""
+        return self.toPlainText() != self._shown
+
+    def show_stored(self, text: str, *, keep_typed: bool) -> None:
+        """Show `text` from the project, unless (keep_typed) the field holds other text typed and not
+        saved yet: text whose save failed stays on screen until it is saved."""
+        if not (keep_typed and self.typed and self.value() != text):
+            self.load(text)
+
     def load(self, text: str) -> None:
         super().load(text)
         self._timer.stop()
@@ -80,3 +91,26 @@ class TextField(PlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
         self.flush()
         super().focusOutEvent(event)
+
+
+class LineField(QLineEdit):
+    """A one-line editor with TextField's promise: text typed and not saved is not overwritten."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, placeholderText=placeholder)
+        self._loaded = ""
+
+    def load(self, text: str) -> None:
+        self.setText(text)
+        self._loaded = text
+
+    def value(self) -> str:
+        return self.text().strip()
+
+    @property
+    def typed(self) -> bool:
+        return self.text() != self._loaded
+
+    def show_stored(self, text: str, *, keep_typed: bool) -> None:
+        if not (keep_typed and self.typed and self.value() != text):
+            self.load(text)

@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,11 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from ot62443_desktop.api import open_project
+from ot62443_desktop.domain.model import Status
 from ot62443_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import Boxes, Button
+from tests.ui.conftest import when_dialog_opens
 from tests.ui.faults import FullDisk
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -91,7 +94,7 @@ def test_an_unsaved_note_with_a_long_run_is_offered_without_freezing_the_box(
     page.notes.flush()
     qtbot.waitUntil(lambda: bool(boxes.shown))
     box = walk.failure_box
-    assert box is not None and box.detailedText() == "notes:\n" + run
+    assert box is not None and box.detailedText() == "SR 1.1: edit notes\nnotes:\n" + run
     assert [view.wordWrapMode() for view in box.findChildren(QTextEdit)] == [QTextOption.WrapMode.WrapAnywhere]
 
 
@@ -141,3 +144,108 @@ def test_the_page_of_a_removed_zone_gives_way_and_its_keys_write_nothing(
     assert [b.title for b in boxes.shown] == ["Remove zone"]
     walk.session.undo_stack.undo()  # type: ignore[union-attr]
     assert walk.session.store.answers() == {}  # type: ignore[union-attr]
+
+
+def test_typed_notes_survive_a_status_key_that_fails_too(qtbot: QtBot, walk: MainWindow, disk: FullDisk,
+                                                         boxes: Boxes) -> None:
+    page = walk.view.walkthrough.page  # type: ignore[union-attr]
+    disk.fill()
+    page.notes.setFocus()
+    qtbot.keyClicks(page.notes, "Door propped open")
+    page.notes.flush()
+    qtbot.keyClick(walk.view.walkthrough.tree, Qt.Key.Key_3)  # type: ignore[union-attr]
+    assert page.notes.toPlainText() == "Door propped open"
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    qtbot.wait(20)
+    assert "Door propped open" in boxes.last().details
+
+
+def test_typed_notes_are_saved_with_the_next_change_once_the_disk_has_room(
+        qtbot: QtBot, walk: MainWindow, disk: FullDisk, boxes: Boxes) -> None:
+    page, store = walk.view.walkthrough.page, walk.session.store  # type: ignore[union-attr]
+    disk.fill()
+    page.notes.setFocus()
+    qtbot.keyClicks(page.notes, "Door propped open")
+    page.notes.flush()
+    disk.free()
+    qtbot.keyClick(walk.view.walkthrough.tree, Qt.Key.Key_3)  # type: ignore[union-attr]
+    assert page.notes.toPlainText() == "Door propped open"
+    answer = store.answer("Z1", "SR 1.1")
+    assert answer is not None and answer.status is Status.PARTIAL and answer.notes == "Door propped open"
+
+
+def _edit_zone(window: MainWindow) -> None:
+    window.show_tab(0)
+    zones = window.view.zones  # type: ignore[union-attr]
+    zones.table.selectRow(0)
+    zones.edit_zone()
+
+
+@pytest.mark.parametrize(("field", "open_dialog"), [
+    ("description", _edit_zone),  # the zone dialog
+    ("scope_note", MainWindow.edit_project),  # project details
+])
+def test_a_dialog_whose_change_fails_gives_back_what_was_typed(
+        qtbot: QtBot, window: MainWindow, zone_project: Path, disk: FullDisk, boxes: Boxes, field: str,
+        open_dialog: Callable[[MainWindow], None]) -> None:
+    assert window.open_path(str(zone_project))
+    disk.fill()
+    typed = "Three PLCs behind the north firewall"
+    when_dialog_opens(lambda dialog: (getattr(dialog, field).setPlainText(typed), dialog.accept()))
+    open_dialog(window)  # the dialog is gone once its change fails: the box carries the text
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert boxes.last().title == "Change not saved" and f"{field}:\n{typed}" in boxes.last().details
+
+
+def open_with_gap(window: MainWindow, path: Path, requirement_id: str, tab: int) -> None:
+    """Open the project with a gap at Z1 / `requirement_id` (a remediation item to edit), on `tab`."""
+    with open_project(path) as project:
+        project.set_answer("Z1", requirement_id, "not_implemented")
+    assert window.open_path(str(path))
+    window.show_tab(tab)
+
+
+def test_a_plan_cell_edited_on_a_full_disk_shows_the_stored_value(
+        qtbot: QtBot, window: MainWindow, zone_project: Path, disk: FullDisk, boxes: Boxes) -> None:
+    open_with_gap(window, zone_project, "SR 1.2", 3)
+    view = window.view.plan  # type: ignore[union-attr]
+    table, proxy = view.table, view.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 2).data() == "SR 1.2")
+    cell = proxy.index(row, 6)
+    disk.fill()
+    table.setCurrentIndex(cell)
+    table.edit(cell)
+    editor = table.focusWidget()
+    editor.setText("Maintenance lead")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert cell.data() == ""
+    assert "Maintenance lead" in boxes.last().details
+    assert "still in its field" not in boxes.last()
+
+
+def test_an_owner_whose_save_failed_stays_typed_and_is_never_saved_to_another_requirement(
+        qtbot: QtBot, window: MainWindow, zone_project: Path, disk: FullDisk, boxes: Boxes) -> None:
+    open_with_gap(window, zone_project, "SR 1.1", 1)
+    w = window.view.walkthrough  # type: ignore[union-attr]
+    store, page = window.session.store, w.page  # type: ignore[union-attr]
+    assert w.select("Z1", "SR 1.1") and page.remediation_box.isVisibleTo(page)
+    disk.fill()
+    page.owner.setFocus()
+    qtbot.keyClicks(page.owner, "Maintenance lead")
+    page.action.setFocus()  # editing the owner finished: its save fails
+    qtbot.keyClick(page.action, Qt.Key.Key_A, CTRL)  # over the catalogue's default action
+    qtbot.keyClicks(page.action, "Replace the shared HMI login")
+    page.action.flush()
+    w.tree.setFocus()
+    qtbot.keyClick(w.tree, Qt.Key.Key_3)  # fails too
+    assert (page.owner.text(), page.action.toPlainText()) == ("Maintenance lead", "Replace the shared HMI login")
+    assert store.remediation("Z1", "SR 1.1") is None
+    assert w.select("Z1", "SR 1.2")  # moving on tries once more, and fails: the text is in the box
+    disk.free()
+    qtbot.keyClick(w.tree, Qt.Key.Key_2)
+    answer = store.answer("Z1", "SR 1.2")
+    assert answer is not None and answer.status is Status.IMPLEMENTED
+    assert store.remediation("Z1", "SR 1.1") is None and store.remediation("Z1", "SR 1.2") is None
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert "Maintenance lead" in boxes.last().details and "Replace the shared HMI login" in boxes.last().details

@@ -76,7 +76,7 @@ def test_typed_notes_stay_on_screen_and_in_the_box_when_they_cannot_be_saved(
     assert page.notes.toPlainText() == typed  # still there to copy
     assert store.answer("Z1", "SR 1.1").notes == "HMI login shared"  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: bool(boxes.shown))
-    assert typed in boxes.last().details and "still in its field" in boxes.last()
+    assert typed in boxes.last().details and "under Show Details" in boxes.last()
     stack = walk.session.undo_stack  # type: ignore[union-attr]
     assert stack.count() == 1  # the failed edit was not merged into the saved one either
     stack.undo()  # the disk is still full: the undo fails too...
