@@ -374,6 +374,7 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
         self.session.store_warning.connect(self._on_store_warning)
+        self.session.refused.connect(lambda why: self.statusBar().showMessage(why, 10000))
         self._told_read_only = project.store.read_only
         self.session.undo_stack.indexChanged.connect(self._on_undo_index)
         self.view = ProjectView(self.session)
@@ -425,7 +426,7 @@ class MainWindow(QMainWindow):
             tell(self, Icon.Warning, self.tr("Closing %1").replace("%1", name), "\n\n".join(messages))
 
     def edit_project(self) -> None:
-        if self.session is None or self.session.read_only:
+        if self.session is None or not self.session.editable():
             return
         from ot62443_desktop.ui.commands import SetInfoCommand
         from ot62443_desktop.ui.project_dialog import ProjectDialog

@@ -138,7 +138,7 @@ class GapsModel(ListTableModel):
             after = dataclasses.replace(gap.item, **changes)
         except (ValueError, ModelError, StopIteration):
             return False
-        if after == gap.item:
+        if after == gap.item or not self.session.editable():
             return False
         before = self.session.store.remediation(gap.scope_id, gap.requirement.id)
         self.session.undo_stack.push(SetRemediationCommand(

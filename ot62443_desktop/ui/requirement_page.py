@@ -103,6 +103,7 @@ class RequirementPage(QWidget):
         session.answer_changed.connect(self._on_changed)
         session.remediation_changed.connect(self._on_changed)
         session.info_changed.connect(lambda: self._refresh() if self.requirement else None)
+        session.read_only_changed.connect(self._show_editable)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -320,8 +321,13 @@ class RequirementPage(QWidget):
         self.countermeasure_label.setVisible(compensated)
         self._show_evidence(answer.evidence if answer else ())
         self._refresh_remediation(keep_typed=keep_typed)
+        self._show_editable()
+
+    def _show_editable(self) -> None:
+        """Editors are enabled only while the project can be changed (it may turn read-only while open)."""
         for editor in self._editors:
             editor.setEnabled(not self.session.read_only)
+        self.due.setEnabled(not self.due_default.isChecked() and not self.session.read_only)
 
     def _show_evidence(self, evidence: tuple[Evidence, ...]) -> None:
         self.evidence_list.clear()
@@ -360,7 +366,6 @@ class RequirementPage(QWidget):
         self.due_default.setChecked(item.due_date is None)
         self.due_default.blockSignals(False)
         self.due.setDate(QDate(due.year, due.month, due.day))
-        self.due.setEnabled(item.due_date is not None and not self.session.read_only)
         self.effort.setCurrentIndex(self.effort.findData(item.effort))
         self.state.setCurrentIndex(self.state.findData(item.state))
         self.justification.show_stored(item.justification, keep_typed=keep_typed)
@@ -419,7 +424,7 @@ class RequirementPage(QWidget):
         return dataclasses.replace(current, answered_by=_user(), answered_at=datetime.now().replace(microsecond=0))
 
     def set_status(self, status: Status) -> None:
-        if self.requirement is None or self.session.read_only:
+        if self.requirement is None or not self.session.editable():
             return
         self.flush()
         current = self._current()
@@ -431,7 +436,7 @@ class RequirementPage(QWidget):
                    self.tr("%1: %2").replace("%1", self.requirement.id).replace("%2", status_label(status)))
 
     def set_ml(self, ml: int | None) -> None:
-        if self.requirement is None or self.session.read_only:
+        if self.requirement is None or not self.session.editable():
             return
         current = self._current()
         status = status_for_ml(ml, self.session.store.info.target_ml, current.status if current else None)
@@ -439,10 +444,10 @@ class RequirementPage(QWidget):
                    self.tr("%1: maturity").replace("%1", self.requirement.id))
 
     def _set_text(self, field: str, text: str) -> None:
-        if self.requirement is None or self.session.read_only:
+        if self.requirement is None:
             return
         current = self._current()
-        if (getattr(current, field) if current else "") == text:
+        if (getattr(current, field) if current else "") == text or not self.session.editable():
             return
         after = dataclasses.replace(self._base(Status.NOT_ASSESSED), **{field: text})
         self._push(after, self.tr("%1: edit %2").replace("%1", self.requirement.id).replace("%2", field),
@@ -450,7 +455,7 @@ class RequirementPage(QWidget):
 
     def add_evidence(self, path: Path, description: str = "") -> None:
         """Record a file as evidence with its SHA-256 (the file itself stays where it is)."""
-        if self.requirement is None or self.session.read_only:
+        if self.requirement is None or not self.session.editable():
             return
         try:
             digest = sha256_of(path)
@@ -476,7 +481,7 @@ class RequirementPage(QWidget):
     def _remove_evidence(self) -> None:
         row = self.evidence_list.currentRow()
         current = self._current()
-        if row < 0 or current is None or self.requirement is None:
+        if row < 0 or current is None or self.requirement is None or not self.session.editable():
             return
         evidence = current.evidence[:row] + current.evidence[row + 1:]
         self._push(dataclasses.replace(current, evidence=evidence),
@@ -488,7 +493,7 @@ class RequirementPage(QWidget):
             self.scope_id, self.requirement.id)
 
     def _set_item(self, **changes: object) -> None:
-        if self.requirement is None or self.session.read_only:
+        if self.requirement is None:
             return
         before = self.session.store.remediation(self.scope_id, self.requirement.id)
         current = self._item()
@@ -497,7 +502,7 @@ class RequirementPage(QWidget):
         except ValueError:
             self._refresh_remediation()
             return
-        if after != current:
+        if after != current and self.session.editable():
             self.session.undo_stack.push(SetRemediationCommand(
                 self.session, before, after, self.tr("%1: edit remediation").replace("%1", self.requirement.id)))
 

@@ -43,6 +43,8 @@ class ProjectSession(QObject):
     saved = Signal()  # a change has been written durably
     save_failed = Signal(str, str, str)  # what was not saved, why, text typed that is not in the project
     store_warning = Signal(str)  # something the store noted while writing (nothing was lost)
+    read_only_changed = Signal()  # the project can no longer be changed (editors must say so at once)
+    refused = Signal(str)  # an edit asked of a read-only project: why nothing changed
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,7 @@ class ProjectSession(QObject):
         self.catalogues = project.catalogues
         self.undo_stack = StoreUndoStack(self)
         self._warnings_seen = len(self.store.warnings)
+        self._was_read_only = self.store.read_only
         self._snapshot: ProjectData | None = None
         self._gaps: list[Gap] | None = None
         for signal in (self.answer_changed, self.remediation_changed):
@@ -124,6 +127,17 @@ class ProjectSession(QObject):
             log.warning("%s", warning)
             self.store_warning.emit(warning)
         self._warnings_seen = len(self.store.warnings)
+        if self.read_only != self._was_read_only:
+            self._was_read_only = self.read_only
+            self.read_only_changed.emit()
+
+    def editable(self) -> bool:
+        """Whether an edit may go ahead; if the project is read-only, `refused` says why nothing changed
+        (an edit is never ignored without a word)."""
+        if self.read_only:
+            self.refused.emit(self.tr("Nothing was changed: this project is read-only (%1).")
+                              .replace("%1", self.store.read_only_reason))
+        return not self.read_only
 
     def _put_answer(self, scope_id: str, requirement_id: str, answer: Answer | None) -> None:
         if answer is None:

@@ -171,12 +171,17 @@ class ZonesView(QWidget):
         self.remove_button.clicked.connect(self.remove_zone)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
-            button.setEnabled(not session.read_only)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self._show_editable()
+        session.read_only_changed.connect(self._show_editable)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+
+    def _show_editable(self) -> None:
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setEnabled(not self.session.read_only)
 
     def selected_zone(self) -> Zone | None:
         rows = self.table.selectionModel().selectedRows()
@@ -186,13 +191,15 @@ class ZonesView(QWidget):
         return ZoneDialog({z.id for z in self.session.store.zones()}, zone, self)
 
     def add_zone(self) -> None:
+        if not self.session.editable():
+            return
         dialog = self.zone_dialog()
         if dialog.exec() and dialog.result_zone:
             self.session.undo_stack.push(AddZoneCommand(self.session, dialog.result_zone))
 
     def edit_zone(self) -> None:
         zone = self.selected_zone()
-        if zone is None or self.session.read_only:
+        if zone is None or not self.session.editable():
             return
         dialog = self.zone_dialog(zone)
         if dialog.exec() and dialog.result_zone and dialog.result_zone != zone:
@@ -200,7 +207,7 @@ class ZonesView(QWidget):
 
     def remove_zone(self) -> None:
         zone = self.selected_zone()
-        if zone is None or self.session.read_only:
+        if zone is None or not self.session.editable():
             return
         answered = sum(1 for scope, _ in self.session.store.answers() if scope == zone.id)
         question = self.tr("Remove %1 (%2) and its %3 answer(s)? You can undo this.").replace(

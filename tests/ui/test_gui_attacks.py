@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
 from ot62443_desktop.domain.model import Status
+from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import Boxes, Button
 from tests.ui.conftest import when_dialog_opens
@@ -249,3 +250,71 @@ def test_an_owner_whose_save_failed_stays_typed_and_is_never_saved_to_another_re
     assert store.remediation("Z1", "SR 1.1") is None and store.remediation("Z1", "SR 1.2") is None
     qtbot.waitUntil(lambda: bool(boxes.shown))
     assert "Maintenance lead" in boxes.last().details and "Replace the shared HMI login" in boxes.last().details
+
+
+def test_a_project_that_turns_read_only_disables_every_editor(
+        qtbot: QtBot, window: MainWindow, zone_project: Path, boxes: Boxes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.storage import store as store_module
+    from ot62443_desktop.storage.journal import Journal
+
+    with open_project(zone_project) as project:
+        project.set_answer("Z1", "SR 1.2", "not_implemented")
+    assert window.open_path(str(zone_project))
+    view = window.view
+    assert view is not None
+    zones, page = view.zones, view.walkthrough.page
+    window.show_tab(1)
+    assert view.walkthrough.select("Z1", "SR 1.1")
+
+    def no_new_journal(*_args: object) -> Journal:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_module, "COMPACT_AFTER_BYTES", 0)
+    monkeypatch.setattr(Journal, "start", no_new_journal)
+    window.show_tab(3)
+    plan = view.plan.model
+    row = next(r for r in range(plan.rowCount()) if plan.index(r, 2).data() == "SR 1.2")
+    assert plan.setData(plan.index(row, 6), "Maintenance lead")  # saved; then the project turns read-only
+    assert window.session.read_only  # type: ignore[union-attr]
+    window.show_tab(1)
+    editors = [page.notes, page.finding, page.ml_combo, page.evidence_add, page.evidence_remove,
+               page.remediation_box, *page.status_group.buttons()]
+    assert [e for e in editors if e.isEnabled()] == []
+    assert [b.text() for b in (zones.add_button, zones.edit_button, zones.remove_button) if b.isEnabled()] == []
+
+
+def test_every_edit_of_a_read_only_project_says_why_it_changed_nothing(
+        qtbot: QtBot, window: MainWindow, zone_project: Path, boxes: Boxes) -> None:
+    def refused() -> bool:
+        message = window.statusBar().currentMessage()
+        window.statusBar().clearMessage()
+        return message.startswith("Nothing was changed: this project is read-only (open in another instance")
+
+    with open_project(zone_project) as project:
+        project.set_answer("Z1", "SR 1.2", "not_implemented")
+    with ProjectStore.open(zone_project):  # another instance holds it
+        assert window.open_path(str(zone_project))
+        view = window.view
+        assert view is not None
+        window.show_tab(1)
+        w = view.walkthrough
+        assert w.select("Z1", "SR 1.1")
+        w.tree.setFocus()
+        qtbot.keyClick(w.tree, Qt.Key.Key_2)
+        assert refused()
+        assert w.select("site", "ORG 1.1")
+        qtbot.keyClick(w.tree, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # a 2-1 maturity key
+        assert refused()
+        window.show_tab(0)
+        cell = view.zones.table.visualRect(view.zones.model.index(0, 1)).center()
+        qtbot.mouseClick(view.zones.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(view.zones.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # edits a zone
+        assert refused()
+        window.show_tab(3)
+        plan = view.plan.model
+        row = next(r for r in range(plan.rowCount()) if plan.index(r, 2).data() == "SR 1.2")
+        assert not plan.flags(plan.index(row, 6)) & Qt.ItemFlag.ItemIsEditable
+        assert not plan.setData(plan.index(row, 6), "Maintenance lead") and refused()
+        assert window.session.store.answers().keys() == {("Z1", "SR 1.2")}  # type: ignore[union-attr]
+        assert [b.title for b in boxes.shown] == ["Opened read-only"]
