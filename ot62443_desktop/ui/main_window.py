@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ot62443_desktop.paths import data_dir
 from ot62443_desktop.ui.actions import Act, build_actions
 from ot62443_desktop.ui.errors import Icon, ask, describe, show_message, showing, tell
+from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.start_page import StartPage
 from ot62443_desktop.ui.transfer import Transfer
 from ot62443_desktop.ui.worker import Runner
@@ -206,7 +207,8 @@ class MainWindow(QMainWindow):
             state = self.tr("read-only: %1").replace("%1", self.session.store.read_only_reason)
         else:
             state = self.tr("all changes saved")
-        self.setWindowTitle(f"{name} [{state}] — {APP_NAME}")
+        title = f"{name} [{elide(state)}] — {APP_NAME}"
+        self.setWindowTitle(title.replace("[*]", "[*][*]"))  # Qt hides a lone "[*]" (its "modified" mark)
 
     def _on_undo_index(self, _index: int) -> None:
         self._update_state()

@@ -318,3 +318,11 @@ def test_every_edit_of_a_read_only_project_says_why_it_changed_nothing(
         assert not plan.setData(plan.index(row, 6), "Maintenance lead") and refused()
         assert window.session.store.answers().keys() == {("Z1", "SR 1.2")}  # type: ignore[union-attr]
         assert [b.title for b in boxes.shown] == ["Opened read-only"]
+
+
+def test_the_window_title_shows_the_file_name_as_written(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "plant[*] north.ot62443"  # "[*]" is Qt's placeholder for "modified"
+    with open_project(path, create=True) as project:
+        project.add_zone("Z1", "Cell", 2)
+    assert window.open_path(str(path))
+    assert window.windowHandle().title().startswith("plant[*] north.ot62443 [all changes saved]")
