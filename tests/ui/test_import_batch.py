@@ -70,3 +70,21 @@ def test_import_on_a_full_disk_imports_nothing_and_says_so(qtbot: QtBot, window:
     assert "Imported" not in window.statusBar().currentMessage() and "NOT SAVED" in window.windowTitle()
     qtbot.waitUntil(lambda: bool(boxes.shown))
     assert "Import register (4 rows)" in boxes.last() and "No space left on device" in boxes.last()
+
+
+def test_undo_and_redo_of_an_import_are_one_write_each_and_refresh_the_views(
+        window: MainWindow, edited_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Redo and undo go through the api's apply too: each is one journal write, every row or none."""
+    window.action(Act.IMPORT_REGISTER).trigger()
+    session = window.session
+    assert session is not None and owners(window) == len(ROWS)
+    changed: list[tuple[str, str]] = []
+    session.remediation_changed.connect(lambda scope, requirement: changed.append((scope, requirement)))
+    disk = FullDisk(monkeypatch)
+    for step, expected in ((session.undo_stack.undo, 0), (session.undo_stack.redo, len(ROWS))):
+        disk.fill(spare=1)  # room for one record only
+        step()
+        assert owners(window) == expected and disk.writes == 1
+        disk.free()
+        disk.writes = 0
+    assert len(changed) == 2 * len(ROWS)  # each step told the views about every row it wrote
