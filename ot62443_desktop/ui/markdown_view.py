@@ -90,11 +90,15 @@ class MarkdownView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setDocument(InertDocument(self))
+        self._markdown: str | None = None  # the text shown: rendering a long note again takes seconds
 
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt API
         return refuse(kind)
 
     def show_markdown(self, text: str) -> None:
+        if text == self._markdown:
+            return
+        self._markdown = text
         document = markdown_document(text, self)
         document.setDefaultFont(self.font())
         old = self.document()

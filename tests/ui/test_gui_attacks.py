@@ -326,3 +326,15 @@ def test_the_window_title_shows_the_file_name_as_written(window: MainWindow, tmp
         project.add_zone("Z1", "Cell", 2)
     assert window.open_path(str(path))
     assert window.windowHandle().title().startswith("plant[*] north.ot62443 [all changes saved]")
+
+
+def test_a_status_key_does_not_render_the_notes_preview_again(qtbot: QtBot, walk: MainWindow) -> None:
+    """Rendering a long note takes seconds (10 MB: 7 s); a status change leaves the note as it was."""
+    page = walk.view.walkthrough.page  # type: ignore[union-attr]
+    page.notes.setPlainText("pump station valve " * 1000)
+    page.notes.flush()
+    page.preview_box.setChecked(True)
+    shown = page.notes_preview.document()
+    qtbot.keyClick(walk.view.walkthrough.tree, Qt.Key.Key_3)  # type: ignore[union-attr]
+    assert walk.session.store.answer("Z1", "SR 1.1").status is Status.PARTIAL  # type: ignore[union-attr]
+    assert page.notes_preview.document() is shown
