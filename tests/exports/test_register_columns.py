@@ -159,3 +159,16 @@ def test_columns_moved_deleted_and_renamed_in_libreoffice_import(plant: Project,
     assert summary(report) == summary(expected)
     item = plant.store.remediation("Z1", "SR 1.1")
     assert item is not None and item.owner == "Jane Doe" and item.due_date == date(2026, 12, 31)
+
+
+def test_a_renamed_register_sheet_is_found_by_its_columns_names(plant: Project, tmp_path: Path) -> None:
+    """Excel renames the sheet inside every name that points at it; the sheet is found through them."""
+    register = Register(edited(plant, tmp_path))
+    register.ws.title = "Registre des écarts"
+    for column in rr.COLUMNS:
+        defined = register.wb.defined_names[rr.column_name(column.id)]
+        defined.attr_text = defined.attr_text.replace(f"'{REGISTER_SHEET}'", "'Registre des écarts'")
+    register.set("Z1", "SR 1.3", due="31/02/2027")
+    report = import_register(plant.store, plant.catalogues, register.save("renamed.xlsx"), dry_run=True)
+    assert len(report.changed) == 3 and [(r.sheet, r.reason.split(":")[0]) for r in report.refused] == [
+        ("Registre des écarts", rr.DUE_DATE)]
