@@ -338,3 +338,43 @@ def test_a_status_key_does_not_render_the_notes_preview_again(qtbot: QtBot, walk
     qtbot.keyClick(walk.view.walkthrough.tree, Qt.Key.Key_3)  # type: ignore[union-attr]
     assert walk.session.store.answer("Z1", "SR 1.1").status is Status.PARTIAL  # type: ignore[union-attr]
     assert page.notes_preview.document() is shown
+
+
+def test_undo_and_redo_pressed_again_and_again_on_a_full_disk_keep_the_stack_where_the_store_is(
+        qtbot: QtBot, walk: MainWindow, disk: FullDisk, boxes: Boxes) -> None:
+    w, store = walk.view.walkthrough, walk.session.store  # type: ignore[union-attr]
+    stack = walk.session.undo_stack  # type: ignore[union-attr]
+    for key in (Qt.Key.Key_2, Qt.Key.Key_3):
+        qtbot.keyClick(w.tree, key)
+    qtbot.keyClick(w.tree, Qt.Key.Key_Z, CTRL)  # back to "implemented"
+    disk.fill()
+    qtbot.keyClick(w.tree, Qt.Key.Key_Y, CTRL)  # a redo that fails...
+    for _ in range(5):  # ...then undo after undo
+        qtbot.keyClick(w.tree, Qt.Key.Key_Z, CTRL)
+    assert (stack.index(), stack.count()) == (1, 2)
+    assert store.answer("Z1", "SR 1.1").status is Status.IMPLEMENTED  # type: ignore[union-attr]
+    assert w.page.status_group.checkedId() == 2  # the page shows what is stored
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    qtbot.wait(20)
+    assert len(boxes.shown) == 1 and "Undo: SR 1.1: Implemented" in boxes.last()
+    disk.free()
+    qtbot.keyClick(w.tree, Qt.Key.Key_Z, CTRL)
+    assert store.answer("Z1", "SR 1.1") is None and stack.index() == 0
+    for _ in range(2):
+        qtbot.keyClick(w.tree, Qt.Key.Key_Y, CTRL)
+    assert store.answer("Z1", "SR 1.1").status is Status.PARTIAL and stack.index() == 2  # type: ignore[union-attr]
+    assert "all changes saved" in walk.windowTitle()
+
+
+def test_moving_on_while_the_disk_is_full_keeps_the_typed_note_in_the_box(
+        qtbot: QtBot, walk: MainWindow, disk: FullDisk, boxes: Boxes) -> None:
+    page = walk.view.walkthrough.page  # type: ignore[union-attr]
+    disk.fill()
+    page.notes.setFocus()
+    qtbot.keyClicks(page.notes, "Firewall rules never reviewed")
+    qtbot.keyClick(page.notes, Qt.Key.Key_Down, CTRL)  # next requirement: the note is committed first, and fails
+    assert walk.view.walkthrough.current_key() == ("Z1", "SR 1.1 RE 1")  # type: ignore[union-attr]
+    assert walk.session.store.answers() == {}  # type: ignore[union-attr]
+    assert "NOT SAVED" in walk.windowTitle()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert "SR 1.1: edit notes\nnotes:\nFirewall rules never reviewed" in boxes.last().details
