@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ot62443_desktop.paths import data_dir
+from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.actions import Act, build_actions
 from ot62443_desktop.ui.errors import Icon, ask, describe, show_message, showing, tell
 from ot62443_desktop.ui.plain_text import elide
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent", [])
         paths = [value] if isinstance(value, str) else [str(p) for p in value or []]  # type: ignore[attr-defined]
-        return [p for p in paths if Path(p).exists()]
+        return [p for p in paths if local_files.present(p) is not False]  # a share is listed unvisited
 
     def add_recent(self, path: str) -> None:
         resolved = str(Path(path).resolve())

@@ -44,6 +44,7 @@ from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Pr
 from ot62443_desktop.domain.rules import ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
 from ot62443_desktop.storage.fsutil import NotRegularError, open_regular
+from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
 from ot62443_desktop.ui.errors import Icon, describe, show_message
 from ot62443_desktop.ui.labels import state_label, status_label
@@ -73,17 +74,6 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def evidence_present(path: str) -> bool | None:
-    """Whether an evidence file is there; None for a UNC or device path (`//host/share/x`), which a
-    project from elsewhere may name so that merely looking makes Windows log in to that host."""
-    if path[:2].replace("\\", "/") == "//":
-        return None
-    try:
-        return Path(path).exists()
-    except (OSError, ValueError):  # too long for the file system, or a NUL in it
-        return False
 
 
 def _enum(kind: type[E], value: object) -> E | None:
@@ -332,7 +322,7 @@ class RequirementPage(QWidget):
     def _show_evidence(self, evidence: tuple[Evidence, ...]) -> None:
         self.evidence_list.clear()
         for item in evidence:
-            present = evidence_present(item.path)
+            present = local_files.present(item.path)  # a share named by a project is not looked at
             text = f"{elide(item.description or Path(item.path).name)} · sha256 {item.sha256[:12]}…"
             if present is None:
                 text = self.tr("NOT CHECKED (network path): %1").replace("%1", text)

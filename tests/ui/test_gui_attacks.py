@@ -378,3 +378,18 @@ def test_moving_on_while_the_disk_is_full_keeps_the_typed_note_in_the_box(
     assert "NOT SAVED" in walk.windowTitle()
     qtbot.waitUntil(lambda: bool(boxes.shown))
     assert "SR 1.1: edit notes\nnotes:\nFirewall rules never reviewed" in boxes.last().details
+
+
+def test_recent_projects_on_a_network_share_are_listed_without_reaching_the_share(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Looking at //host/share/x makes Windows connect to that host, and wait half a minute for it
+    if it is offline: the start page must not do that for each recent project."""
+    local = tmp_path / "plant.ot62443"
+    local.write_text("{}", encoding="utf-8")
+    shares = ["//fileserver/audits/plant.ot62443", "\\\\fileserver\\audits\\mill.ot62443"]
+    window.settings.setValue("recent", [*shares, str(local), str(tmp_path / "gone.ot62443")])
+    looked_at: list[str] = []
+    exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda self, **kw: looked_at.append(str(self)) or exists(self, **kw))
+    assert window.recent_files() == [*shares, str(local)]
+    assert not any(path.startswith(("//", "\\\\")) for path in looked_at)
