@@ -48,3 +48,23 @@ def check_register(project_path: str, xlsx: str, hooks: Hooks) -> ImportReport:
 
     with open_project(project_path, read_only=True) as project:
         return project.import_register(Path(xlsx), dry_run=True, hooks=hooks)
+
+
+def hash_file(path: str, hooks: Hooks) -> str:
+    """The SHA-256 of an evidence file; progress counts mebibytes (a QProgressDialog counts in int).
+
+    Only a regular file is read: a FIFO would wait for a writer for ever and a device such as
+    /dev/zero never ends (NotRegularError). A link is followed to the file it names.
+    """
+    import hashlib
+    import os
+
+    from ot62443_desktop.storage.fsutil import open_regular
+
+    digest = hashlib.sha256()
+    with os.fdopen(open_regular(Path(path).resolve()), "rb") as fh:
+        total = os.fstat(fh.fileno()).st_size >> 20
+        for done, block in enumerate(iter(lambda: fh.read(1 << 20), b""), 1):
+            digest.update(block)
+            hooks.step(min(done, total), total)
+    return digest.hexdigest()

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import getpass
-import hashlib
-import os
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -43,10 +41,9 @@ from ot62443_desktop.domain.catalogue import MATURITY_NAMES, Requirement
 from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Priority, RemediationItem, Status
 from ot62443_desktop.domain.rules import ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
-from ot62443_desktop.storage.fsutil import NotRegularError, open_regular
 from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
-from ot62443_desktop.ui.errors import Icon, describe, show_message
+from ot62443_desktop.ui.evidence import EvidenceHasher
 from ot62443_desktop.ui.labels import state_label, status_label
 from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
@@ -65,17 +62,6 @@ def _user() -> str:
         return ""
 
 
-def sha256_of(path: Path) -> str:
-    """The file's SHA-256. Only a regular file is read: a FIFO would wait for a writer for ever and
-    a device (/dev/zero) never ends, either way with the window frozen (NotRegularError)."""
-    digest = hashlib.sha256()
-    fd = open_regular(path.resolve())  # the file a link points to, if that is a regular file
-    with os.fdopen(fd, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _enum(kind: type[E], value: object) -> E | None:
     """Qt hands enum item data back as plain str; turn it back into the enum (None stays None)."""
     return None if value is None else kind(value)
@@ -89,6 +75,7 @@ class RequirementPage(QWidget):
         self.session = session
         self.scope_id = ""
         self.requirement: Requirement | None = None
+        self.hasher = EvidenceHasher(self)
         self._build()
         session.answer_changed.connect(self._on_changed)
         session.remediation_changed.connect(self._on_changed)
@@ -400,17 +387,18 @@ class RequirementPage(QWidget):
         return self.session.store.answer(self.scope_id, self.requirement.id)
 
     def _push(self, after: Answer, text: str, merge_key: str | None = None) -> None:
-        assert self.requirement is not None
-        before = self._current()
+        before = self.session.store.answer(after.scope_id, after.requirement_id)
         if before == after:
             return
         self.session.undo_stack.push(SetAnswerCommand(
-            self.session, before, after, scope_id=self.scope_id, requirement_id=self.requirement.id,
+            self.session, before, after, scope_id=after.scope_id, requirement_id=after.requirement_id,
             text=text, merge_key=merge_key))
 
-    def _base(self, status: Status) -> Answer:
-        assert self.requirement is not None
-        current = self._current() or Answer(self.scope_id, self.requirement.id, status)
+    def _base(self, status: Status, key: tuple[str, str] | None = None) -> Answer:
+        """The answer to change (of the page's requirement unless `key` names another), stamped now."""
+        assert key is not None or self.requirement is not None
+        scope_id, requirement_id = key or (self.scope_id, self.requirement.id)  # type: ignore[union-attr]
+        current = self.session.store.answer(scope_id, requirement_id) or Answer(scope_id, requirement_id, status)
         return dataclasses.replace(current, answered_by=_user(), answered_at=datetime.now().replace(microsecond=0))
 
     def set_status(self, status: Status) -> None:
@@ -444,24 +432,19 @@ class RequirementPage(QWidget):
                    merge_key=field)
 
     def add_evidence(self, path: Path, description: str = "") -> None:
-        """Record a file as evidence with its SHA-256 (the file itself stays where it is)."""
+        """Record a file as evidence with its SHA-256 (the file itself stays where it is). A large file
+        is hashed in the background: the evidence goes to the requirement it was chosen for."""
         if self.requirement is None or not self.session.editable():
             return
-        try:
-            digest = sha256_of(path)
-        except NotRegularError:
-            return self._evidence_refused(path, self.tr("it is not a regular file (a device, a pipe or a "
-                                                        "folder); only a file can be evidence"))
-        except (OSError, ValueError) as exc:
-            return self._evidence_refused(path, getattr(exc, "strerror", None) or describe(exc))
-        evidence = Evidence(str(path), digest, description or path.name, date.today())
-        base = self._base(Status.NOT_ASSESSED)
-        self._push(dataclasses.replace(base, evidence=(*base.evidence, evidence)),
-                   self.tr("%1: add evidence").replace("%1", self.requirement.id))
+        key = (self.scope_id, self.requirement.id)
+        self.hasher.hash(path, lambda digest: self._record_evidence(
+            key, Evidence(str(path), digest, description or path.name, date.today())))
 
-    def _evidence_refused(self, path: Path, why: str) -> None:
-        show_message(self, Icon.Warning, self.tr("Evidence not added"), self.tr(
-            "%1 was not added as evidence: %2.").replace("%1", str(path)).replace("%2", why))
+    def _record_evidence(self, key: tuple[str, str], evidence: Evidence) -> None:
+        if key[0] in self.session.store.scope_ids() and self.session.editable():  # its zone may be gone
+            base = self._base(Status.NOT_ASSESSED, key)
+            self._push(dataclasses.replace(base, evidence=(*base.evidence, evidence)),
+                       self.tr("%1: add evidence").replace("%1", key[1]))
 
     def _add_evidence_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Add evidence file"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
@@ -393,3 +394,39 @@ def test_recent_projects_on_a_network_share_are_listed_without_reaching_the_shar
     monkeypatch.setattr(Path, "exists", lambda self, **kw: looked_at.append(str(self)) or exists(self, **kw))
     assert window.recent_files() == [*shares, str(local)]
     assert not any(path.startswith(("//", "\\\\")) for path in looked_at)
+
+
+def large_file(path: Path, mebibytes: int) -> Path:
+    with path.open("wb") as fh:
+        fh.truncate(mebibytes << 20)  # sparse: no time spent writing it
+    return path
+
+
+def test_a_large_evidence_file_is_hashed_in_the_background_for_the_requirement_it_was_chosen_for(
+        qtbot: QtBot, walk: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.ui import evidence
+
+    monkeypatch.setattr(evidence, "INLINE_BYTES", 1 << 20)
+    capture = large_file(tmp_path / "plant-network.pcap", 3)
+    w, store = walk.view.walkthrough, walk.session.store  # type: ignore[union-attr]
+    w.page.add_evidence(capture)
+    assert store.answer("Z1", "SR 1.1") is None  # the window goes on while the file is read
+    assert w.select("Z1", "SR 1.2")
+    qtbot.waitUntil(lambda: store.answer("Z1", "SR 1.1") is not None, timeout=30000)
+    recorded = store.answer("Z1", "SR 1.1").evidence  # type: ignore[union-attr]
+    assert [(e.path, e.sha256) for e in recorded] == [(str(capture), hashlib.sha256(bytes(3 << 20)).hexdigest())]
+    assert store.answer("Z1", "SR 1.2") is None
+
+
+def test_cancelling_the_hash_of_a_large_evidence_file_adds_nothing(
+        qtbot: QtBot, walk: MainWindow, tmp_path: Path, boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.ui import evidence
+
+    monkeypatch.setattr(evidence, "INLINE_BYTES", 1 << 20)
+    page = walk.view.walkthrough.page  # type: ignore[union-attr]
+    page.add_evidence(large_file(tmp_path / "historian-backup.bak", 64))
+    progress = page.findChild(QProgressDialog)
+    assert progress is not None
+    progress.findChild(QPushButton).click()  # Cancel
+    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None, timeout=30000)  # the job has ended
+    assert walk.session.store.answer("Z1", "SR 1.1") is None and boxes.shown == []

@@ -1,0 +1,70 @@
+"""An evidence file's SHA-256, computed without freezing the window.
+
+A photo is hashed at once; a large file (a network capture of gigabytes, from a slow USB
+stick) is hashed in a child process behind a progress dialog with Cancel. Only a regular
+file is hashed: a FIFO would wait for a writer for ever and /dev/zero never ends.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ot62443_desktop.exports.progress import ExportCancelled, Hooks
+from ot62443_desktop.storage.fsutil import NotRegularError
+from ot62443_desktop.ui.errors import Icon, describe, show_message
+from ot62443_desktop.ui.jobs import hash_file
+from ot62443_desktop.ui.worker import Runner
+
+INLINE_BYTES = 32 << 20  # hashed at once below this size (a fraction of a second); in the background above
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Evidence", text)
+
+
+def _regular_size(path: Path) -> int:
+    """The size of the regular file `path` names (through a link); NotRegularError for anything else."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularError(errno.EINVAL, "not a regular file", str(path))
+    return info.st_size
+
+
+class EvidenceHasher:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.runner = Runner()
+
+    def hash(self, path: Path, done: Callable[[str], None]) -> None:
+        """Call `done(sha256)` once the file is hashed; a file that cannot be evidence is explained instead."""
+        try:
+            if _regular_size(path) <= INLINE_BYTES:
+                done(hash_file(str(path), Hooks()))
+                return
+        except (OSError, ValueError) as exc:
+            self._refuse(path, exc)
+            return
+        self.runner.run_job(self.parent, tr("Computing the file's SHA-256…"), hash_file, (str(path),),
+                            lambda digest, error: self._finished(path, digest, error, done))
+
+    def _finished(self, path: Path, digest: Any, error: BaseException | None, done: Callable[[str], None]) -> None:
+        if error is None:
+            done(digest)
+        elif not isinstance(error, ExportCancelled):  # a cancel is the person's own choice: nothing to say
+            self._refuse(path, error)
+
+    def _refuse(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, NotRegularError):
+            why = tr("it is not a regular file (a device, a pipe or a folder); only a file can be evidence")
+        else:
+            why = getattr(error, "strerror", None) or describe(error)
+        show_message(self.parent, Icon.Warning, tr("Evidence not added"), tr(
+            "%1 was not added as evidence: %2.").replace("%1", str(path)).replace("%2", why))
