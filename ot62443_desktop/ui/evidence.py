@@ -66,5 +66,9 @@ class EvidenceHasher:
             why = tr("it is not a regular file (a device, a pipe or a folder); only a file can be evidence")
         else:
             why = getattr(error, "strerror", None) or describe(error)
+        self.refuse(path, why)
+
+    def refuse(self, path: Path, why: str) -> None:
+        """Say why a file chosen as evidence was not added."""
         show_message(self.parent, Icon.Warning, tr("Evidence not added"), tr(
             "%1 was not added as evidence: %2.").replace("%1", str(path)).replace("%2", why))

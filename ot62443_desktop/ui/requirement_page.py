@@ -441,7 +441,9 @@ class RequirementPage(QWidget):
             key, Evidence(str(path), digest, description or path.name, date.today())))
 
     def _record_evidence(self, key: tuple[str, str], evidence: Evidence) -> None:
-        if key[0] in self.session.store.scope_ids() and self.session.editable():  # its zone may be gone
+        if key[0] not in self.session.store.scope_ids():  # removed while a large file was read
+            self.hasher.refuse(Path(evidence.path), self.tr("zone %1 was removed meanwhile").replace("%1", key[0]))
+        elif self.session.editable():
             base = self._base(Status.NOT_ASSESSED, key)
             self._push(dataclasses.replace(base, evidence=(*base.evidence, evidence)),
                        self.tr("%1: add evidence").replace("%1", key[1]))

@@ -430,3 +430,21 @@ def test_cancelling_the_hash_of_a_large_evidence_file_adds_nothing(
     progress.findChild(QPushButton).click()  # Cancel
     qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None, timeout=30000)  # the job has ended
     assert walk.session.store.answer("Z1", "SR 1.1") is None and boxes.shown == []
+
+
+def test_evidence_hashed_for_a_zone_removed_meanwhile_says_it_was_not_added(
+        qtbot: QtBot, walk: MainWindow, tmp_path: Path, boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ot62443_desktop.ui import evidence
+
+    monkeypatch.setattr(evidence, "INLINE_BYTES", 1 << 20)
+    view = walk.view
+    assert view is not None
+    view.walkthrough.page.add_evidence(large_file(tmp_path / "plant-network.pcap", 3))
+    walk.show_tab(0)
+    view.zones.table.selectRow(0)
+    boxes.answers.append(Button.Yes)
+    view.zones.remove_zone()
+    qtbot.waitUntil(lambda: boxes.last().title == "Evidence not added", timeout=30000)
+    assert "zone Z1 was removed meanwhile" in boxes.last()
+    walk.session.undo_stack.undo()  # type: ignore[union-attr]
+    assert walk.session.store.answers() == {}  # type: ignore[union-attr]
