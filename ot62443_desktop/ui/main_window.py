@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -126,10 +126,8 @@ class MainWindow(QMainWindow):
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.start_page.set_recent(self.recent_files())
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = self.settings.value("window/geometry")  # a damaged settings file must not stop the start
+        if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)):
             self.resize(1280, 800)
         self._update_state()
 
@@ -458,7 +456,8 @@ class MainWindow(QMainWindow):
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent", [])
-        paths = [value] if isinstance(value, str) else [str(p) for p in value or []]  # type: ignore[attr-defined]
+        listed = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        paths = [p for p in listed if isinstance(p, str) and p]  # a damaged settings file lists nothing
         return [p for p in paths if local_files.present(p) is not False]  # a share is listed unvisited
 
     def add_recent(self, path: str) -> None:

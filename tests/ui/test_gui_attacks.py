@@ -448,3 +448,20 @@ def test_evidence_hashed_for_a_zone_removed_meanwhile_says_it_was_not_added(
     assert "zone Z1 was removed meanwhile" in boxes.last()
     walk.session.undo_stack.undo()  # type: ignore[union-attr]
     assert walk.session.store.answers() == {}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("damage", ["recent=@Rect(1 2 3 4)\n[window]\ngeometry=@Size(3 4)",
+                                    "recent=1, 2, @Rect(1 2 3 4)\n[window]\ngeometry=@Rect(1 2 3 4)",
+                                    "recent=@ByteArray(\\0\\xff)\n[window]\ngeometry=12"])
+def test_a_damaged_settings_file_does_not_stop_the_program_from_starting(
+        qtbot: QtBot, data_dir: Path, tmp_path: Path, damage: str) -> None:
+    (data_dir / "settings.ini").write_text("[General]\n" + damage + "\n", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.recent_files() == []
+    project = tmp_path / "plant.ot62443"
+    with open_project(project, create=True) as created:
+        created.add_zone("Z1", "Cell", 2)
+    assert window.open_path(str(project))
+    window.close_project()
+    assert window.recent_files() == [str(project.resolve())]
