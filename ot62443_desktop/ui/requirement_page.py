@@ -162,9 +162,10 @@ class RequirementPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.scope_label)
         layout.addWidget(splitter, 1)
-        self._editors: list[QWidget] = [self.ml_combo, self.notes, self.finding, self.countermeasure,
-                                        self.evidence_add, self.evidence_remove, self.remediation_box,
-                                        *self.status_group.buttons()]
+        self._editors: list[QWidget] = [self.ml_combo, self.evidence_add, self.evidence_remove, self.priority,
+                                        self.due_default, self.effort, self.state, *self.status_group.buttons()]
+        self._text_fields: list[TextField | LineField] = [self.notes, self.finding, self.countermeasure,
+                                                          self.action, self.owner, self.justification]
 
     def _status_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Status (keys 1-6)"))
@@ -301,10 +302,14 @@ class RequirementPage(QWidget):
         self._show_editable()
 
     def _show_editable(self) -> None:
-        """Editors are enabled only while the project can be changed (it may turn read-only while open)."""
+        """Editors follow whether the project can be changed (it may turn read-only while open); text
+        stays selectable, so that a note, or what was typed just before, can still be copied."""
+        editable = not self.session.read_only
         for editor in self._editors:
-            editor.setEnabled(not self.session.read_only)
-        self.due.setEnabled(not self.due_default.isChecked() and not self.session.read_only)
+            editor.setEnabled(editable)
+        for field in self._text_fields:
+            field.setReadOnly(not editable)
+        self.due.setEnabled(editable and not self.due_default.isChecked())
 
     def _show_evidence(self, evidence: tuple[Evidence, ...]) -> None:
         self.evidence_list.clear()

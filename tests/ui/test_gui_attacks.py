@@ -279,9 +279,11 @@ def test_a_project_that_turns_read_only_disables_every_editor(
     assert plan.setData(plan.index(row, 6), "Maintenance lead")  # saved; then the project turns read-only
     assert window.session.read_only  # type: ignore[union-attr]
     window.show_tab(1)
-    editors = [page.notes, page.finding, page.ml_combo, page.evidence_add, page.evidence_remove,
-               page.remediation_box, *page.status_group.buttons()]
+    editors = [page.ml_combo, page.evidence_add, page.evidence_remove, page.priority, page.due_default, page.effort,
+               page.state, *page.status_group.buttons()]
     assert [e for e in editors if e.isEnabled()] == []
+    fields = [page.notes, page.finding, page.countermeasure, page.action, page.owner, page.justification]
+    assert [f for f in fields if not f.isReadOnly()] == []  # their text can still be selected and copied
     assert [b.text() for b in (zones.add_button, zones.edit_button, zones.remove_button) if b.isEnabled()] == []
 
 

@@ -105,7 +105,7 @@ def test_locked_project_opens_read_only_and_refuses_edits(qtbot: QtBot, window: 
         assert "read-only" in window.windowTitle() and "open in another instance" in window.windowTitle()
         w = window.view.walkthrough  # type: ignore[union-attr]
         assert w.select("Z1", "SR 1.1")
-        assert not w.page.notes.isEnabled() and not window.view.zones.add_button.isEnabled()  # type: ignore[union-attr]
+        assert w.page.notes.isReadOnly() and not window.view.zones.add_button.isEnabled()  # type: ignore[union-attr]
         w.tree.setFocus()
         qtbot.keyClick(w.tree, Qt.Key.Key_2)
         assert window.session.store.answer("Z1", "SR 1.1") is None  # type: ignore[union-attr]
