@@ -76,6 +76,7 @@ from ot62443_desktop.storage.records import answers_table, decode, remediation_t
 from ot62443_desktop.storage.replay import Op, journal_error, replay
 
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
+READ_ATTEMPTS = 20
 
 T = TypeVar("T")
 
@@ -184,12 +185,18 @@ class ProjectStore:
 
     @classmethod
     def _open_locked(cls, path: Path, lock: ProjectLock | None, reason: str) -> ProjectStore:
-        data = read_file(path)
-        raw, version = parse_project(path, data)
-        meta = raw[META][str(META_ID)]
-        digest = file_digest(data)
-        journal = read_journal_of(path)
-        relation = journal.relation(meta, digest)
+        for _ in range(READ_ATTEMPTS):  # a reader without the lock may meet the writer's compaction
+            identity = _identity(path)
+            data = read_file(path)
+            raw, version = parse_project(path, data)
+            meta = raw[META][str(META_ID)]
+            digest = file_digest(data)
+            journal = read_journal_of(path)
+            relation = journal.relation(meta, digest)
+            if lock is not None or _identity(path) == identity:
+                break  # the file read is the one the journal was read beside
+        else:
+            raise StoreError(f"{path}: it changed while being read, again and again; try again in a moment")
         pending = journal.records if relation is Relation.EXTENDS else []
         if pending:
             replay(path, raw, pending)
@@ -582,6 +589,12 @@ class ProjectStore:
         self._commit([[table, doc_id, None]])
         self._keys[table].pop(requirement_id)
         return cache.pop((scope_id, requirement_id), None)
+
+
+def _identity(path: Path) -> tuple[int, ...]:
+    """What changes when the file is replaced or rewritten (compaction renames a new file in)."""
+    st = path.stat()
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _refuse_existing(path: Path, overwrite: bool) -> None:

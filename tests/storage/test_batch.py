@@ -123,3 +123,26 @@ def test_a_schema_1_file_gets_the_same_id_read_only_as_when_upgraded(project_pat
         assert upgraded.project_id == first.project_id
     meta = json.loads(project_path.read_bytes())["meta"]["1"]
     assert meta["schema_version"] == schema.SCHEMA_VERSION and meta["project_id"] == first.project_id
+
+
+def test_a_reader_that_meets_the_writers_compaction_reads_again_and_misses_nothing(
+        store: ProjectStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export opens the project read-only while the GUI writes: a compaction between its
+    reading of the file and of the journal used to drop every change since the last one."""
+    from ot62443_desktop.storage import store as store_module
+
+    store.set_answer(Answer("Z1", "SR 1.1", Status.PARTIAL, notes="saved"))
+    real = store_module.read_journal_of
+    compacted: list[bool] = []
+
+    def compact_first(path: Path) -> object:
+        if not compacted:
+            compacted.append(True)
+            store.compact()  # the writer rewrites the file just after the reader read it
+        return real(path)
+
+    monkeypatch.setattr(store_module, "read_journal_of", compact_first)
+    with ProjectStore.open(store.path, read_only=True) as reader:
+        assert reader.answer("Z1", "SR 1.1") is not None
+    assert compacted
+    store.close()
