@@ -96,3 +96,9 @@ def journal_or_none(path: Path) -> JournalContents | None:
         return read_journal(journal_path(path))
     except (MalformedJournalError, OSError):
         return None
+
+
+def file_identity(path: Path) -> tuple[int, ...]:
+    """What changes when the file is replaced or rewritten (compaction renames a new file in)."""
+    st = path.stat()
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)

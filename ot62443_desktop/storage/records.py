@@ -63,3 +63,11 @@ def decode(raw: Raw, meta: dict[str, Any]) -> Records:
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"{where}: {exc}") from None
     return records
+
+
+def replace_with(doc: dict[str, Any]) -> Any:
+    """A TinyDB update that makes the stored document equal to `doc`, in place (no copy of the table)."""
+    def replace(current: dict[str, Any]) -> None:
+        current.clear()
+        current.update(doc)
+    return replace

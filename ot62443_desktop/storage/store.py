@@ -66,13 +66,14 @@ from ot62443_desktop.storage.projectfile import (
 )
 from ot62443_desktop.storage.reading import (
     exclusive_lock,
+    file_identity,
     marked_read_only,
     project_path,
     read_file,
     read_journal_of,
     refuse_special,
 )
-from ot62443_desktop.storage.records import answers_table, decode, remediation_table
+from ot62443_desktop.storage.records import answers_table, decode, remediation_table, replace_with
 from ot62443_desktop.storage.replay import Op, journal_error, replay
 
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
@@ -186,14 +187,14 @@ class ProjectStore:
     @classmethod
     def _open_locked(cls, path: Path, lock: ProjectLock | None, reason: str) -> ProjectStore:
         for _ in range(READ_ATTEMPTS):  # a reader without the lock may meet the writer's compaction
-            identity = _identity(path)
+            identity = file_identity(path)
             data = read_file(path)
             raw, version = parse_project(path, data)
             meta = raw[META][str(META_ID)]
             digest = file_digest(data)
             journal = read_journal_of(path)
             relation = journal.relation(meta, digest)
-            if lock is not None or _identity(path) == identity:
+            if lock is not None or file_identity(path) == identity:
                 break  # the file read is the one the journal was read beside
         else:
             raise StoreError(f"{path}: it changed while being read, again and again; try again in a moment")
@@ -547,7 +548,7 @@ class ProjectStore:
                 if current is not None:
                     table.remove(doc_ids=[doc_id])
             elif current is not None:
-                table.update(_replace_with(doc), doc_ids=[doc_id])
+                table.update(replace_with(doc), doc_ids=[doc_id])
             else:
                 table.insert(Document(doc, doc_id=doc_id))
 
@@ -591,19 +592,6 @@ class ProjectStore:
         return cache.pop((scope_id, requirement_id), None)
 
 
-def _identity(path: Path) -> tuple[int, ...]:
-    """What changes when the file is replaced or rewritten (compaction renames a new file in)."""
-    st = path.stat()
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
 def _refuse_existing(path: Path, overwrite: bool) -> None:
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise ProjectExistsError(f"{path}: a file of that name already exists")
-
-
-def _replace_with(doc: dict[str, Any]) -> Any:
-    def replace(current: dict[str, Any]) -> None:
-        current.clear()
-        current.update(doc)
-    return replace
