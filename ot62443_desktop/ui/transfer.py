@@ -80,7 +80,11 @@ class Transfer:
         from ot62443_desktop.ui.jobs import check_register
 
         def checked(report: Any, error: BaseException | None) -> None:
-            if error is not None:
+            if getattr(self.window, "session", None) is not session:  # closed while the register was read
+                show_message(self.window, Icon.Warning, tr("Import register"),
+                             tr("The project was closed while the register was being read; nothing was "
+                                "imported. Open the project and import the register again."))
+            elif error is not None:
                 self._report("", error)
             elif not report.changed:
                 show_message(self.window, Icon.Information, tr("Import register"), str(report))

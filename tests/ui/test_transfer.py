@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.demo import write_demo
@@ -52,3 +53,23 @@ def test_import_is_checked_first_then_applied_as_one_undo_step(qtbot: QtBot, win
     assert owners.count("Maintenance lead") == 2
     window.session.undo_stack.undo()  # type: ignore[union-attr]
     assert store.snapshot().remediation == before
+
+
+def test_an_import_checked_after_its_project_was_closed_is_not_applied_and_says_so(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project, xlsx = tmp_path / "demo.ot62443", tmp_path / "register.xlsx"
+    write_demo(project, zones=2)
+    assert window.open_path(str(project))
+    window.runner.synchronous = True
+    window.transfer.ask_save = lambda *a: str(xlsx)  # type: ignore[method-assign]
+    window.action(Act.EXPORT_XLSX).trigger()
+    callbacks: list[object] = []
+    window.runner.run_job = lambda parent, title, job, args, done: callbacks.append(done)  # type: ignore[method-assign]
+    window.transfer.ask_open = lambda *a: str(xlsx)  # type: ignore[method-assign]
+    window.action(Act.IMPORT_REGISTER).trigger()
+    window.close_project()  # the consultant closes the project while the register is being read
+    shown: list[str] = []
+    monkeypatch.setattr("ot62443_desktop.ui.transfer.show_message",
+                        lambda parent, icon, title, text: shown.append(text))
+    callbacks[0](object(), None)  # type: ignore[operator]
+    assert shown and "nothing was imported" in shown[0]
