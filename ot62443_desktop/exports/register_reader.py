@@ -31,6 +31,8 @@ from ot62443_desktop.exports.xlsx_stream import xml_is_defused
 
 MAX_ROWS = 200_000
 STEP_ROWS = 200
+MAX_COLUMN = 1024  # a named column further right is not a register's (LibreOffice long stopped at AMJ)
+MAX_SHEET_ROW = 1_048_576  # Excel's last row
 AGAIN = "Export the register again and copy the edits into it."
 # A defined name's target when it is one cell: 'Sheet name'!$C$1 or Sheet!$C$1.
 _CELL_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
@@ -186,8 +188,9 @@ def _named_columns(wb: Any) -> dict[str, tuple[str, int, int]]:
         if match is None:
             continue
         sheet = (match.group(1) or "").replace("''", "'") or (match.group(2) or "").strip()
-        found[name[len(rr.COLUMN_NAME_PREFIX):]] = (sheet, column_index_from_string(match.group(3).upper()),
-                                                    int(match.group(4)))
+        col, row = column_index_from_string(match.group(3).upper()), int(match.group(4))
+        if 1 <= col <= MAX_COLUMN and 1 <= row <= MAX_SHEET_ROW:  # else no cell a register's heading is in
+            found[name[len(rr.COLUMN_NAME_PREFIX):]] = (sheet, col, row)
     return found
 
 
@@ -209,7 +212,10 @@ def _read_rows(ws: Any, register: RegisterSheet, columns: dict[str, int], header
     total = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > header_row else header_row + 1
     ws.reset_dimensions()  # a sheet that under-states its size must not hide rows from the import
     rows: list[RegisterRow] = []
-    for number, cells in enumerate(ws.iter_rows(min_row=header_row + 1), header_row + 1):
+    # Read each row no wider than the register's columns: a row with a cell far to the right (XFD)
+    # would otherwise come back 16,384 cells wide, and 200,000 of them took minutes.
+    width = max(columns.values())
+    for number, cells in enumerate(ws.iter_rows(min_row=header_row + 1, max_col=width), header_row + 1):
         if number - header_row > MAX_ROWS:
             raise ExportError(f"{register.source}: the {register.sheet!r} sheet has more than {MAX_ROWS} rows, far "
                               f"more than a gap register; {NOTHING}")
