@@ -41,17 +41,29 @@ _CHUNK = MIB
 def open_workbook(xlsx: Path) -> BinaryIO:
     """The workbook opened once, so the file checked is the file parsed (ExportError if it cannot be)."""
     try:
-        f = xlsx.open("rb")
+        f = _open_without_waiting(xlsx)
     except FileNotFoundError:
         raise ExportError(f"{xlsx}: no such file; {NOTHING}") from None
     except IsADirectoryError:
         raise ExportError(f"{xlsx}: is a folder, not an Excel workbook; {NOTHING}") from None
     except OSError as exc:
         raise ExportError(f"{xlsx}: cannot be read ({exc.strerror or exc}); {NOTHING}") from None
-    if stat.S_ISDIR(os.fstat(f.fileno()).st_mode):  # Windows opens some folders
+    mode = os.fstat(f.fileno()).st_mode
+    if not stat.S_ISREG(mode):
         f.close()
-        raise ExportError(f"{xlsx}: is a folder, not an Excel workbook; {NOTHING}")
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a file (a pipe or a device?)"  # Windows opens some folders
+        raise ExportError(f"{xlsx}: is {kind}, not an Excel workbook; {NOTHING}")
     return f
+
+
+def _open_without_waiting(xlsx: Path) -> BinaryIO:
+    """Open for reading; a named pipe would wait for a writer forever (the import hung), so where the
+    system can, open without waiting: what is not a file is refused once open."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(xlsx, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblock)
+    if nonblock:
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def check_container(xlsx: Path, f: BinaryIO) -> None:

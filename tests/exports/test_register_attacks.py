@@ -4,6 +4,7 @@ with a message, never followed into cells or sheets that are not the register's.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -74,3 +75,21 @@ def test_a_column_name_pointing_outside_any_sheet_is_no_column(plant: Project, t
     path = rewrite(export(plant, tmp_path / "register.xlsx"), tmp_path / "aimed.xlsx", WORKBOOK_PART, aim_key)
     with pytest.raises(ExportError, match="has no 'Key' column"):
         import_register(plant.store, plant.catalogues, path, dry_run=True)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_is_refused_at_once_not_waited_on(plant: Project, tmp_path: Path) -> None:
+    pipe = tmp_path / "register.xlsx"
+    os.mkfifo(pipe)  # nothing ever writes to it: opening it for reading used to wait forever
+    before = plant.store.snapshot()
+    with pytest.raises(ExportError, match="not a file"):
+        import_register(plant.store, plant.catalogues, pipe)
+    assert plant.store.snapshot() == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a POSIX device file")
+def test_a_link_to_a_device_is_refused(plant: Project, tmp_path: Path) -> None:
+    link = tmp_path / "register.xlsx"
+    link.symlink_to(os.devnull)
+    with pytest.raises(ExportError, match="not a file"):
+        import_register(plant.store, plant.catalogues, link, dry_run=True)
