@@ -35,6 +35,10 @@ _OVERRIDE = re.compile(rb"<(?:[\w.-]+:)?Override\b[^>]*>")
 _PART_NAME = re.compile(rb"""\bPartName\s*=\s*["']([^"']*)["']""")
 _CONTENT_TYPE = re.compile(rb"""\bContentType\s*=\s*["']([^"']*)["']""")
 _STRING_ITEM = re.compile(rb"<(?:[\w.-]{1,32}:)?si[\s/>]")  # at most 37 bytes long
+_DIMENSION = re.compile(rb"<(?:[\w.-]{1,32}:)?dimension[\s/>]")
+_SHEET_DATA = re.compile(rb"<(?:[\w.-]{1,32}:)?sheetData[\s/>]")
+_ELEMENT = re.compile(rb"<[^/?!]")
+MAX_UNSIZED_ELEMENTS = 250_000  # the reader's 200,000 rows and some room
 _CHUNK = MIB
 
 
@@ -88,7 +92,9 @@ def check_container(xlsx: Path, f: BinaryIO) -> None:
                 kind = "an OpenDocument file (save it as .xlsx)" if "mimetype" in names else "a zip file"
                 raise ExportError(f"{xlsx}: {kind}, not an Excel .xlsx workbook; {NOTHING}")
             _check_sizes(xlsx, infos)
-            _check_shared_strings(xlsx, archive, names)
+            shared = _shared_string_parts(archive) & names
+            _check_shared_strings(xlsx, archive, shared)
+            _check_unsized_sheets(xlsx, archive, names - shared)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise ExportError(f"{xlsx}: not an Excel .xlsx workbook (or a damaged one); {NOTHING}") from None
 
@@ -115,7 +121,7 @@ def _check_sizes(xlsx: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 def _check_shared_strings(xlsx: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
     """openpyxl loads the whole shared string table up front: bound its size and its count."""
-    for name in _shared_string_parts(archive) & names:
+    for name in names:
         info = archive.getinfo(name)
         if info.file_size > MAX_SHARED_STRINGS_BYTES:
             raise _bomb(xlsx, f"its shared strings unpack to {info.file_size / MIB:.0f} MB "
@@ -150,3 +156,35 @@ def _count_items(archive: zipfile.ZipFile, name: str) -> int:
             if count > MAX_SHARED_STRINGS:
                 return count
     return count + len(_STRING_ITEM.findall(tail))
+
+
+def _check_unsized_sheets(xlsx: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
+    """A sheet without its <dimension> makes openpyxl keep every element it passes looking for one
+    (6.5 million empty rows: 600 MB); Excel, LibreOffice and openpyxl always write it first."""
+    for name in sorted(names):
+        elements = _unsized_elements(archive, name)
+        if elements > MAX_UNSIZED_ELEMENTS:
+            raise _bomb(xlsx, f"its part {name!r} is a sheet without a size and more than "
+                              f"{MAX_UNSIZED_ELEMENTS:,} elements")
+
+
+def _unsized_elements(archive: zipfile.ZipFile, name: str) -> int:
+    """How many elements follow <sheetData> in a part that gave no <dimension> before it (0 otherwise)."""
+    count, tail, counting = 0, b"", False
+    with archive.open(name) as f:
+        while chunk := f.read(_CHUNK):
+            data = tail + chunk
+            keep = max(0, len(data) - 64)  # a tag starting in the last bytes is looked at with the next chunk
+            if not counting:
+                data_at, sized_at = _SHEET_DATA.search(data), _DIMENSION.search(data)
+                if sized_at and (data_at is None or sized_at.start() < data_at.start()):
+                    return 0
+                if data_at is None:
+                    tail = data[keep:]
+                    continue
+                counting, data, keep = True, data[data_at.end():], max(0, keep - data_at.end())
+            count += sum(1 for match in _ELEMENT.finditer(data) if match.start() < keep)
+            tail = data[keep:]
+            if count > MAX_UNSIZED_ELEMENTS:
+                return count
+    return count + len(_ELEMENT.findall(tail)) if counting else 0

@@ -42,6 +42,22 @@ def shared_strings(count: int, prefix: str = "") -> bytes:
     return f'<{tag}sst {xmlns} count="{count}" uniqueCount="{count}">{items}</{tag}sst>'.encode()
 
 
+def unsized_sheet(rows: int, *, sized: bool = False) -> bytes:
+    """A worksheet part of `rows` empty rows, with or without the <dimension> openpyxl looks for first."""
+    dimension = f'<dimension ref="A1:A{rows}"/>' if sized else ""
+    body = "".join(f'<row r="{n}" spans="1:{n % 97 + 1}"/>' for n in range(1, rows + 1))
+    return f'<worksheet xmlns="{MAIN_NS}">{dimension}<sheetData>{body}</sheetData></worksheet>'.encode()
+
+
+def test_a_sheet_that_gives_its_size_first_is_not_counted(plant: Project, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsx_guard, "MAX_UNSIZED_ELEMENTS", 5_000)
+    source = export(plant, tmp_path / "register.xlsx")
+    path = rebuilt(source, tmp_path / "sized.xlsx", {"xl/worksheets/sheet4.xml": unsized_sheet(5_001, sized=True)})
+    with xlsx_guard.open_workbook(path) as f:
+        xlsx_guard.check_container(path, f)  # no refusal: Excel, LibreOffice and openpyxl all write the size
+
+
 def refused(plant: Project, path: Path, message: str) -> None:
     before = plant.store.snapshot()
     with pytest.raises(ExportError) as error:
@@ -81,6 +97,10 @@ CASES: dict[str, Case] = {
         lambda src, tmp: rebuilt(src, tmp / "count.xlsx", {"xl/sharedStrings.xml": shared_strings(5_001)},
                                  "xl/sharedStrings.xml"),
         "it holds more than 5,000 shared strings"),
+    "a sheet without a size and too many rows": (
+        {"MAX_UNSIZED_ELEMENTS": 5_000},
+        lambda src, tmp: rebuilt(src, tmp / "unsized.xlsx", {"xl/worksheets/sheet4.xml": unsized_sheet(5_001)}),
+        "is a sheet without a size and more than 5,000 elements"),
     "too many shared strings, prefixed, in a part of another name": (
         {"MAX_SHARED_STRINGS": 5_000},
         lambda src, tmp: rebuilt(src, tmp / "renamed.xlsx", {"xl/words.xml": shared_strings(5_001, "x")},
