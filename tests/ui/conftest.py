@@ -59,3 +59,17 @@ def when_dialog_opens(fill: Callable[[QDialog], None]) -> None:
         else:
             QTimer.singleShot(20, attempt)
     QTimer.singleShot(0, attempt)
+
+
+def demo_with_register(window: MainWindow, tmp_path: Path, zones: int = 3) -> Path:
+    """The demo project open in the window (jobs run inline) and its register exported beside it."""
+    from ot62443_desktop.demo import write_demo
+    from ot62443_desktop.ui.actions import Act
+
+    project, xlsx = tmp_path / "demo.ot62443", tmp_path / "register.xlsx"
+    write_demo(project, zones=zones)
+    assert window.open_path(str(project))
+    window.runner.synchronous = True
+    window.transfer.ask_save = lambda *a: str(xlsx)  # type: ignore[method-assign]
+    window.action(Act.EXPORT_XLSX).trigger()
+    return xlsx

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ot62443_desktop.demo import write_demo
 from ot62443_desktop.ui.actions import Act
 from ot62443_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import Boxes
+from tests.ui.conftest import demo_with_register
 from tests.ui.faults import FullDisk
 
 OWNER = "Maintenance lead"
@@ -26,12 +26,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
 @pytest.fixture
 def edited_register(window: MainWindow, tmp_path: Path) -> Path:
     """The demo project open in the window, and its register with a new owner on four rows."""
-    project, xlsx = tmp_path / "demo.ot62443", tmp_path / "register.xlsx"
-    write_demo(project, zones=3)
-    assert window.open_path(str(project))
-    window.runner.synchronous = True
-    window.transfer.ask_save = lambda *a: str(xlsx)  # type: ignore[method-assign]
-    window.action(Act.EXPORT_XLSX).trigger()
+    xlsx = demo_with_register(window, tmp_path)
     wb = openpyxl.load_workbook(xlsx)
     ws = wb["Gap register"]
     owner = [c.value for c in ws[1]].index("Owner") + 1

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.ui.actions import Act
 from ot62443_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import demo_with_register
 
 
 def test_exports_run_in_the_background_and_write_both_files(qtbot: QtBot, window: MainWindow,
@@ -30,12 +31,7 @@ def test_exports_run_in_the_background_and_write_both_files(qtbot: QtBot, window
 
 def test_import_is_checked_first_then_applied_as_one_undo_step(qtbot: QtBot, window: MainWindow,
                                                                 tmp_path: Path) -> None:
-    project, xlsx = tmp_path / "demo.ot62443", tmp_path / "register.xlsx"
-    write_demo(project, zones=3)
-    assert window.open_path(str(project))
-    window.runner.synchronous = True
-    window.transfer.ask_save = lambda *a: str(xlsx)  # type: ignore[method-assign]
-    window.action(Act.EXPORT_XLSX).trigger()
+    xlsx = demo_with_register(window, tmp_path)
     wb = openpyxl.load_workbook(xlsx)
     ws = wb["Gap register"]
     owner = [c.value for c in ws[1]].index("Owner") + 1
@@ -57,12 +53,7 @@ def test_import_is_checked_first_then_applied_as_one_undo_step(qtbot: QtBot, win
 
 def test_an_import_checked_after_its_project_was_closed_is_not_applied_and_says_so(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project, xlsx = tmp_path / "demo.ot62443", tmp_path / "register.xlsx"
-    write_demo(project, zones=2)
-    assert window.open_path(str(project))
-    window.runner.synchronous = True
-    window.transfer.ask_save = lambda *a: str(xlsx)  # type: ignore[method-assign]
-    window.action(Act.EXPORT_XLSX).trigger()
+    xlsx = demo_with_register(window, tmp_path, zones=2)
     callbacks: list[object] = []
     window.runner.run_job = lambda parent, title, job, args, done: callbacks.append(done)  # type: ignore[method-assign]
     window.transfer.ask_open = lambda *a: str(xlsx)  # type: ignore[method-assign]
