@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
@@ -17,11 +18,20 @@ from tests.ui.faults import FullDisk
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    for stray in QApplication.topLevelWidgets():  # a progress dialog a previous test left on its way out
+        if stray.isVisible():
+            stray.close()
     win = MainWindow()
     qtbot.addWidget(win)
-    with qtbot.waitActive(win):  # shortcuts fire only in the active window
-        win.show()
+    win.show()
+    for attempt in range(3):  # shortcuts fire only in the active window; a loaded machine may be slow to give it
         win.activateWindow()
+        try:
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+            break
+        except QtTimeoutError:
+            if attempt == 2:
+                raise
     yield win
     win.close_project()
 
