@@ -27,11 +27,16 @@ SET_ASIDE = "set-aside"
 _BACKUP_NAME = re.compile(r"^(?:(\d+)-)?(\d{8}T\d{12})-g(\d+)\.ot62443$")
 
 
+def backups_root() -> Path:
+    """The folder that holds every project's backups (and the set-aside copies)."""
+    return data_dir() / "backups"
+
+
 def backup_dir(project_path: Path) -> Path:
     """One folder per project path: stem plus a short hash of the absolute path."""
     resolved = str(project_path.resolve())
     digest = hashlib.sha256(resolved.encode()).hexdigest()[:12]
-    return data_dir() / "backups" / f"{project_path.stem}-{digest}"
+    return backups_root() / f"{project_path.stem}-{digest}"
 
 
 def list_backups(project_path: Path) -> list[Path]:

@@ -46,11 +46,15 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def lock_path(project_path: Path) -> Path:
+    return project_path.with_name(project_path.name + ".lock")
+
+
 class ProjectLock:
     """Holds the lock; `acquire` returns None on success or a description of the holder."""
 
     def __init__(self, project_path: Path) -> None:
-        self.path = project_path.with_name(project_path.name + ".lock")
+        self.path = lock_path(project_path)
         self._fd: int | None = None
 
     def acquire(self) -> str | None:

@@ -17,7 +17,7 @@ from ot62443_desktop.storage.fsutil import open_regular, read_all
 from ot62443_desktop.storage.journal import JournalContents, MalformedJournalError, journal_path, read_journal
 from ot62443_desktop.storage.lock import ProjectLock
 
-SUFFIX = ".ot62443"
+PROJECT_SUFFIX = ".ot62443"
 MAX_PROJECT_BYTES = 256 * 1024 * 1024  # 100 zones take 3 MB
 
 
@@ -28,13 +28,13 @@ def project_path(path: str | Path) -> Path:
     the real file, and must never be made beside whatever a planted link names.
     """
     path = Path(path)
-    if path.suffix != SUFFIX:
-        raise StoreError(f"{path}: project files end in {SUFFIX}")
+    if path.suffix != PROJECT_SUFFIX:
+        raise StoreError(f"{path}: project files end in {PROJECT_SUFFIX}")
     if not path.is_symlink():
         return path
     real = Path(os.path.realpath(path))
-    if real.suffix != SUFFIX:
-        raise StoreError(f"{path}: a link to {real}, which is not a project file (those end in {SUFFIX})")
+    if real.suffix != PROJECT_SUFFIX:
+        raise StoreError(f"{path}: a link to {real}, which is not a project file (those end in {PROJECT_SUFFIX})")
     return real
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ot62443_desktop.paths import data_dir
+from ot62443_desktop.storage.backups import backups_root
 from ot62443_desktop.storage.errors import StoreError
+from ot62443_desktop.storage.journal import journal_path
+from ot62443_desktop.storage.lock import lock_path
+from ot62443_desktop.storage.reading import PROJECT_SUFFIX
 
-PROJECT_SUFFIX = ".ot62443"
 _OWN_SUFFIXES = (PROJECT_SUFFIX, f"{PROJECT_SUFFIX}.journal", f"{PROJECT_SUFFIX}.lock")
 
 
@@ -23,10 +25,10 @@ def check_output_target(target: Path, project_path: Path | None = None) -> None:
     real = Path(os.path.realpath(target))
     if project_path is not None:
         project = Path(os.path.realpath(project_path))
-        own = {project, project.with_name(project.name + ".journal"), project.with_name(project.name + ".lock")}
+        own = {project, journal_path(project), lock_path(project)}
         if real in own or _same_file(target, project_path):
             raise StoreError(f"{target}: that is the project itself; choose another name for the export")
-    backups = Path(os.path.realpath(data_dir() / "backups"))
+    backups = Path(os.path.realpath(backups_root()))
     if real.is_relative_to(backups):
         raise StoreError(f"{target}: that folder holds the program's backups; choose another place")
 
