@@ -42,12 +42,6 @@ class ScoredProject:
         """Every 2-1 score: the site first, then the zones that assess the program."""
         return (self.site, *self.zone_programs.values())
 
-    def zone_score(self, zone_id: str) -> ZoneScore:
-        for score in self.zones:
-            if score.zone.id == zone_id:
-                return score
-        raise KeyError(f"unknown zone {zone_id!r}")
-
     def gaps_in(self, scope_id: str) -> tuple[Gap, ...]:
         return self._by_scope.get(scope_id, ())
 
