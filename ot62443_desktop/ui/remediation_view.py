@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority
+from ot62443_desktop.domain.report import reference_date
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.ui.commands import SetRemediationCommand
 from ot62443_desktop.ui.labels import state_label, status_label
@@ -82,7 +83,7 @@ class GapsModel(ListTableModel):
         return flags
 
     def _due(self, gap: Gap) -> date:
-        return gap.due_date(self.session.store.info.assessment_date or date.today())
+        return gap.due_date(reference_date(self.session.store.info, date.today()))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ot62443_desktop.domain.catalogue import MATURITY_NAMES, Requirement
 from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Priority, RemediationItem, Status
+from ot62443_desktop.domain.report import reference_date
 from ot62443_desktop.domain.rules import ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
 from ot62443_desktop.ui import local_files
@@ -353,7 +354,7 @@ class RequirementPage(QWidget):
         self.justification.show_stored(item.justification, keep_typed=keep_typed)
 
     def _assessment_date(self) -> date:
-        return self.session.store.info.assessment_date or date.today()
+        return reference_date(self.session.store.info, date.today())
 
     def _is_program(self) -> bool:
         return self.requirement is not None and self.session.is_program(self.requirement)
