@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ot62443_desktop.domain.catalogue import FR_IDS, Catalogue, Group, Requirement, Scale, Section
+from ot62443_desktop.domain.text import elide
 
 _TEXT_FIELDS = ("summary", "guidance", "remediation")
 _COMMON_KEYS = {"id", "title", "summary", "guidance", "remediation", "evidence"}
@@ -24,8 +25,7 @@ _MAX_FILE_BYTES = 16 * 2**20  # the built-in catalogues take well under 1 MB
 
 def _short(value: Any) -> str:
     """A value as quoted in an error message: its repr, cut short so the message stays one line."""
-    text = repr(value)
-    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+    return elide(repr(value), _SHOWN_CHARS)
 
 
 def _names(keys: set[str]) -> str:

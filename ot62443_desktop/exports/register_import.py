@@ -22,6 +22,7 @@ from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.model import SITE_SCOPE, Answer, Effort, ItemState, Priority, ProjectData, RemediationItem
 from ot62443_desktop.domain.priority import default_due_date
 from ot62443_desktop.domain.report import score_project
+from ot62443_desktop.domain.text import one_line
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text, plain_text, too_long_for_a_cell
 from ot62443_desktop.exports.labels import STATE_LABELS
@@ -169,8 +170,7 @@ def _project_name(client: str, site: str) -> str:
 
 
 def _short_id(project_id: str) -> str:
-    text = " ".join(project_id.split())
-    return text if len(text) <= 8 else text[:8] + "\u2026"
+    return one_line(project_id, 9)
 
 
 class _Refused(Exception):
@@ -397,8 +397,7 @@ def _as_shown(text: str) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+    return repr(one_line(text, limit))
 
 
 def _enum(value: Effort | None) -> str:

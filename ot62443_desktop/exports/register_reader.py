@@ -23,6 +23,7 @@ from defusedxml.common import DefusedXmlException  # type: ignore[import-untyped
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils import column_index_from_string, get_column_letter  # type: ignore[import-untyped]
 
+from ot62443_desktop.domain.text import one_line
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
@@ -263,7 +264,5 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
 
 
 def _describe(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    if len(text) > 160:
-        text = text[:157] + "..."
+    text = one_line(str(exc), 160)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

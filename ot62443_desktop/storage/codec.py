@@ -26,6 +26,7 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
+from ot62443_desktop.domain.text import elide
 
 Doc = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
@@ -48,8 +49,7 @@ def show(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "an object"
-    text = repr(value)
-    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+    return elide(repr(value), _SHOWN_CHARS)
 
 
 def _object(doc: Any, what: str) -> Doc:

@@ -13,6 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from ot62443_desktop.domain.text import elide
 from ot62443_desktop.storage.fsutil import NONBLOCK, open_nofollow
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -139,7 +140,7 @@ def _plain(value: object) -> str:
     if not isinstance(value, str | int) or isinstance(value, bool):
         return "?"
     text = "".join(ch if ch.isprintable() else " " for ch in str(value)).strip()
-    return (text[:60] + "...") if len(text) > 60 else (text or "?")
+    return elide(text, 61) or "?"
 
 
 def _user() -> str:

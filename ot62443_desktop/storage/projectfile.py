@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ot62443_desktop.domain.text import one_line as fold
 from ot62443_desktop.storage import backups, schema
 from ot62443_desktop.storage.codec import show
 from ot62443_desktop.storage.errors import NewerSchemaError, NotAProjectError, ProjectDamagedError
@@ -116,5 +117,4 @@ def _whole(value: Any, least: int) -> bool:
 
 def one_line(text: str) -> str:
     """Messages are one line, however long or multi-line the text quoted in them."""
-    text = " ".join(text.split())
-    return text if len(text) <= _MESSAGE_CHARS else text[: _MESSAGE_CHARS - 1] + "…"
+    return fold(text, _MESSAGE_CHARS)

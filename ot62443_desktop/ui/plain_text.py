@@ -15,6 +15,8 @@ import re
 
 from PySide6.QtGui import QTextOption
 
+from ot62443_desktop.domain.text import elide as cut
+
 DISPLAY_CHARS = 300  # a table cell or a one-line label
 MESSAGE_CHARS = 2000  # an error line or a tooltip
 LONG_RUN = 500  # characters without a break opportunity after which wrapping goes anywhere
@@ -27,7 +29,7 @@ Wrap = QTextOption.WrapMode
 
 def elide(text: str, limit: int = DISPLAY_CHARS) -> str:
     """`text` cut to `limit` characters with an ellipsis, for display only."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return cut(text, limit)
 
 
 def first_line(text: str, limit: int = DISPLAY_CHARS) -> str:

@@ -32,6 +32,7 @@ from ot62443_desktop.domain.priority import add_months
 from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap, ProgramScore, ZoneScore
+from ot62443_desktop.domain.text import elide
 from ot62443_desktop.exports.labels import scope_names
 from ot62443_desktop.exports.pdf.method import DUE_WINDOWS, THEME_WEIGHTS, MethodSection, method_sections
 
@@ -360,7 +361,7 @@ def first_sentence(markdown: str, limit: int = 260) -> str:
     text = " ".join(_MARKS.sub("", markdown).split())
     match = re.search(r"(?<=[.!?])\s", text)
     sentence = text[: match.start()] if match else text
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "\u2026"
+    return elide(sentence, limit)
 
 
 def due_window(due: date, reference: date) -> int:

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph, Spacer  # type: ignore[import-untyped]
 
+from ot62443_desktop.domain.text import one_line
 from ot62443_desktop.exports.pdf.fonts import FALLBACK, clean, fold, fonts
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -164,8 +165,7 @@ NAMES_LISTED = 30
 
 
 def shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    return one_line(text, limit)
 
 
 def name(text: str) -> str:
