@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from ot62443_desktop.domain.language import Language
+
 SITE_SCOPE = "site"
 FR_COUNT = 7
 _ZONE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
@@ -81,6 +83,7 @@ class ProjectInfo:
     scope_note: str = ""
     confidentiality: str = "Confidential"
     target_ml: int = 2
+    report_language: Language | None = None  # None: the language the GUI is in
 
     def __post_init__(self) -> None:
         if not self.client.strip():

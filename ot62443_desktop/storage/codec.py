@@ -13,6 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
     Answer,
     Criticality,
@@ -137,6 +138,7 @@ def info_to_doc(info: ProjectInfo) -> Doc:
         "start_date": _iso(info.start_date), "end_date": _iso(info.end_date),
         "scope_note": info.scope_note, "confidentiality": info.confidentiality,
         "target_ml": info.target_ml,
+        "report_language": info.report_language.value if info.report_language else None,
     }
 
 
@@ -148,6 +150,7 @@ def info_from_doc(doc: Any) -> ProjectInfo:
         start_date=_date(doc, "start_date"), end_date=_date(doc, "end_date"),
         scope_note=_text(doc, "scope_note"), confidentiality=_text(doc, "confidentiality"),
         target_ml=_field(doc, "target_ml", 2, "a whole number 1-4", _is_int),
+        report_language=_enum(doc, "report_language", Language, None, nullable=True),
     )
 
 

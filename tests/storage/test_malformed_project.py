@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
     Answer,
     Effort,
@@ -26,7 +27,8 @@ from ot62443_desktop.storage import ProjectStore, StoreError, codec
 Raw = dict[str, Any]
 
 INFO = ProjectInfo("ACME Water", "North works", assessors=("Ann",), start_date=date(2024, 3, 1),
-                   end_date=date(2024, 3, 8), scope_note="all of it", target_ml=3)
+                   end_date=date(2024, 3, 8), scope_note="all of it", target_ml=3,
+                   report_language=Language.FR)
 ZONE = Zone("Z1", "Control", (1, 2, 3, 2, 1, 0, 4), description="PLCs", assets="S7", assess_program=True)
 ANSWER = Answer("Z1", "SR 1.1", Status.PARTIAL, ml=2, notes="n", finding="f", countermeasure="c",
                 evidence=(Evidence("docs/a.pdf", "ab" * 32, "policy", date(2024, 3, 2)),),
@@ -45,9 +47,9 @@ RECORDS: dict[str, tuple[Callable[[Raw], dict[str, Any]], str]] = {
 }
 # The fields the program itself writes as null when they are empty.
 NULLABLE = {("info", "start_date"), ("info", "end_date"), ("item", "action"), ("item", "priority"),
-            ("item", "due_date"), ("item", "effort"), ("evidence", "added")}
+            ("item", "due_date"), ("item", "effort"), ("evidence", "added"), ("info", "report_language")}
 INT_FIELDS = {("info", "target_ml"), ("answer", "ml")}
-ENUM_FIELDS = {("zone", "kind"), ("zone", "criticality"), ("answer", "status"), ("item", "priority"),
+ENUM_FIELDS = {("info", "report_language"), ("zone", "kind"), ("zone", "criticality"), ("answer", "status"), ("item", "priority"),
                ("item", "effort"), ("item", "state")}
 DATE_FIELDS = {("info", "start_date"), ("info", "end_date"), ("item", "due_date"), ("evidence", "added"),
                ("answer", "at")}

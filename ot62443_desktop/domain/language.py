@@ -1,0 +1,86 @@
+"""The languages a user reads the workbook in, and how each writes dates and numbers.
+
+Qt translates the GUI; the exports and the CLI run without Qt, so their words come from
+plain message tables (English text -> translation) looked up through a `Translator`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    EN = "en"
+    FR = "fr"
+
+    @property
+    def native_name(self) -> str:
+        """The language's name in itself, as a language menu shows it."""
+        return _NATIVE_NAMES[self]
+
+
+_NATIVE_NAMES = {Language.EN: "English", Language.FR: "Français"}
+DEFAULT_LANGUAGE = Language.EN
+
+_MONTHS = {
+    Language.EN: ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"),
+    Language.FR: ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre"),
+}
+
+
+def parse_language(text: str) -> Language:
+    """A language from its code ("en", "fr", also "fr_CA" or "fr-BE"); ValueError names the choices."""
+    code = text.strip().lower().replace("-", "_").split("_")[0]
+    try:
+        return Language(code)
+    except ValueError:
+        choices = ", ".join(language.value for language in Language)
+        raise ValueError(f"unknown language {text!r} (use {choices})") from None
+
+
+def long_date(value: date, language: Language) -> str:
+    """A date as a reader of that language writes it: "20 February 2027", "20 février 2027"."""
+    month = _MONTHS[language][value.month - 1]
+    if language is Language.FR:
+        day = "1er" if value.day == 1 else str(value.day)
+        return f"{day} {month} {value.year}"
+    return f"{value.day} {month} {value.year}"
+
+
+def decimal(value: float, language: Language, digits: int = 1) -> str:
+    """A number with `digits` decimals in that language's notation: "2.5", "2,5"."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if language is Language.FR else text
+
+
+def percent(value: float, language: Language) -> str:
+    """A whole percentage: "40%" in English, "40 %" (non-breaking space) in French."""
+    return f"{value:.0f}\u00a0%" if language is Language.FR else f"{value:.0f}%"
+
+
+class Translator:
+    """Looks up the reader's words for an English text in one message table.
+
+    A text missing from the table comes back in English: the tests check the tables are
+    complete, so that only ever happens to text that is not the program's own.
+    """
+
+    def __init__(self, language: Language, table: Mapping[str, str]) -> None:
+        self.language = language
+        self._table = table if language is not Language.EN else {}
+
+    def __call__(self, text: str) -> str:
+        return self._table.get(text, text)
+
+    def date(self, value: date) -> str:
+        return long_date(value, self.language)
+
+    def decimal(self, value: float, digits: int = 1) -> str:
+        return decimal(value, self.language, digits)
+
+    def percent(self, value: float) -> str:
+        return percent(value, self.language)
