@@ -10,7 +10,12 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from ot62443_desktop.domain.catalogue import Catalogue, CatalogueSet
-from ot62443_desktop.domain.catalogue_loader import catalogue_from_document, load_catalogue_file, read_toml
+from ot62443_desktop.domain.catalogue_loader import (
+    catalogue_from_document,
+    load_catalogue_file,
+    read_toml,
+)
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.paths import data_dir
 
 BUILTIN_FILES = ("iec62443-3-3.toml", "iec62443-2-1.toml")
@@ -22,8 +27,11 @@ def builtin_catalogue_dir() -> Path:
 
 
 @cache
-def builtin_catalogues() -> CatalogueSet:
-    """IEC 62443-3-3 and IEC 62443-2-1, validated; shared read-only by the whole program."""
+def builtin_catalogues(language: Language = Language.EN) -> CatalogueSet:
+    """IEC 62443-3-3 and IEC 62443-2-1 as a reader of `language` reads them; validated (complete
+    in every language) and shared read-only by the whole program."""
+    if language is not Language.EN:
+        return builtin_catalogues().in_language(language)
     folder = builtin_catalogue_dir()
     return CatalogueSet(_load_cached(folder / name) for name in BUILTIN_FILES)
 

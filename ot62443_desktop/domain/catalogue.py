@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from ot62443_desktop.domain.language import Language
 
 
 class Scale(StrEnum):
@@ -18,6 +20,10 @@ FR_IDS: tuple[str, ...] = tuple(f"FR {n}" for n in range(1, 8))
 MATURITY_NAMES: tuple[str, ...] = ("Initial", "Managed", "Defined (practised)", "Improving")
 
 
+#: Titles in other languages than the catalogue's own English (absent: not translated).
+Titles = Mapping[Language, str]
+
+
 @dataclass(frozen=True)
 class Section:
     """A top-level division: a foundational requirement (FR) or a security program element (SPE)."""
@@ -25,6 +31,10 @@ class Section:
     id: str
     code: str
     title: str
+    translations: Titles = field(default_factory=dict, compare=False)
+
+    def in_language(self, language: Language) -> Section:
+        return replace(self, title=self.translations.get(language) or self.title)
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,22 @@ class Group:
     id: str
     section: str
     title: str
+    translations: Titles = field(default_factory=dict, compare=False)
+
+    def in_language(self, language: Language) -> Group:
+        return replace(self, title=self.translations.get(language) or self.title)
+
+
+@dataclass(frozen=True)
+class RequirementText:
+    """What a reader reads of a requirement, in one language; empty where not translated."""
+
+    title: str = ""
+    summary: str = ""
+    guidance: str = ""
+    remediation: str = ""
+    evidence: tuple[str, ...] = ()
+    maturity: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +78,18 @@ class Requirement:
     remediation: str = ""
     evidence: tuple[str, ...] = ()
     maturity: tuple[str, ...] = ()  # ML1..ML4 descriptions (maturity scale only)
+    translations: Mapping[Language, RequirementText] = field(default_factory=dict, compare=False)
+
+    def in_language(self, language: Language) -> Requirement:
+        """The same requirement read in `language`; a field not translated stays English."""
+        text = self.translations.get(language)
+        if text is None:
+            return self
+        return replace(
+            self, title=text.title or self.title, summary=text.summary or self.summary,
+            guidance=text.guidance or self.guidance, remediation=text.remediation or self.remediation,
+            evidence=text.evidence or self.evidence, maturity=text.maturity or self.maturity,
+        )
 
     @property
     def is_enhancement(self) -> bool:
@@ -74,6 +112,7 @@ class Catalogue:
     groups: tuple[Group, ...]
     requirements: tuple[Requirement, ...]
     source: str = ""
+    translations: Titles = field(default_factory=dict, compare=False)
     _index: dict[str, Requirement] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +132,15 @@ class Catalogue:
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
+
+    def in_language(self, language: Language) -> Catalogue:
+        """The catalogue as a reader of `language` reads it: same ids, same order, translated text."""
+        return replace(
+            self, title=self.translations.get(language) or self.title,
+            sections=tuple(s.in_language(language) for s in self.sections),
+            groups=tuple(g.in_language(language) for g in self.groups),
+            requirements=tuple(r.in_language(language) for r in self.requirements),
+        )
 
 
 class CatalogueSet:
@@ -126,6 +174,9 @@ class CatalogueSet:
 
     def catalogue(self, catalogue_id: str) -> Catalogue:
         return next(c for c in self.catalogues if c.id == catalogue_id)
+
+    def in_language(self, language: Language) -> CatalogueSet:
+        return CatalogueSet(c.in_language(language) for c in self.catalogues)
 
     def by_scale(self, scale: Scale) -> tuple[Catalogue, ...]:
         return tuple(c for c in self.catalogues if c.scale is scale)

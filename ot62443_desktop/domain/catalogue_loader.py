@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ot62443_desktop.domain.catalogue import FR_IDS, Catalogue, Group, Requirement, Scale, Section
+from ot62443_desktop.domain.catalogue import (
+    FR_IDS,
+    Catalogue,
+    Group,
+    Requirement,
+    RequirementText,
+    Scale,
+    Section,
+    Titles,
+)
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.text import elide
 
 _TEXT_FIELDS = ("summary", "guidance", "remediation")
-_COMMON_KEYS = {"id", "title", "summary", "guidance", "remediation", "evidence"}
+_READABLE_KEYS = {"title", *_TEXT_FIELDS, "evidence"}  # what a translation may give
+_COMMON_KEYS = {"id", *_READABLE_KEYS}
+#: The languages a catalogue adds to its English, each as a sub-table: [requirement.fr].
+TRANSLATED = tuple(language for language in Language if language is not Language.EN)
 _REQUIREMENT_KEYS = {
-    Scale.SECURITY_LEVEL: _COMMON_KEYS | {"section", "level", "parent"},
-    Scale.MATURITY: _COMMON_KEYS | {"group", "maturity"},
+    Scale.SECURITY_LEVEL: _COMMON_KEYS | {"section", "level", "parent"} | set(TRANSLATED),
+    Scale.MATURITY: _COMMON_KEYS | {"group", "maturity"} | set(TRANSLATED),
 }
 _MATURITY_LEVELS = 4
 _SHOWN_CHARS = 60
@@ -43,6 +57,28 @@ class CatalogueError(ValueError):
     def __reduce__(self) -> tuple[type[CatalogueError], tuple[str, str | None, str]]:
         """Pickle by its own arguments, so it crosses from an import job's process whole."""
         return type(self), (self.source, self.where, self.reason)
+
+
+def missing_translations(catalogue: Catalogue, language: Language) -> tuple[str, ...]:
+    """Every title and text the catalogue has in English but not in `language`, one per line."""
+    missing = [] if language in catalogue.translations else ["[catalogue]: title"]
+    missing += [f"section {s.id}: title" for s in catalogue.sections if language not in s.translations]
+    missing += [f"group {g.id}: title" for g in catalogue.groups if language not in g.translations]
+    for requirement in catalogue:
+        text = requirement.translations.get(language, RequirementText())
+        missing += [f"{requirement.id}: {key}" for key in ("title", *_TEXT_FIELDS, "evidence", "maturity")
+                    if getattr(requirement, key) and not getattr(text, key)]
+    return tuple(missing)
+
+
+def require_translations(catalogue: Catalogue, language: Language) -> Catalogue:
+    """The catalogue if it is complete in `language` (as the built-in ones must be); else why not."""
+    missing = missing_translations(catalogue, language)
+    if missing:
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        raise CatalogueError(catalogue.source, None,
+                             f"no {language.native_name} text for {', '.join(missing[:3])}{more}")
+    return catalogue
 
 
 def load_catalogue_file(path: Path) -> Catalogue:
@@ -132,7 +168,51 @@ class _Validator:
         requirements = self.requirements(doc, cat_id, scale, sections, groups)
         if not requirements:
             raise self.fail(None, "the catalogue has no [[requirement]]")
-        return Catalogue(cat_id, title, scale, sections, groups, requirements, source=self.source)
+        return Catalogue(cat_id, title, scale, sections, groups, requirements, source=self.source,
+                         translations=self.titles(head, "[catalogue]"))
+
+    def translation(self, table: Mapping[str, Any], language: Language, where: str,
+                    allowed: set[str]) -> tuple[Mapping[str, Any], str] | None:
+        """The [<table>.<language>] sub-table, checked for unknown keys; None when absent."""
+        sub = table.get(language.value)
+        if sub is None:
+            return None
+        where = f"{where} [{language.value}]"
+        if not isinstance(sub, dict):
+            raise self.fail(where, f"must be a table of translated fields, not {type(sub).__name__}")
+        unknown = set(sub) - allowed
+        if unknown:
+            raise self.fail(where, f"unknown field(s): {_names(unknown)}")
+        return sub, where
+
+    def titles(self, table: Mapping[str, Any], where: str) -> Titles:
+        titles: dict[Language, str] = {}
+        for language in TRANSLATED:
+            found = self.translation(table, language, where, {"title"})
+            if found:
+                titles[language] = self.text(found[0], "title", found[1], required=True)
+        return titles
+
+    def requirement_texts(self, table: Mapping[str, Any], where: str,
+                          english: Requirement) -> dict[Language, RequirementText]:
+        """A requirement's translations; a translated list has as many lines as the English one."""
+        allowed = _READABLE_KEYS | ({"maturity"} if english.maturity else set())
+        texts: dict[Language, RequirementText] = {}
+        for language in TRANSLATED:
+            found = self.translation(table, language, where, allowed)
+            if not found:
+                continue
+            sub, at = found
+            lists = {key: self.texts(sub, key, at) for key in ("evidence", "maturity")}
+            for key, lines in lists.items():
+                if lines and len(lines) != len(getattr(english, key)):
+                    raise self.fail(at, f"'{key}' has {len(lines)} lines, the English has "
+                                        f"{len(getattr(english, key))}")
+            title, summary, guidance, remediation = (self.text(sub, key, at, required=False)
+                                                     for key in ("title", *_TEXT_FIELDS))
+            texts[language] = RequirementText(title, summary, guidance, remediation,
+                                              lists["evidence"], lists["maturity"])
+        return texts
 
     def sections(self, doc: Mapping[str, Any], scale: Scale) -> tuple[Section, ...]:
         sections: dict[str, Section] = {}
@@ -145,7 +225,8 @@ class _Validator:
             if scale is Scale.SECURITY_LEVEL and sid not in FR_IDS:
                 raise self.fail(where, f"unknown foundational requirement (use {FR_IDS[0]}..{FR_IDS[-1]})")
             code = self.text(table, "code", where, required=False) or sid
-            sections[sid] = Section(sid, code, self.text(table, "title", where, required=True))
+            sections[sid] = Section(sid, code, self.text(table, "title", where, required=True),
+                                    self.titles(table, where))
         if not sections:
             raise self.fail(None, "the catalogue has no [[section]]")
         return tuple(sections.values())
@@ -163,7 +244,8 @@ class _Validator:
             section = self.text(table, "section", where, required=True)
             if section not in section_ids:
                 raise self.fail(where, f"unknown element {_short(section)}")
-            groups[gid] = Group(gid, section, self.text(table, "title", where, required=True))
+            groups[gid] = Group(gid, section, self.text(table, "title", where, required=True),
+                                self.titles(table, where))
         return tuple(groups.values())
 
     def requirements(
@@ -211,6 +293,7 @@ class _Validator:
                     summary=summary, guidance=guidance, remediation=remediation, evidence=evidence,
                     maturity=maturity,
                 )
+            parsed[rid] = replace(parsed[rid], translations=self.requirement_texts(table, where, parsed[rid]))
         for requirement in parsed.values():
             self.check_parent(requirement, parsed)
         return tuple(parsed.values())
