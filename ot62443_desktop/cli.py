@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from ot62443_desktop import __version__
+from ot62443_desktop.domain.language import Language
 
 if TYPE_CHECKING:
     from ot62443_desktop.api import Project
@@ -108,16 +109,19 @@ def _export(args: argparse.Namespace) -> int:
             check_target(Path(target), project_path)
     with open_project(project_path, read_only=True) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
+    # --lang, else the project's report language, else English (the CLI has no GUI language)
+    language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
     if args.xlsx:
         from ot62443_desktop.exports.xlsx_register import write_register
 
-        write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path)
-        print(f"wrote {args.xlsx} (Excel gap register)")
+        write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path, language=language)
+        print(f"wrote {args.xlsx} (Excel gap register, {language.native_name})")
     if args.pdf:
         from ot62443_desktop.exports.pdf import write_plan
 
-        write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size, project_path=project_path)
-        print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size})")
+        write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size, project_path=project_path,
+                   language=language)
+        print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size}, {language.native_name})")
     return 0
 
 
@@ -145,7 +149,7 @@ def _recover(args: argparse.Namespace) -> int:
 def _catalog_list(args: argparse.Namespace) -> int:
     from ot62443_desktop.catalogues import builtin_catalogues
 
-    rows = list(_catalogue_rows(builtin_catalogues()))
+    rows = list(_catalogue_rows(builtin_catalogues(Language(args.lang))))
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -268,6 +272,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", help="write the Excel gap register here")
     p.add_argument("--pdf", help="write the PDF remediation plan here")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper size (default A4)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of both documents (default: the project's report "
+                                                     "language, else English)")
 
     p = command("import-register", _import_register, "apply an edited Excel register to the project")
     p.add_argument("project")
@@ -281,9 +287,13 @@ def build_parser() -> argparse.ArgumentParser:
         dest="catalog_command", metavar="ACTION", required=True)
     p = command("list", _catalog_list, "list the requirements of the built-in catalogues", catalog)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=LANGUAGES, default=Language.EN.value, help="language of the titles")
     p = command("validate", _catalog_validate, "check a catalogue file", catalog)
     p.add_argument("file")
     return parser
+
+
+LANGUAGES = [language.value for language in Language]
 
 
 def _user_errors() -> tuple[type[Exception], ...]:

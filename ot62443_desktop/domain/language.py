@@ -21,6 +21,8 @@ class Language(StrEnum):
         return _NATIVE_NAMES[self]
 
 
+Day = date  # a date, under a name the Translator's own `date` method does not hide
+
 _NATIVE_NAMES = {Language.EN: "English", Language.FR: "Français"}
 DEFAULT_LANGUAGE = Language.EN
 
@@ -73,11 +75,28 @@ class Translator:
         self.language = language
         self._table = table if language is not Language.EN else {}
 
-    def __call__(self, text: str) -> str:
-        return self._table.get(text, text)
+    def __call__(self, text: str, /, **values: object) -> str:
+        """The text in the reader's language, with its {placeholders} filled from `values`."""
+        found = self._table.get(text, text)
+        return found.format(**values) if values else found
 
-    def date(self, value: date) -> str:
+    def n(self, singular: str, plural: str, count: int, /, **values: object) -> str:
+        """One of two forms chosen by `count` as the language counts (French: 0 and 1 are singular);
+        both texts carry {n}, which receives the count written as the language writes numbers."""
+        one = count == 1 or (self.language is Language.FR and count == 0)
+        return self(singular if one else plural, n=self.count(count), **values)
+
+    def count(self, value: int) -> str:
+        """A whole number with the language's thousands separator: "12,500", "12 500"."""
+        text = f"{value:,}"
+        return text.replace(",", "\u00a0") if self.language is Language.FR else text
+
+    def date(self, value: Day) -> str:
         return long_date(value, self.language)
+
+    def short_date(self, value: Day) -> str:
+        """A date in a table cell: ISO in English, day/month/year in French."""
+        return value.strftime("%d/%m/%Y") if self.language is Language.FR else value.isoformat()
 
     def decimal(self, value: float, digits: int = 1) -> str:
         return decimal(value, self.language, digits)

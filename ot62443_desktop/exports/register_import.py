@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import SITE_SCOPE, Answer, Effort, ItemState, Priority, ProjectData, RemediationItem
 from ot62443_desktop.domain.priority import default_due_date
 from ot62443_desktop.domain.report import score_project
@@ -27,7 +28,8 @@ from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text, plain_text, too_long_for_a_cell
 from ot62443_desktop.exports.labels import STATE_LABELS
 from ot62443_desktop.exports.progress import ExportError
-from ot62443_desktop.exports.register_reader import EMPTY, RegisterCell, RegisterRow, RegisterSheet, plain
+from ot62443_desktop.exports.register_reader import AGAIN, EMPTY, RegisterCell, RegisterRow, RegisterSheet, plain
+from ot62443_desktop.exports.wording import translator
 from ot62443_desktop.exports.xlsx_guard import NOTHING
 
 EARLIEST_DUE, LATEST_DUE = date(2000, 1, 1), date(2100, 12, 31)
@@ -117,8 +119,12 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
     present = {heading for heading in rr.EDITABLE_COLUMNS if rr.COLUMN_ID[heading] in sheet.columns}
     report.notes += [f"the {c!r} column is missing, so its values were not imported"
                      for c in rr.EDITABLE_COLUMNS if c not in present]
+    # The rows are compared with the register as it was shown: in its language (its default
+    # actions are the catalogue's text in that language); a register from before languages is English.
+    language = _language(sheet)
+    catalogues = catalogues.in_language(language)
     scored = score_project(project, catalogues, today=_iso_date(sheet.meta.get("due date base", "")))
-    current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(scored, catalogues)}
+    current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(scored, catalogues, translator(language))}
     tag = rr.project_tag(project)
     scopes = {SITE_SCOPE, *(z.id for z in project.zones)}
 
@@ -152,6 +158,15 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
 
     report.notes += _coverage_notes(sheet, set(by_key), current, tag)
     return report
+
+
+def _language(sheet: RegisterSheet) -> Language:
+    code = sheet.meta.get("language", Language.EN.value)
+    try:
+        return Language(code)
+    except ValueError:
+        raise ExportError(f"{sheet.source}: its keys sheet names an unknown language {_short(code)}; "
+                          f"{AGAIN}") from None
 
 
 def _check_identity(sheet: RegisterSheet, project: ProjectData) -> None:
@@ -338,9 +353,11 @@ def _choice(column: str, cell: RegisterCell, allowed: dict[str, Any], shown: Seq
 
 _PRIORITIES: dict[str, Any] = {"": None} | {p.value.casefold(): p for p in Priority}
 _EFFORTS: dict[str, Any] = {"": None} | {e.value.casefold(): e for e in Effort}
+# A state is read in any language the program writes, whatever the register's own: a manager
+# may paste a row from another register, and the value means the same.
 _STATES: dict[str, Any] = {"": ItemState.OPEN} | {
-    name: state for state, label in STATE_LABELS.items()
-    for name in (label.casefold(), state.value, state.value.replace("_", " "))
+    name: state for state, label in STATE_LABELS.items() for language in Language
+    for name in (translator(language)(label).casefold(), state.value, state.value.replace("_", " "))
 }
 
 

@@ -28,7 +28,8 @@ from ot62443_desktop.domain.report import ScoredProject
 from ot62443_desktop.domain.rules import achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.exports.cell_text import plain_text
-from ot62443_desktop.exports.labels import STATE_LABELS, scope_names
+from ot62443_desktop.exports.labels import RESULT_LABELS, STATE_LABELS, STATUS_LABELS, scope_names
+from ot62443_desktop.exports.wording import N_, Translator
 
 REGISTER_FORMAT = "ot62443-gap-register"
 # 2: the keys sheet carries the project id, row keys a tag made from it. Registers of format 2
@@ -36,21 +37,25 @@ REGISTER_FORMAT = "ot62443-gap-register"
 REGISTER_VERSION = 2
 KEY_SEPARATOR = "|"
 
-SUMMARY_SHEET = "Summary"
-REGISTER_SHEET = "Gap register"
-ANSWERS_SHEET = "All answers"
-PROGRAM_SHEET = "2-1 Program"
+# The sheets a reader sees, named in the report language; the hidden keys sheet keeps its name,
+# which is how the import finds it (and, in it, the register sheet's name).
+SUMMARY_SHEET = N_("Summary")
+REGISTER_SHEET = N_("Gap register")
+ANSWERS_SHEET = N_("All answers")
+PROGRAM_SHEET = N_("2-1 Program")
 KEYS_SHEET = "Register keys"
 
 PRIORITY_VALUES: tuple[str, ...] = tuple(p.value for p in Priority)
 EFFORT_VALUES: tuple[str, ...] = tuple(e.value for e in Effort)
 STATE_VALUES: tuple[str, ...] = tuple(STATE_LABELS.values())
 
-# Column headings of the gap register: what a reader sees (and may rename or translate).
-SCOPE, SCOPE_NAME, STANDARD, REQUIREMENT, TITLE = "Scope", "Scope name", "Standard", "Requirement", "Title"
-LEVEL, TARGET, ACHIEVED, STATUS = "Level", "Target", "Achieved", "Status"
-FINDING, ACTION, PRIORITY, OWNER = "Finding", "Recommended action", "Priority", "Owner"
-DUE_DATE, EFFORT, STATE, JUSTIFICATION, KEY = "Due date", "Effort", "State", "Justification", "Key"
+# Column headings of the gap register: what a reader sees (in English here, translated on export).
+SCOPE, SCOPE_NAME, STANDARD, REQUIREMENT, TITLE = N_("Scope"), N_("Scope name"), N_("Standard"), N_("Requirement"), \
+    N_("Title")
+LEVEL, TARGET, ACHIEVED, STATUS = N_("Level"), N_("Target"), N_("Achieved"), N_("Status")
+FINDING, ACTION, PRIORITY, OWNER = N_("Finding"), N_("Recommended action"), N_("Priority"), N_("Owner")
+DUE_DATE, EFFORT, STATE, JUSTIFICATION, KEY = N_("Due date"), N_("Effort"), N_("State"), N_("Justification"), \
+    N_("Key")
 
 
 @dataclass(frozen=True)
@@ -128,26 +133,22 @@ class GapRow:
     state: ItemState
     gap: Gap
 
-    @property
-    def state_label(self) -> str:
-        return STATE_LABELS[self.state]
-
-    def values(self) -> tuple[object, ...]:
-        """The row's cells in COLUMNS order."""
+    def values(self, tr: Translator) -> tuple[object, ...]:
+        """The row's cells in COLUMNS order, labels in `tr`'s language."""
         gap, item = self.gap, self.gap.item
         return (
             self.scope_id, self.scope_name, self.standard, self.requirement_id, gap.requirement.title, self.level,
-            self.target, self.achieved, gap.answer.status.label, self.finding, self.action, self.priority.value,
-            item.owner, self.due_date, item.effort.value if item.effort else None, STATE_LABELS[self.state],
-            item.justification, self.key,
+            self.target, self.achieved, tr(STATUS_LABELS[gap.answer.status]), self.finding, self.action,
+            self.priority.value, item.owner, self.due_date, item.effort.value if item.effort else None,
+            tr(STATE_LABELS[self.state]), item.justification, self.key,
         )
 
 
 class _Names:
     """Catalogue and scope names looked up once per export instead of once per row."""
 
-    def __init__(self, project: ProjectData, catalogues: CatalogueSet) -> None:
-        self.scopes = scope_names(project)
+    def __init__(self, project: ProjectData, catalogues: CatalogueSet, tr: Translator) -> None:
+        self.scopes = scope_names(project, tr)
         self.standards = {c.id: standard_name(c) for c in catalogues}
         self.scales = {c.id: c.scale for c in catalogues}
 
@@ -167,9 +168,10 @@ def _gap_row(gap: Gap, names: _Names, tag: str, scored: ScoredProject) -> GapRow
     )
 
 
-def gap_rows(scored: ScoredProject, catalogues: CatalogueSet) -> list[GapRow]:
-    """Exactly the gaps `summary()` counts, in its order: zones (3-3, then their 2-1), then the site."""
-    names = _Names(scored.data, catalogues)
+def gap_rows(scored: ScoredProject, catalogues: CatalogueSet, tr: Translator) -> list[GapRow]:
+    """Exactly the gaps `summary()` counts, in its order: zones (3-3, then their 2-1), then the site;
+    `catalogues` and `tr` in the report language."""
+    names = _Names(scored.data, catalogues, tr)
     tag = project_tag(scored.data)
     return [_gap_row(gap, names, tag, scored) for gap in scored.gaps]
 
@@ -191,22 +193,22 @@ def not_assessed(scored: ScoredProject) -> int:
     return sum(z.not_assessed for z in scored.zones) + sum(p.not_assessed for p in scored.programs)
 
 
-def project_facts(info: ProjectInfo, exported_at: datetime) -> list[tuple[str, str]]:
+def project_facts(info: ProjectInfo, exported_at: datetime, tr: Translator) -> list[tuple[str, str]]:
     """Label and value lines for the top of the summary sheet."""
     if info.start_date and info.end_date and info.start_date != info.end_date:
-        dates = f"{info.start_date.isoformat()} to {info.end_date.isoformat()}"
+        dates = tr("{start} to {end}", start=tr.date(info.start_date), end=tr.date(info.end_date))
     else:
         when = info.start_date or info.end_date
-        dates = when.isoformat() if when else "not recorded"
+        dates = tr.date(when) if when else tr("not recorded")
     return [
-        ("Client", info.client),
-        ("Site", info.site),
-        ("Assessors", ", ".join(info.assessors) or "not recorded"),
-        ("Assessment dates", dates),
-        ("Confidentiality", info.confidentiality),
-        ("Target maturity (2-1)", f"ML{info.target_ml}"),
-        ("Exported", exported_at.strftime("%Y-%m-%d %H:%M")),
-        ("Scope", info.scope_note),
+        (tr("Client"), info.client),
+        (tr("Site"), info.site),
+        (tr("Assessors"), ", ".join(info.assessors) or tr("not recorded")),
+        (tr("Assessment dates"), dates),
+        (tr("Confidentiality"), info.confidentiality),
+        (tr("Target maturity (2-1)"), f"ML{info.target_ml}"),
+        (tr("Exported"), f"{tr.short_date(exported_at)} {exported_at:%H:%M}"),
+        (tr("Scope"), info.scope_note),
     ]
 
 
@@ -237,10 +239,10 @@ def _scope_requirements(project: ProjectData, catalogues: CatalogueSet) -> Itera
     yield SITE_SCOPE, program
 
 
-def answer_rows(project: ProjectData, catalogues: CatalogueSet) -> list[AnswerRow]:
+def answer_rows(project: ProjectData, catalogues: CatalogueSet, tr: Translator) -> list[AnswerRow]:
     """Every recorded answer, per scope in catalogue order; answers to requirements the scope
     no longer assesses (or the catalogues no longer hold) follow their scope, not dropped."""
-    names = _Names(project, catalogues)
+    names = _Names(project, catalogues, tr)
     by_scope: dict[str, dict[str, Answer]] = {}
     for (scope_id, requirement_id), answer in project.answers.items():
         by_scope.setdefault(scope_id, {})[requirement_id] = answer
@@ -249,14 +251,14 @@ def answer_rows(project: ProjectData, catalogues: CatalogueSet) -> list[AnswerRo
         answers = by_scope.pop(scope_id, {})
         for requirement in requirements:
             if requirement.id in answers:
-                rows.append(_answer_row(answers.pop(requirement.id), names, requirement))
+                rows.append(_answer_row(answers.pop(requirement.id), names, requirement, tr))
         for requirement_id in sorted(answers):
             other = catalogues.requirement(requirement_id) if requirement_id in catalogues else None
-            rows.append(_answer_row(answers[requirement_id], names, other))
+            rows.append(_answer_row(answers[requirement_id], names, other, tr))
     return rows
 
 
-def _answer_row(answer: Answer, names: _Names, requirement: Requirement | None) -> AnswerRow:
+def _answer_row(answer: Answer, names: _Names, requirement: Requirement | None, tr: Translator) -> AnswerRow:
     evidence = "\n".join(
         f"{e.path}" + (f" ({e.description})" if e.description else "") + f" SHA-256 {e.sha256}"
         for e in answer.evidence
@@ -265,9 +267,9 @@ def _answer_row(answer: Answer, names: _Names, requirement: Requirement | None) 
         scope_id=answer.scope_id, scope_name=names.scopes.get(answer.scope_id, answer.scope_id),
         standard=names.standards[requirement.catalogue] if requirement else "",
         requirement_id=answer.requirement_id,
-        title=requirement.title if requirement else "(not in the loaded catalogues)",
+        title=requirement.title if requirement else tr("(not in the loaded catalogues)"),
         level=f"SL{requirement.level}" if requirement and requirement.level is not None else "",
-        status=answer.status.label, ml=answer.ml, notes=plain_text(answer.notes),
+        status=tr(STATUS_LABELS[answer.status]), ml=answer.ml, notes=plain_text(answer.notes),
         finding=plain_text(answer.finding), countermeasure=plain_text(answer.countermeasure),
         evidence=evidence, answered_by=answer.answered_by,
         answered_at=answer.answered_at,
@@ -288,9 +290,9 @@ class ProgramRow:
     result: str  # Met, Gap, Not assessed, Not applicable
 
 
-def program_rows(project: ProjectData, catalogues: CatalogueSet) -> list[ProgramRow]:
+def program_rows(project: ProjectData, catalogues: CatalogueSet, tr: Translator) -> list[ProgramRow]:
     """2-1 maturity per requirement: the site first, then each zone that assesses the program."""
-    names = scope_names(project)
+    names = scope_names(project, tr)
     target = project.info.target_ml
     scopes = [SITE_SCOPE, *(z.id for z in project.zones if z.assess_program)]
     labels: list[tuple[Requirement, str, str]] = []
@@ -306,7 +308,7 @@ def program_rows(project: ProjectData, catalogues: CatalogueSet) -> list[Program
             answer = project.answer(scope_id, requirement.id)
             rows.append(ProgramRow(
                 scope_id, names[scope_id], element, group, requirement.id, requirement.title, target,
-                achieved_ml(answer), answer.status.label if answer else Status.NOT_ASSESSED.label,
-                classify(answer, requirement, None, target).label,
+                achieved_ml(answer), tr(STATUS_LABELS[answer.status if answer else Status.NOT_ASSESSED]),
+                tr(RESULT_LABELS[classify(answer, requirement, None, target)]),
             ))
     return rows

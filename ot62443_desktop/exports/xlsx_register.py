@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,12 +30,13 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo  # type:
 
 from ot62443_desktop import __version__
 from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ItemState, Priority, ProjectData, ProjectInfo
 from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text
-from ot62443_desktop.exports.labels import PRIORITY_HEX, STATE_LABELS
+from ot62443_desktop.exports.labels import CRITICALITY_LABELS, KIND_LABELS, PRIORITY_HEX, RESULT_LABELS, STATE_LABELS
 from ot62443_desktop.exports.output import check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
 from ot62443_desktop.exports.register_rows import (
@@ -45,6 +46,7 @@ from ot62443_desktop.exports.register_rows import (
     REGISTER_SHEET,
     SUMMARY_SHEET,
 )
+from ot62443_desktop.exports.wording import N_, Translator, translator
 from ot62443_desktop.exports.xlsx_stream import (
     BOLD_WIDTH,
     CellMaker,
@@ -65,8 +67,8 @@ __all__ = ["ANSWERS_SHEET", "KEYS_SHEET", "PROGRAM_SHEET", "REGISTER_SHEET", "RE
 REGISTER_TABLE = "GapRegister"
 STEP_ROWS = 250  # rows between progress reports (and cancel checks)
 
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+#: Excel number formats of dates and date-times, as each language writes them.
+DATE_FORMATS = {Language.EN: ("yyyy-mm-dd", "yyyy-mm-dd hh:mm"), Language.FR: ("dd/mm/yyyy", "dd/mm/yyyy hh:mm")}
 DARK_BLUE, WHITE = "1F3864", "FFFFFF"
 RED_FILL, RED_TEXT = "FFC7CE", "9C0006"
 AMBER_FILL, AMBER_TEXT = "FFEB9C", "9C5700"
@@ -79,8 +81,8 @@ StyleArray = Any
 
 
 def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *, hooks: Hooks | None = None,
-                   project_path: Path | None = None) -> None:
-    """Write the gap register workbook to `path`; on cancel or error nothing is written.
+                   project_path: Path | None = None, language: Language = Language.EN) -> None:
+    """Write the gap register workbook to `path` in `language`; on cancel or error nothing is written.
 
     `project_path`, the project's file when known, is refused as a target like any project file.
     """
@@ -88,27 +90,30 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
     path = Path(path)
     check_target(path, project_path)
     exported_at = datetime.now().replace(microsecond=0)
+    tr, catalogues = translator(language), catalogues.in_language(language)
     scored = score_project(project, catalogues)
-    gaps = rr.gap_rows(scored, catalogues)
-    answers = rr.answer_rows(project, catalogues)
-    program = rr.program_rows(project, catalogues)
+    gaps = rr.gap_rows(scored, catalogues, tr)
+    answers = rr.answer_rows(project, catalogues, tr)
+    program = rr.program_rows(project, catalogues, tr)
     progress = _Progress(hooks, len(gaps) + len(answers) + len(program) + STEP_ROWS)
 
     wb = new_workbook()
     try:
-        summary = stream_sheet(wb, SUMMARY_SHEET)
-        styles = _Styles(summary)
-        _summary_sheet(summary, styles, scored, catalogues, len(gaps), exported_at)
-        _register_sheet(stream_sheet(wb, REGISTER_SHEET), styles, project.info, gaps, progress)
-        _data_sheet(stream_sheet(wb, ANSWERS_SHEET), styles, project.info, ANSWERS_LAYOUT, "Answers", (
+        summary = stream_sheet(wb, tr(SUMMARY_SHEET))
+        styles = _Styles(summary, language)
+        _summary_sheet(summary, styles, scored, catalogues, len(gaps), exported_at, tr)
+        _register_sheet(stream_sheet(wb, tr(REGISTER_SHEET)), styles, project.info, gaps, progress, tr)
+        _data_sheet(stream_sheet(wb, tr(ANSWERS_SHEET)), styles, project.info, _in(ANSWERS_LAYOUT, tr), "Answers", (
             (a.scope_id, a.scope_name, a.standard, a.requirement_id, a.title, a.level, a.status, a.ml,
              a.notes, a.finding, a.countermeasure, a.evidence, a.answered_by, a.answered_at) for a in answers
-        ), len(answers), progress)
-        _program_sheet(stream_sheet(wb, PROGRAM_SHEET), styles, project.info, program, progress)
-        _keys_sheet(stream_sheet(wb, KEYS_SHEET), scored, gaps, exported_at)
-        _name_columns(wb)
-        wb.properties.title = clean_text(f"Gap register: {project.info.client}, {project.info.site}")[:200]
-        wb.properties.subject = "IEC 62443-3-3 / IEC 62443-2-1 assessment"
+        ), len(answers), progress, tr)
+        _program_sheet(stream_sheet(wb, tr(PROGRAM_SHEET)), styles, project.info, program, progress, tr)
+        _keys_sheet(stream_sheet(wb, KEYS_SHEET), scored, gaps, exported_at, tr)
+        _name_columns(wb, tr(REGISTER_SHEET))
+        wb.properties.title = clean_text(tr("Gap register: {client}, {site}", client=project.info.client,
+                                            site=project.info.site))[:200]
+        wb.properties.language = language.value
+        wb.properties.subject = tr("IEC 62443-3-3 / IEC 62443-2-1 assessment")
         wb.properties.creator = f"OT 62443 Workbook {__version__}"
         wb.properties.keywords = clean_text(project.info.confidentiality)[:200]
         hooks.step(progress.total - STEP_ROWS, progress.total)
@@ -140,8 +145,9 @@ class _Progress:
 class _Styles(CellMaker):
     """The register's house styles, built once and shared by every cell that uses them."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, ws: Any, language: Language) -> None:
         super().__init__(ws)
+        date_format, datetime_format = DATE_FORMATS[language]
         thin = Side(style="thin", color="8EA9DB")
         top = Alignment(vertical="top")
         left = Alignment(vertical="top", horizontal="left")
@@ -157,8 +163,8 @@ class _Styles(CellMaker):
         self.center = self.style(alignment=Alignment(vertical="top", horizontal="center"))
         self.number = self.style(alignment=left)
         self.decimal = self.style(alignment=Alignment(vertical="top", horizontal="center"), number_format="0.0")
-        self.date = self.style(alignment=left, number_format=DATE_FORMAT)
-        self.datetime = self.style(alignment=left, number_format=DATETIME_FORMAT)
+        self.date = self.style(alignment=left, number_format=date_format)
+        self.datetime = self.style(alignment=left, number_format=datetime_format)
 
     def of_kind(self, kind: str) -> StyleArray:
         """The style of a column kind: text, wrap, center, number, date, datetime or plain."""
@@ -188,7 +194,12 @@ class _Column:
     hidden: bool = False
 
 
-def _page_setup(ws: Any, info: ProjectInfo, *, title_rows: str | None = "1:1") -> None:
+def _in(layout: Sequence[_Column], tr: Translator) -> tuple[_Column, ...]:
+    """A sheet's columns with their titles in the report language."""
+    return tuple(replace(column, title=tr(column.title)) for column in layout)
+
+
+def _page_setup(ws: Any, info: ProjectInfo, tr: Translator, *, title_rows: str | None = "1:1") -> None:
     """Landscape A4, fit to page width, the confidentiality label on every printed page."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = PAPER_A4
@@ -205,7 +216,7 @@ def _page_setup(ws: Any, info: ProjectInfo, *, title_rows: str | None = "1:1") -
         ws.oddHeader.center.text = label
         ws.oddHeader.center.font = "Calibri,Bold"
     ws.oddFooter.left.text = _header_text(f"{info.client}, {info.site}")
-    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.text = tr("Page &P of &N")
 
 
 def _header_text(text: str) -> str:
@@ -215,14 +226,14 @@ def _header_text(text: str) -> str:
 
 
 def _data_sheet(ws: Any, styles: _Styles, info: ProjectInfo, layout: Sequence[_Column], table_name: str,
-                rows: Iterable[Sequence[Any]], count: int, progress: _Progress) -> None:
+                rows: Iterable[Sequence[Any]], count: int, progress: _Progress, tr: Translator) -> None:
     """A sheet holding one Excel table (filter buttons, frozen header, print setup) of `count` rows."""
     for index, column in enumerate(layout, 1):
         dimension = ws.column_dimensions[get_column_letter(index)]
         dimension.width = column.width
         dimension.hidden = column.hidden
     ws.freeze_panes = "A2"
-    _page_setup(ws, info)
+    _page_setup(ws, info, tr)
     columns = [StreamColumn(styles.of_kind(c.kind), c.width if c.kind == "wrap" else 0.0) for c in layout]
     table = TableStream(ws, styles, columns, rows=count, date_style=styles.date, datetime_style=styles.datetime,
                         on_row=progress.row)
@@ -247,18 +258,19 @@ def _table(ws: Any, name: str, headers: Sequence[str], rows: int) -> None:
         ws.add_table(table)
 
 
-def _list_validation(ws: Any, values: Sequence[str], ref: str, what: str) -> None:
+def _list_validation(ws: Any, values: Sequence[str], ref: str, column: str, tr: Translator) -> None:
+    """A drop-down of `values` on the cells of `ref`, refusing anything else with a message."""
+    listed = ", ".join(values)
     dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
-                        showErrorMessage=True, errorTitle=f"Invalid {what}",
-                        error=f"Choose a {what} from the list: {', '.join(values)}.",
-                        showInputMessage=True, promptTitle=what.capitalize(),
-                        prompt=f"{', '.join(values)}")
+                        showErrorMessage=True, errorTitle=tr("Invalid value"),
+                        error=tr("Choose a value for {column} from the list: {values}.", column=column, values=listed),
+                        showInputMessage=True, promptTitle=column, prompt=listed)
     dv.add(ref)
     ws.data_validations.append(dv)
 
 
 def _column_ref(columns: Sequence[_Column], title: str, rows: int) -> tuple[str, str]:
-    """(letter, "X2:Xn") of a column by title."""
+    """(letter, "X2:Xn") of a column by its English title."""
     letter = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.title == title))
     return letter, f"{letter}2:{letter}{max(rows, 1) + 1}"
 
@@ -276,20 +288,21 @@ REGISTER_LAYOUT: tuple[_Column, ...] = tuple(
     _Column(c.heading, *_REGISTER_WIDTHS[c.id], hidden=c.id == rr.KEY_ID) for c in rr.COLUMNS)
 
 
-def _register_sheet(ws: Any, styles: _Styles, info: ProjectInfo, gaps: list[rr.GapRow], progress: _Progress) -> None:
+def _register_sheet(ws: Any, styles: _Styles, info: ProjectInfo, gaps: list[rr.GapRow], progress: _Progress,
+                    tr: Translator) -> None:
     rows = len(gaps)
-    _data_sheet(ws, styles, info, REGISTER_LAYOUT, REGISTER_TABLE, (g.values() for g in gaps), rows, progress)
+    _data_sheet(ws, styles, info, _in(REGISTER_LAYOUT, tr), REGISTER_TABLE, (g.values(tr) for g in gaps), rows,
+                progress, tr)
     _, priority_ref = _column_ref(REGISTER_LAYOUT, rr.PRIORITY, rows)
     _, effort_ref = _column_ref(REGISTER_LAYOUT, rr.EFFORT, rows)
     state_col, state_ref = _column_ref(REGISTER_LAYOUT, rr.STATE, rows)
     due_col, due_ref = _column_ref(REGISTER_LAYOUT, rr.DUE_DATE, rows)
-    _list_validation(ws, rr.PRIORITY_VALUES, priority_ref, "priority")
-    _list_validation(ws, rr.EFFORT_VALUES, effort_ref, "effort")
-    _list_validation(ws, rr.STATE_VALUES, state_ref, "state")
+    _list_validation(ws, rr.PRIORITY_VALUES, priority_ref, tr(rr.PRIORITY), tr)
+    _list_validation(ws, rr.EFFORT_VALUES, effort_ref, tr(rr.EFFORT), tr)
+    _list_validation(ws, [tr(label) for label in rr.STATE_VALUES], state_ref, tr(rr.STATE), tr)
     dates = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
-                           allow_blank=True, showErrorMessage=True, errorTitle="Invalid due date",
-                           error="Enter a date between 2000-01-01 and 2100-12-31 (empty: the default for the "
-                                 "priority).")
+                           allow_blank=True, showErrorMessage=True, errorTitle=tr("Invalid due date"),
+                           error=tr("Enter a date between 2000 and 2100 (empty: the default for the priority)."))
     dates.add(due_ref)
     ws.data_validations.append(dates)
 
@@ -298,50 +311,52 @@ def _register_sheet(ws: Any, styles: _Styles, info: ProjectInfo, gaps: list[rr.G
         cf.add(priority_ref, CellIsRule(operator="equal", formula=[f'"{priority.value}"'],
                                         **_highlight(fill.lstrip("#"), text.lstrip("#"),
                                                      bold=priority is Priority.P1)))
-    done, accepted = STATE_LABELS[ItemState.DONE], STATE_LABELS[ItemState.RISK_ACCEPTED]
+    done, accepted = tr(STATE_LABELS[ItemState.DONE]), tr(STATE_LABELS[ItemState.RISK_ACCEPTED])
     cf.add(state_ref, CellIsRule(operator="equal", formula=[f'"{done}"'], **_highlight(GREEN_FILL, GREEN_TEXT)))
     cf.add(state_ref, CellIsRule(operator="equal", formula=[f'"{accepted}"'], **_highlight(GREY_FILL, GREY_TEXT)))
     overdue = f'AND(ISNUMBER({due_col}2),{due_col}2<TODAY(),{state_col}2<>"{done}",{state_col}2<>"{accepted}")'
     cf.add(due_ref, FormulaRule(formula=[overdue], font=Font(color=RED_TEXT, bold=True)))
 
 
-def _name_columns(wb: Any) -> None:
+def _name_columns(wb: Any, sheet: str) -> None:
     """Name each register column's header cell by the column's id: the import's only way to find it."""
     for index, column in enumerate(rr.COLUMNS, 1):
         name = rr.column_name(column.id)
-        ref = f"'{REGISTER_SHEET}'!${get_column_letter(index)}$1"
+        ref = f"'{sheet}'!${get_column_letter(index)}$1"
         wb.defined_names[name] = DefinedName(name, attr_text=ref, hidden=True)
 
 
 ANSWERS_LAYOUT: tuple[_Column, ...] = (
-    _Column("Scope", 12, "text"), _Column("Scope name", 22, "wrap"), _Column("Standard", 14, "text"),
-    _Column("Requirement", 13, "text"), _Column("Title", 34, "wrap"), _Column("Level", 7, "center"),
-    _Column("Status", 18, "wrap"), _Column("Achieved ML", 10, "center"), _Column("Notes", 48, "wrap"),
-    _Column("Finding", 40, "wrap"), _Column("Countermeasure", 34, "wrap"), _Column("Evidence", 34, "wrap"),
-    _Column("Answered by", 20, "wrap"), _Column("Answered at", 16, "datetime"),
+    _Column(N_("Scope"), 12, "text"), _Column(N_("Scope name"), 22, "wrap"), _Column(N_("Standard"), 14, "text"),
+    _Column(N_("Requirement"), 13, "text"), _Column(N_("Title"), 34, "wrap"), _Column(N_("Level"), 7, "center"),
+    _Column(N_("Status"), 18, "wrap"), _Column(N_("Achieved ML"), 10, "center"), _Column(N_("Notes"), 48, "wrap"),
+    _Column(N_("Finding"), 40, "wrap"), _Column(N_("Countermeasure"), 34, "wrap"),
+    _Column(N_("Evidence"), 34, "wrap"), _Column(N_("Answered by"), 20, "wrap"),
+    _Column(N_("Answered at"), 16, "datetime"),
 )
 PROGRAM_LAYOUT: tuple[_Column, ...] = (
-    _Column("Scope", 12, "text"), _Column("Scope name", 24, "wrap"), _Column("Element", 30, "wrap"),
-    _Column("Group", 28, "wrap"), _Column("Requirement", 13, "text"), _Column("Title", 40, "wrap"),
-    _Column("Target ML", 9, "center"), _Column("Achieved ML", 10, "center"), _Column("Status", 20, "wrap"),
-    _Column("Result", 14, "text"),
+    _Column(N_("Scope"), 12, "text"), _Column(N_("Scope name"), 24, "wrap"), _Column(N_("Element"), 30, "wrap"),
+    _Column(N_("Group"), 28, "wrap"), _Column(N_("Requirement"), 13, "text"), _Column(N_("Title"), 40, "wrap"),
+    _Column(N_("Target ML"), 9, "center"), _Column(N_("Achieved ML"), 10, "center"),
+    _Column(N_("Status"), 20, "wrap"), _Column(N_("Result"), 14, "text"),
 )
 
 
 def _program_sheet(ws: Any, styles: _Styles, info: ProjectInfo, program: list[rr.ProgramRow],
-                   progress: _Progress) -> None:
+                   progress: _Progress, tr: Translator) -> None:
     rows = len(program)
-    _data_sheet(ws, styles, info, PROGRAM_LAYOUT, "Program", (
+    _data_sheet(ws, styles, info, _in(PROGRAM_LAYOUT, tr), "Program", (
         (p.scope_id, p.scope_name, p.element, p.group, p.requirement_id, p.title, p.target_ml, p.achieved_ml,
          p.status, p.result) for p in program
-    ), rows, progress)
+    ), rows, progress, tr)
     _, result_ref = _column_ref(PROGRAM_LAYOUT, "Result", rows)
     achieved_col, achieved_ref = _column_ref(PROGRAM_LAYOUT, "Achieved ML", rows)
     target_col, _ = _column_ref(PROGRAM_LAYOUT, "Target ML", rows)
     cf = ws.conditional_formatting
     for result, (fill, text) in {Result.GAP: (RED_FILL, RED_TEXT), Result.MET: (GREEN_FILL, GREEN_TEXT),
                                  Result.NOT_ASSESSED: (AMBER_FILL, AMBER_TEXT)}.items():
-        cf.add(result_ref, CellIsRule(operator="equal", formula=[f'"{result.label}"'], **_highlight(fill, text)))
+        label = tr(RESULT_LABELS[result])
+        cf.add(result_ref, CellIsRule(operator="equal", formula=[f'"{label}"'], **_highlight(fill, text)))
     below = f"AND(ISNUMBER({achieved_col}2),{achieved_col}2<{target_col}2)"
     cf.add(achieved_ref, FormulaRule(formula=[below], **_highlight(RED_FILL, RED_TEXT)))
 
@@ -349,70 +364,71 @@ def _program_sheet(ws: Any, styles: _Styles, info: ProjectInfo, program: list[rr
 SUMMARY_WIDTHS = {"A": 30, "B": 44, "C": 11, "D": 11} | {get_column_letter(c): 6.5 for c in range(5, 19)} | {
     get_column_letter(c): 11 for c in range(19, 24)}
 ZONE_HEADERS: tuple[str, ...] = (
-    "Zone", "Name", "Kind", "Criticality", *(f"SL-T {fr}" for fr in FR_IDS), *(f"SL-A {fr}" for fr in FR_IDS),
-    "Applicable", "Met", "Gaps", "Not assessed", "2-1 gaps",
+    N_("Zone"), N_("Name"), N_("Kind"), N_("Criticality"), *(f"SL-T {fr}" for fr in FR_IDS),
+    *(f"SL-A {fr}" for fr in FR_IDS), N_("Applicable"), N_("Met"), N_("Gaps"), N_("Not assessed"), N_("2-1 gaps"),
 )
 
 
 def _summary_sheet(ws: Any, styles: _Styles, scored: ScoredProject, catalogues: CatalogueSet, gap_rows: int,
-                   exported_at: datetime) -> None:
+                   exported_at: datetime, tr: Translator) -> None:
     info = scored.data.info
     for letter, width in SUMMARY_WIDTHS.items():
         ws.column_dimensions[letter].width = width
-    _page_setup(ws, info, title_rows=None)
+    _page_setup(ws, info, tr, title_rows=None)
     row = _RowWriter(ws)
-    row.add(styles.cell("IEC 62443 assessment: gap register", styles.title))
+    row.add(styles.cell(tr("IEC 62443 assessment: gap register"), styles.title))
     row.add(styles.text_cell(f"{info.client}, {info.site}", styles.subtitle))
     row.add(styles.text_cell(info.confidentiality, styles.confidential))
     row.add()
     chart_anchor = row.next
-    for label, value in rr.project_facts(info, exported_at):
+    for label, value in rr.project_facts(info, exported_at, tr):
         row.add(styles.cell(label, styles.label), styles.text_cell(value, styles.wrap),
                 lines=wrapped_lines(value, SUMMARY_WIDTHS["B"]))
     row.add()
 
     site = scored.site
-    row.add(styles.cell("Counts", styles.section))
-    lines: list[tuple[str, int]] = [("Gaps (register rows)", gap_rows)]
-    lines += [(f"  priority {p.value}", n) for p, n in scored.by_priority().items()]
-    lines += [(f"  {STATE_LABELS[s].lower()}", n) for s, n in scored.by_state().items()]
+    row.add(styles.cell(tr("Counts"), styles.section))
+    lines: list[tuple[str, int]] = [(tr("Gaps (register rows)"), gap_rows)]
+    lines += [("  " + tr("priority {priority}", priority=p.value), n) for p, n in scored.by_priority().items()]
+    lines += [("  " + tr(STATE_LABELS[s]).lower(), n) for s, n in scored.by_state().items()]
     lines += [
-        ("Not assessed (no answer yet)", rr.not_assessed(scored)),
-        (f"Site program (target ML{site.target_ml})", site.requirements),
-        ("  met", site.met), ("  gaps", site.gaps), ("  not assessed", site.not_assessed),
+        (tr("Not assessed (no answer yet)"), rr.not_assessed(scored)),
+        (tr("Site program (target ML{target_ml})", target_ml=site.target_ml), site.requirements),
+        ("  " + tr("met"), site.met), ("  " + tr("gaps"), site.gaps), ("  " + tr("not assessed"), site.not_assessed),
     ]
     for label, count in lines:
         row.add(styles.cell(label, styles.label), styles.cell(count, styles.number))
     row.add()
 
     zones = scored.zones
-    row.add(styles.cell(f"SL-T vs SL-A per foundational requirement (mean over {len(zones)} zones)",
+    row.add(styles.cell(tr.n("SL-T vs SL-A per foundational requirement (mean over {n} zone)",
+                             "SL-T vs SL-A per foundational requirement (mean over {n} zones)", len(zones)),
                         styles.section))
     table_top = row.next
-    row.add(*styles.headers(("FR", "Foundational requirement", "Mean SL-T", "Mean SL-A")))
+    row.add(*styles.headers(("FR", tr("Foundational requirement"), tr("Mean SL-T"), tr("Mean SL-A"))))
     for fr, title, sl_t, sl_a in rr.fr_averages(scored, catalogues):
         row.add(styles.cell(fr, styles.text), styles.text_cell(title, styles.text),
                 styles.cell(sl_t, styles.decimal), styles.cell(sl_a, styles.decimal))
     if zones:
-        ws.add_chart(_sl_chart(ws, table_top), f"E{chart_anchor}")
+        ws.add_chart(_sl_chart(ws, table_top, tr), f"E{chart_anchor}")
     row.add()
 
-    row.add(styles.cell("Zones and conduits: SL-T and SL-A per FR (red: SL-A below SL-T)", styles.section))
+    row.add(styles.cell(tr("Zones and conduits: SL-T and SL-A per FR (red: SL-A below SL-T)"), styles.section))
     head = row.next
-    row.add(*styles.headers(ZONE_HEADERS), lines=2)
+    row.add(*styles.headers(tr(heading) for heading in ZONE_HEADERS), lines=2)
     for score in zones:
         zone, program = score.zone, scored.zone_programs.get(score.zone.id)
         row.add(
             styles.text_cell(zone.id, styles.text), styles.text_cell(zone.name, styles.wrap),
-            styles.cell(zone.kind.value.capitalize(), styles.text),
-            styles.cell(zone.criticality.value.capitalize(), styles.text),
+            styles.cell(tr(KIND_LABELS[zone.kind]), styles.text),
+            styles.cell(tr(CRITICALITY_LABELS[zone.criticality]), styles.text),
             *(styles.cell(v, styles.center) for v in (*zone.sl_t, *score.sl_a)),
             *(styles.cell(v, styles.center) for v in (score.applicable, score.met, score.gaps, score.not_assessed)),
             styles.cell(program.gaps, styles.center) if program is not None else None,
             lines=wrapped_lines(zone.name, SUMMARY_WIDTHS["B"]),
         )
     if not zones:
-        row.add(styles.cell("No zones or conduits yet.", styles.text))
+        row.add(styles.cell(tr("No zones or conduits yet."), styles.text))
         return
     _zone_colours(ws, head + 1, head + len(zones))
 
@@ -443,13 +459,13 @@ class _RowWriter:
         self.next += 1
 
 
-def _sl_chart(ws: Any, table_top: int) -> BarChart:
+def _sl_chart(ws: Any, table_top: int, tr: Translator) -> BarChart:
     """A clustered column chart of mean SL-T and SL-A per FR, native to Excel."""
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
-    chart.title = "SL-T vs SL-A per foundational requirement"
-    chart.y_axis.title = "Security level (mean over zones)"
+    chart.title = tr("SL-T vs SL-A per foundational requirement")
+    chart.y_axis.title = tr("Security level (mean over zones)")
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 4
     chart.y_axis.majorUnit = 1
@@ -464,11 +480,12 @@ def _sl_chart(ws: Any, table_top: int) -> BarChart:
     return chart
 
 
-def _keys_sheet(ws: Any, scored: ScoredProject, gaps: list[rr.GapRow], exported_at: datetime) -> None:
+def _keys_sheet(ws: Any, scored: ScoredProject, gaps: list[rr.GapRow], exported_at: datetime,
+                tr: Translator) -> None:
     """The hidden, protected sheet that says whose register this is, for the re-import."""
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
-    values = key_sheet_values(scored, len(gaps), exported_at)
+    values = key_sheet_values(scored, len(gaps), exported_at, tr)
     declare_size(ws, f"A1:B{len(values) + 2 + len(gaps)}")
     for name, value in values:
         ws.append([text_only(ws, name), text_only(ws, value)])
@@ -478,15 +495,16 @@ def _keys_sheet(ws: Any, scored: ScoredProject, gaps: list[rr.GapRow], exported_
         ws.append([text_only(ws, g.key)])
 
 
-def key_sheet_values(scored: ScoredProject, rows: int, exported_at: datetime) -> list[tuple[str, str]]:
+def key_sheet_values(scored: ScoredProject, rows: int, exported_at: datetime,
+                     tr: Translator) -> list[tuple[str, str]]:
     """What the import checks: the format, the project's id (client and site name it in messages),
-    and the date default due dates counted from."""
+    the date default due dates counted from, and the language the rows are shown in."""
     project = scored.data
     info = project.info
     return [
         ("format", rr.REGISTER_FORMAT), ("version", str(rr.REGISTER_VERSION)),
         ("project", rr.project_tag(project)), ("client", info.client), ("site", info.site),
-        ("register sheet", REGISTER_SHEET), ("rows", str(rows)),
+        ("register sheet", tr(REGISTER_SHEET)), ("rows", str(rows)), ("language", tr.language.value),
         ("due date base", scored.reference.isoformat()), ("exported", exported_at.isoformat()),
         ("app version", __version__), ("project id", project.project_id),
     ]

@@ -18,27 +18,32 @@ if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in
     from ot62443_desktop.exports.register_import import ImportReport
 
 
-def export_file(project_path: str, kind: str, target: str, hooks: Hooks) -> str:
+def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en") -> str:
     """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target.
 
+    The document is in the project's report language, else in the GUI's (`gui_language`).
     The target is checked before the project is read: never the project itself, its journal,
     its lock or a backup.
     """
     from ot62443_desktop.api import open_project
+    from ot62443_desktop.domain.language import Language
     from ot62443_desktop.exports.output import check_target
 
     check_target(Path(target), Path(project_path))
 
     with open_project(project_path, read_only=True) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
+    language = snapshot.info.report_language or Language(gui_language)
     if kind == "xlsx":
         from ot62443_desktop.exports.xlsx_register import write_register
 
-        write_register(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path))
+        write_register(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path),
+                       language=language)
     else:
         from ot62443_desktop.exports.pdf import write_plan
 
-        write_plan(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path))
+        write_plan(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path),
+                   language=language)
     return target
 
 

@@ -28,15 +28,19 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate  # type: ignore[impo
 from ot62443_desktop.api import open_project
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ProjectData
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.exports.pdf import PAGE_SIZES, write_plan
 from ot62443_desktop.exports.pdf.content import PlanContent, build_plan, evidence_text, gap_status
+from ot62443_desktop.exports.wording import translator
+
+ENGLISH = translator(Language.EN)
 
 
 def _gap(c: PlanContent, g: Gap) -> Iterator[str]:
     item = g.item
-    yield " ".join((g.requirement.id, g.requirement.title, gap_status(g), g.priority.value, item.owner,
+    yield " ".join((g.requirement.id, g.requirement.title, gap_status(g, ENGLISH), g.priority.value, item.owner,
                     c.scored.due_date(g).isoformat(), item.state.value, g.answer.finding, g.answer.countermeasure,
                     item.justification))
     if item.action is not None:

@@ -24,11 +24,15 @@ from openpyxl import Workbook
 from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ProjectData
 from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.exports import register_rows as rr
+from ot62443_desktop.exports.wording import translator
 from ot62443_desktop.exports.xlsx_register import write_register
 from ot62443_desktop.storage import ProjectStore
+
+ENGLISH = translator(Language.EN)
 
 
 def sheets(project: ProjectData, catalogues: CatalogueSet) -> dict[str, list[Sequence[Any]]]:
@@ -38,15 +42,15 @@ def sheets(project: ProjectData, catalogues: CatalogueSet) -> dict[str, list[Seq
         return [None if v == "" else v for v in row]
 
     scored = score_project(project, catalogues)
-    gaps = [values(g.values()) for g in rr.gap_rows(scored, catalogues)]
+    gaps = [values(g.values(ENGLISH)) for g in rr.gap_rows(scored, catalogues, ENGLISH)]
     answers = [values((
         a.scope_id, a.scope_name, a.standard, a.requirement_id, a.title, a.level, a.status, a.ml,
         a.notes, a.finding, a.countermeasure, a.evidence, a.answered_by, a.answered_at,
-    )) for a in rr.answer_rows(project, catalogues)]
+    )) for a in rr.answer_rows(project, catalogues, ENGLISH)]
     program = [values((
         p.scope_id, p.scope_name, p.element, p.group, p.requirement_id, p.title, p.target_ml, p.achieved_ml,
         p.status, p.result,
-    )) for p in rr.program_rows(project, catalogues)]
+    )) for p in rr.program_rows(project, catalogues, ENGLISH)]
     programs = scored.zone_programs
     zones = [values((z.zone.id, z.zone.name, z.zone.kind.value, z.zone.criticality.value, *z.zone.sl_t, *z.sl_a,
                      z.applicable, z.met, z.gaps, z.not_assessed,

@@ -20,6 +20,7 @@ from openpyxl.xml import functions as openpyxl_xml
 from ot62443_desktop.api import Project, open_project
 from ot62443_desktop.domain import report as domain_report
 from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import Effort, ItemState, Priority, RemediationItem
 from ot62443_desktop.domain.priority import default_due_date
 from ot62443_desktop.domain.report import score_project
@@ -27,9 +28,12 @@ from ot62443_desktop.exports import cell_text, xlsx_guard, xlsx_stream
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import ImportReport
+from ot62443_desktop.exports.wording import translator
 from ot62443_desktop.exports.xlsx_register import KEYS_SHEET, REGISTER_SHEET, write_register
 from ot62443_desktop.storage import ProjectStore
 from tests.exports.conftest import START
+
+ENGLISH = translator(Language.EN)
 
 
 def export(project: Project, path: Path) -> Path:
@@ -101,7 +105,7 @@ COLUMN = {"owner": rr.OWNER, "due": rr.DUE_DATE, "state": rr.STATE, "priority": 
 
 def shown(project: Project, scope: str, requirement: str) -> rr.GapRow:
     """The register row the project shows today for one gap."""
-    rows = rr.gap_rows(score_project(project.store.snapshot(), project.catalogues), project.catalogues)
+    rows = rr.gap_rows(score_project(project.store.snapshot(), project.catalogues), project.catalogues, ENGLISH)
     return next(g for g in rows if (g.scope_id, g.requirement_id) == (scope, requirement))
 
 

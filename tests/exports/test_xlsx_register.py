@@ -17,11 +17,13 @@ from openpyxl.worksheet import _writer as openpyxl_writer
 from ot62443_desktop.api import Project, open_project
 from ot62443_desktop.demo import write_demo
 from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ItemState, Priority, ProjectData, RemediationItem
 from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.domain.scoring import find_gaps, score_program
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
+from ot62443_desktop.exports.wording import translator
 from ot62443_desktop.exports.xlsx_register import (
     ANSWERS_SHEET,
     KEYS_SHEET,
@@ -32,6 +34,8 @@ from ot62443_desktop.exports.xlsx_register import (
     write_register,
 )
 from ot62443_desktop.storage import ProjectStore
+
+ENGLISH = translator(Language.EN)
 
 FORMULA_LIKE = ["=1+1", "+44 20 7946 0000", "-rm -rf", "@SUM(A1:A9)", "\tTAB", '=HYPERLINK("http://x","y")']
 
@@ -51,7 +55,7 @@ def export(data: ProjectData, catalogues: CatalogueSet, tmp_path: Path) -> Path:
 
 def gap_rows(data: ProjectData, catalogues: CatalogueSet) -> list[rr.GapRow]:
     """The register rows of `data`, scored once as the export scores it."""
-    return rr.gap_rows(score_project(data, catalogues), catalogues)
+    return rr.gap_rows(score_project(data, catalogues), catalogues, ENGLISH)
 
 
 def headers(ws: Any) -> dict[str, int]:

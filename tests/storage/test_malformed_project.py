@@ -49,8 +49,8 @@ RECORDS: dict[str, tuple[Callable[[Raw], dict[str, Any]], str]] = {
 NULLABLE = {("info", "start_date"), ("info", "end_date"), ("item", "action"), ("item", "priority"),
             ("item", "due_date"), ("item", "effort"), ("evidence", "added"), ("info", "report_language")}
 INT_FIELDS = {("info", "target_ml"), ("answer", "ml")}
-ENUM_FIELDS = {("info", "report_language"), ("zone", "kind"), ("zone", "criticality"), ("answer", "status"), ("item", "priority"),
-               ("item", "effort"), ("item", "state")}
+ENUM_FIELDS = {("info", "report_language"), ("zone", "kind"), ("zone", "criticality"), ("answer", "status"),
+               ("item", "priority"), ("item", "effort"), ("item", "state")}
 DATE_FIELDS = {("info", "start_date"), ("info", "end_date"), ("item", "due_date"), ("evidence", "added"),
                ("answer", "at")}
 

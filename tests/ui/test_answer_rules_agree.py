@@ -14,15 +14,19 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 
 from ot62443_desktop.api import open_project
 from ot62443_desktop.catalogues import builtin_catalogues
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import SITE_SCOPE, Answer, Status, Zone
 from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.domain.rules import Result, classify
 from ot62443_desktop.exports import register_rows
 from ot62443_desktop.exports.pdf.content import build_plan
 from ot62443_desktop.exports.pdf.method import method_sections
+from ot62443_desktop.exports.wording import translator
 from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.navigator_model import AnswerState
+
+ENGLISH = translator(Language.EN)
 
 ZONE_GAPS, SITE_GAPS = 2, 2
 
@@ -66,11 +70,11 @@ def test_navigator_dashboard_register_and_plan_count_the_same_gaps(window: MainW
     assert [z["gaps"] for z in summary["zones"]] == [ZONE_GAPS]
     assert summary["site"]["gaps"] == SITE_GAPS and summary["gaps_total"] == ZONE_GAPS + SITE_GAPS
 
-    gap_rows = register_rows.gap_rows(score_project(project, catalogues), catalogues)
+    gap_rows = register_rows.gap_rows(score_project(project, catalogues), catalogues, ENGLISH)
     assert sum(row.scope_id == "Z1" for row in gap_rows) == ZONE_GAPS
     assert sum(row.scope_id == SITE_SCOPE for row in gap_rows) == SITE_GAPS
     assert [z.gaps for z in score_project(project, catalogues).zones] == [ZONE_GAPS]  # the register's summary
-    program = register_rows.program_rows(project, catalogues)
+    program = register_rows.program_rows(project, catalogues, ENGLISH)
     assert sum(row.result == Result.GAP.label for row in program) == SITE_GAPS
 
     plan = build_plan(project, catalogues)
@@ -105,7 +109,7 @@ def test_the_plan_method_appendix_states_the_rules_it_applies() -> None:
     """The PDF's "counts as" column is prose; it must still say what classify() decides."""
     catalogues = builtin_catalogues()
     zone, requirement = Zone("Z1", "Zone", Zone.uniform(1)), catalogues.requirement("SR 1.1")
-    table = next(s.table for s in method_sections(2) if s.table and s.table[0][0] == "Status")
+    table = next(s.table for s in method_sections(2, ENGLISH) if s.table and s.table[0][0] == "Status")
     by_label = {status.label: status for status in Status}
     assert sorted(by_label[row[0]] for row in table[1:]) == sorted(Status)
     for label, _, counts_as in table[1:]:

@@ -20,6 +20,7 @@ class Composer:
 
     def __init__(self, content: PlanContent, width: float) -> None:
         self.content, self.facts, self.width = content, content.facts, width
+        self.tr = content.tr
         self.s = styles()
         self.outline = Outline()
         self.texts = TextCache()
@@ -41,14 +42,9 @@ class Composer:
         return [self.width * f for f in fractions]
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+    def zones_phrase(self, count: int) -> str:
+        return self.tr.n("{n} zone or conduit", "{n} zones and conduits", count)
 
-
-def zones_phrase(count: int) -> str:
-    return f"{count} zone or conduit" if count == 1 else f"{count:,} zones and conduits"
-
-
-def owner_run(owner: str) -> Run:
-    """The owner of a gap, or "Unassigned" in grey."""
-    return run(name(owner)) if owner.strip() else run("Unassigned", colour=MUTED_HEX)
+    def owner_run(self, owner: str) -> Run:
+        """The owner of a gap, or "Unassigned" in grey."""
+        return run(name(owner)) if owner.strip() else run(self.tr("Unassigned"), colour=MUTED_HEX)

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from ot62443_desktop import __version__
 from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet, Requirement, Scale, Section
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
     SITE_SCOPE,
     Answer,
@@ -33,8 +34,9 @@ from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap, ProgramScore, ZoneScore
 from ot62443_desktop.domain.text import elide
-from ot62443_desktop.exports.labels import scope_names
+from ot62443_desktop.exports.labels import STATUS_LABELS, scope_names
 from ot62443_desktop.exports.pdf.method import DUE_WINDOWS, THEME_WEIGHTS, MethodSection, method_sections
+from ot62443_desktop.exports.wording import Translator, translator
 
 PRIORITIES: tuple[Priority, ...] = tuple(Priority)
 THEME_COUNT = 3
@@ -49,20 +51,24 @@ class DocumentFacts:
     report_date: date
     zone_count: int
     answer_count: int
-    title: ClassVar[str] = "OT security remediation plan"
+    tr: Translator
     program_version: ClassVar[str] = __version__
 
     @property
+    def title(self) -> str:
+        return self.tr("OT security remediation plan")
+
+    @property
     def confidentiality(self) -> str:
-        return self.info.confidentiality.strip() or "Confidential"
+        return self.info.confidentiality.strip() or self.tr("Confidential")
 
     @property
     def assessment_period(self) -> str:
-        start, end = self.info.start_date, self.info.end_date
+        start, end, tr = self.info.start_date, self.info.end_date, self.tr
         if start and end and start != end:
-            return f"{start.isoformat()} to {end.isoformat()}"
+            return tr("{start} to {end}", start=tr.date(start), end=tr.date(end))
         day = start or end
-        return day.isoformat() if day else "not recorded"
+        return tr.date(day) if day else tr("not recorded")
 
 
 def fr_label(fr: Section) -> str:
@@ -223,6 +229,7 @@ class AnswerScope:
 
 @dataclass(frozen=True)
 class PlanContent:
+    tr: Translator  # the words of the report language; the catalogues are already in it
     scored: ScoredProject
     facts: DocumentFacts
     executive: ExecutiveSummary
@@ -243,35 +250,39 @@ class PlanContent:
             yield from self.site_program.gaps
 
 
-def build_plan(project: ProjectData, catalogues: CatalogueSet, *, today: date | None = None) -> PlanContent:
-    """Everything the plan shows, from one scoring of the snapshot."""
+def build_plan(project: ProjectData, catalogues: CatalogueSet, *, today: date | None = None,
+               language: Language = Language.EN) -> PlanContent:
+    """Everything the plan shows, in `language`, from one scoring of the snapshot."""
     today = today or date.today()
-    return plan_of(score_project(project, catalogues, today=today), catalogues, today)
+    catalogues = catalogues.in_language(language)
+    return plan_of(score_project(project, catalogues, today=today), catalogues, today, translator(language))
 
 
-def plan_of(scored: ScoredProject, catalogues: CatalogueSet, today: date) -> PlanContent:
-    """Everything the plan shows, from a project already scored (with the same `today`)."""
+def plan_of(scored: ScoredProject, catalogues: CatalogueSet, today: date, tr: Translator) -> PlanContent:
+    """Everything the plan shows, from a project already scored (with the same `today`), with
+    catalogues in the report language and `tr` giving its words."""
     project = scored.data
     has_program = bool(catalogues.by_scale(Scale.MATURITY))
-    names = scope_names(project)
+    names = scope_names(project, tr)
     zones = tuple(zone_section(scored, catalogues, score, has_program) for score in scored.zones)
     site = program_section(scored, catalogues, scored.site, names[SITE_SCOPE]) if has_program else None
     return PlanContent(
+        tr=tr,
         scored=scored,
-        facts=document_facts(scored, today),
-        executive=executive_summary(scored, catalogues, has_program),
+        facts=document_facts(scored, today, tr),
+        executive=executive_summary(scored, catalogues, has_program, tr),
         roadmap=roadmap(scored, _requirement_order(catalogues)),
         zones=zones,
         site_program=site,
         actions=action_texts(scored.gaps, catalogues),
-        answers=answer_scopes(project, catalogues, names),
-        method=method_sections(project.info.target_ml),
+        answers=answer_scopes(project, catalogues, names, tr),
+        method=method_sections(project.info.target_ml, tr),
     )
 
 
-def document_facts(scored: ScoredProject, today: date) -> DocumentFacts:
+def document_facts(scored: ScoredProject, today: date, tr: Translator) -> DocumentFacts:
     project = scored.data
-    return DocumentFacts(project.info, scored.reference, today, len(project.zones), len(project.answers))
+    return DocumentFacts(project.info, scored.reference, today, len(project.zones), len(project.answers), tr)
 
 
 def frs(catalogues: CatalogueSet) -> tuple[Section, ...]:
@@ -283,17 +294,20 @@ def frs(catalogues: CatalogueSet) -> tuple[Section, ...]:
     return tuple(known.get(fr, Section(fr, "", "")) for fr in FR_IDS)
 
 
-def gap_status(gap: Gap) -> str:
+def gap_status(gap: Gap, tr: Translator) -> str:
     """The answer's status; for 2-1 with the achieved and target maturity."""
-    status = gap.answer.status.label
-    return status if gap.requirement.level is not None else f"{status}, ML{gap.achieved} of ML{gap.target}"
+    status = tr(STATUS_LABELS[gap.answer.status])
+    if gap.requirement.level is not None:
+        return status
+    return tr("{status}, ML{achieved} of ML{target}", status=status, achieved=gap.achieved, target=gap.target)
 
 
 def is_program(gap: Gap) -> bool:
     return gap.requirement.level is None
 
 
-def executive_summary(scored: ScoredProject, catalogues: CatalogueSet, has_program: bool) -> ExecutiveSummary:
+def executive_summary(scored: ScoredProject, catalogues: CatalogueSet, has_program: bool,
+                      tr: Translator) -> ExecutiveSummary:
     sections = frs(catalogues)
     zones = scored.zones
     n = len(zones) or 1
@@ -310,12 +324,13 @@ def executive_summary(scored: ScoredProject, catalogues: CatalogueSet, has_progr
         target[PRIORITIES.index(gap.priority)] += 1
     counts = [CountRow(f"{fr_label(fr)} {fr.title}".strip(), tuple(rows[fr.id])) for fr in sections]
     if has_program:
-        counts.append(CountRow("IEC 62443-2-1 security program", tuple(program_counts)))
-    total = CountRow("All gaps", tuple(sum(row.by_priority[i] for row in counts) for i in range(len(PRIORITIES))))
-    return ExecutiveSummary(sections, figures, tuple(counts), total, urgent_themes(scored.gaps, catalogues))
+        counts.append(CountRow(tr("IEC 62443-2-1 security program"), tuple(program_counts)))
+    total = CountRow(tr("All gaps"), tuple(sum(row.by_priority[i] for row in counts) for i in range(len(PRIORITIES))))
+    return ExecutiveSummary(sections, figures, tuple(counts), total, urgent_themes(scored.gaps, catalogues, tr))
 
 
-def urgent_themes(gaps: Sequence[Gap], catalogues: CatalogueSet, count: int = THEME_COUNT) -> tuple[Theme, ...]:
+def urgent_themes(gaps: Sequence[Gap], catalogues: CatalogueSet, tr: Translator,
+                  count: int = THEME_COUNT) -> tuple[Theme, ...]:
     """The weaknesses that recur most urgently: open gaps weighted by priority, per SR or 2-1 requirement."""
     weight: dict[str, int] = defaultdict(int)
     members: dict[str, list[Gap]] = defaultdict(list)
@@ -333,7 +348,7 @@ def urgent_themes(gaps: Sequence[Gap], catalogues: CatalogueSet, count: int = TH
         found = members[key]
         by_priority = tuple(sum(1 for g in found if g.priority is p) for p in PRIORITIES)
         scopes = len({g.scope_id for g in found})
-        themes.append(_theme(key, catalogues, len(found), scopes, by_priority))
+        themes.append(_theme(key, catalogues, len(found), scopes, by_priority, tr))
     return tuple(themes)
 
 
@@ -342,14 +357,15 @@ def _theme_key(requirement: Requirement) -> str:
     return requirement.parent or requirement.id if requirement.level is not None else requirement.id
 
 
-def _theme(key: str, catalogues: CatalogueSet, gaps: int, scopes: int, by_priority: tuple[int, ...]) -> Theme:
+def _theme(key: str, catalogues: CatalogueSet, gaps: int, scopes: int, by_priority: tuple[int, ...],
+           tr: Translator) -> Theme:
     base = catalogues.requirement(key)
     if base.level is not None:
         fr = next((f for f in frs(catalogues) if f.id == base.section), Section(base.section, "", ""))
         context = f"{fr_label(fr)} {fr.title}".strip()
     else:
         section = catalogues.catalogue(base.catalogue).section(base.section)
-        context = f"{section.code} {section.title} (security program)"
+        context = tr("{code} {title} (security program)", code=section.code, title=section.title)
     return Theme(base, context, gaps, scopes, by_priority)
 
 
@@ -470,7 +486,8 @@ def action_texts(gaps: Sequence[Gap], catalogues: CatalogueSet) -> tuple[ActionT
     return tuple(texts)
 
 
-def answer_scopes(project: ProjectData, catalogues: CatalogueSet, names: dict[str, str]) -> tuple[AnswerScope, ...]:
+def answer_scopes(project: ProjectData, catalogues: CatalogueSet, names: dict[str, str],
+                  tr: Translator) -> tuple[AnswerScope, ...]:
     """Every recorded answer, per scope (zones in order, then the site), in catalogue order."""
     by_scope: dict[str, dict[str, Answer]] = defaultdict(dict)
     for (scope_id, requirement_id), answer in project.answers.items():
@@ -485,18 +502,18 @@ def answer_scopes(project: ProjectData, catalogues: CatalogueSet, names: dict[st
         if not answers:
             continue
         rows = [(r.title, answers[r.id]) for r in catalogue_order if r.id in answers]
-        rows += [("(not in the loaded catalogues)", answers[rid]) for rid in sorted(set(answers) - known)]
+        rows += [(tr("(not in the loaded catalogues)"), answers[rid]) for rid in sorted(set(answers) - known)]
         scopes.append(AnswerScope(scope_id, names.get(scope_id, scope_id), tuple(rows)))
     return tuple(scopes)
 
 
-def evidence_text(evidence: Evidence) -> str:
+def evidence_text(evidence: Evidence, tr: Translator) -> str:
     """One evidence reference as the answers appendix prints it: what, where, its hash, when."""
     return " ".join(part for part in (
         evidence.description or evidence.path,
         f"({evidence.path})" if evidence.description and evidence.path else "",
         f"SHA-256 {evidence.sha256}" if evidence.sha256 else "",
-        evidence.added.isoformat() if evidence.added else "",
+        tr.short_date(evidence.added) if evidence.added else "",
     ) if part)
 
 

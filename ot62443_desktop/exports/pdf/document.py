@@ -28,6 +28,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-untyped]
 
 from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ProjectData
 from ot62443_desktop.exports.output import check_target, replacing
 from ot62443_desktop.exports.pdf.composer import Composer
@@ -118,11 +119,12 @@ class PlanDocument:
         """Contents pages sized in advance: one line per entry, so the page count is known now."""
         entries = self.k.outline.toc
         per_page = max(1, int(self.frame_height // TocPage.LINE))
-        pages: list[Any] = [Anchor("contents", "Contents", self.k.outline)]
+        contents = self.k.tr("Contents")
+        pages: list[Any] = [Anchor("contents", contents, self.k.outline)]
         start, n = 0, 0
         while start < len(entries) or n == 0:
             size = per_page - (TocPage.TITLE_LINES if n == 0 else 0)
-            pages += [TocPage(entries[start:start + size], f"toc{n}", "Contents" if n == 0 else None,
+            pages += [TocPage(entries[start:start + size], f"toc{n}", contents if n == 0 else None,
                               self.toc_forms), PageBreak()]
             start += size
             n += 1
@@ -142,6 +144,7 @@ class PlanDocument:
 
     def draw_cover(self, canv: Any, doc: Any) -> None:
         w, h = self.page_size
+        tr = self.k.tr
         self.page_count = max(self.page_count, canv.getPageNumber())
         canv.saveState()
         canv.setFillColor(NAVY)
@@ -150,16 +153,17 @@ class PlanDocument:
         canv.rect(0, h - 80 * mm, w, 2 * mm, stroke=0, fill=1)
         canv.setFillColor(COVER_TINT)
         canv.setFont(BOLD, 9)
-        canv.drawString(self.margin_x, h - 24 * mm, "IEC 62443 SECURITY ASSESSMENT")
+        canv.drawString(self.margin_x, h - 24 * mm, tr("IEC 62443 SECURITY ASSESSMENT"))
         canv.setFillColor(colors.white)
         canv.setFont(BOLD, 30)
-        canv.drawString(self.margin_x, h - 42 * mm, "Remediation plan")
+        canv.drawString(self.margin_x, h - 42 * mm, tr("Remediation plan"))
         canv.setFont(FONT, 12)
         canv.drawString(self.margin_x, h - 52 * mm,
-                        "Zones and conduits (IEC 62443-3-3) and security program (IEC 62443-2-1)")
+                        tr("Zones and conduits (IEC 62443-3-3) and security program (IEC 62443-2-1)"))
         canv.setFont(FONT, 9)
         canv.setFillColor(COVER_TINT)
-        canv.drawString(self.margin_x, h - 66 * mm, f"Report date {self.facts.report_date.isoformat()}")
+        canv.drawString(self.margin_x, h - 66 * mm,
+                        tr("Report date {date}", date=tr.date(self.facts.report_date)))
         draw_line(canv, w - self.margin_x, h - 12 * mm, self.facts.confidentiality, BOLD, 8,
                   colors.white, align="right", max_width=self.width)
         draw_line(canv, w / 2, 12 * mm, self.facts.confidentiality, BOLD, 8, LABEL_RED, align="center",
@@ -173,8 +177,10 @@ class PlanDocument:
         canv.doForm("page-frame")
         canv.setFont(FONT, 7.5)
         canv.setFillColor(MUTED)
-        text = f"Page {n} of "
-        x = self.page_size[0] - self.margin_x - pdfmetrics.stringWidth("Page 00000 of 00000", FONT, 7.5)
+        tr = self.k.tr
+        text = tr("Page {page} of ", page=n)
+        x = self.page_size[0] - self.margin_x - pdfmetrics.stringWidth(tr("Page {page} of ", page=99999) + "99999",
+                                                                       FONT, 7.5)
         canv.drawString(x, 11 * mm, text)
         canv.translate(x + pdfmetrics.stringWidth(text, FONT, 7.5), 11 * mm)
         canv.doForm("page-count")
@@ -201,7 +207,7 @@ class PlanDocument:
         canv.setLineWidth(0.6)
         canv.line(self.margin_x, h - 15.5 * mm, w - self.margin_x, h - 15.5 * mm)
         canv.line(self.margin_x, 14.5 * mm, w - self.margin_x, 14.5 * mm)
-        draw_line(canv, self.margin_x, 11 * mm, f"{self.facts.title} \u00b7 {self.facts.report_date.isoformat()}",
+        draw_line(canv, self.margin_x, 11 * mm, f"{self.facts.title} \u00b7 {self.k.tr.date(self.facts.report_date)}",
                   FONT, 7.5, MUTED, max_width=self.width * 0.6)
         canv.endForm()
 
@@ -221,8 +227,9 @@ class PlanDocument:
             target, pagesize=self.page_size, leftMargin=self.margin_x, rightMargin=self.margin_x,
             topMargin=self.margin_top, bottomMargin=self.margin_bottom,
             title=f"{f.title}: {name(f.info.client)}, {name(f.info.site)}", author=names(f.info.assessors, ", "),
-            subject=f"IEC 62443 remediation plan ({name(f.confidentiality)})",
+            subject=f.tr("IEC 62443 remediation plan ({label})", label=name(f.confidentiality)),
             creator=f"OT 62443 Workbook {f.program_version}", initialFontName=FONT, pageCompression=1,
+            lang=f.tr.language.value,
         )
         self.templates(doc)
         story = self.story()
@@ -237,7 +244,8 @@ class PlanDocument:
 
 
 def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Path, *, page_size: str = "A4",
-               hooks: Hooks | None = None, project_path: Path | None = None) -> None:
+               hooks: Hooks | None = None, project_path: Path | None = None,
+               language: Language = Language.EN) -> None:
     """Write the PDF remediation plan to `path` (A4 or Letter); all or nothing.
 
     The file is built beside the target under a temporary name and renamed at the end, so a
@@ -250,7 +258,7 @@ def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Path, *, pa
     path = Path(path)
     check_target(path, project_path)
     hooks.step(0, 1000)
-    content = build_plan(project, catalogues, today=date.today())
+    content = build_plan(project, catalogues, today=date.today(), language=language)
     hooks.step(50, 1000)
     try:
         with replacing(path, "the plan") as out:

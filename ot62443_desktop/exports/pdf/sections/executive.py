@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Table  # type: ignore[import-untyp
 
 from ot62443_desktop.domain.model import ItemState, Priority
 from ot62443_desktop.domain.scoring import ZoneScore
-from ot62443_desktop.exports.pdf.composer import Composer, plural, zones_phrase
+from ot62443_desktop.exports.pdf.composer import Composer
 from ot62443_desktop.exports.pdf.content import ExecutiveSummary, fr_label
 from ot62443_desktop.exports.pdf.fonts import BOLD, FONT
 from ot62443_desktop.exports.pdf.markup import chunks, name, names, para, text_markup
@@ -40,31 +40,36 @@ from ot62443_desktop.exports.pdf.theme import (
 
 def executive(k: Composer) -> list[Any]:
     """The whole of section 1."""
-    s, f, e, scored = k.s, k.facts, k.content.executive, k.content.scored
+    s, f, e, scored, tr = k.s, k.facts, k.content.executive, k.content.scored, k.tr
     info = f.info
     zones = scored.zones
     states = scored.by_state()
     not_assessed = sum(z.not_assessed for z in zones)
-    story: list[Any] = [k.heading("1 Executive summary", s.h1, "sec-exec", 0, toc=True)]
+    story: list[Any] = [k.heading(tr("1 Executive summary"), s.h1, "sec-exec", 0, toc=True)]
     total = e.total.total
-    assessors = names(info.assessors, ", ") or "the assessors"
-    story.append(para(
-        f"During {text_markup(f.assessment_period)}, {text_markup(assessors)} assessed "
-        f"{zones_phrase(f.zone_count)} of {text_markup(name(info.site))} ({text_markup(name(info.client))}) against "
-        f"IEC 62443-3-3, and the security program against IEC 62443-2-1 with a target maturity of "
-        f"ML{info.target_ml}. {f.answer_count:,} answers were recorded. The assessment found <b>{total:,} gaps</b>: "
-        f"{states[ItemState.OPEN]:,} open, {states[ItemState.IN_PROGRESS]:,} in progress, "
-        f"{states[ItemState.DONE]:,} done but not yet re-assessed and {states[ItemState.RISK_ACCEPTED]:,} with "
-        f"the risk accepted. {not_assessed:,} applicable requirements of the zones remain not assessed.", s.body))
+    assessors = names(info.assessors, ", ") or tr("the assessors")
+    story.append(para(tr(
+        "During {period}, {assessors} assessed {zones} of {site} ({client}) against IEC 62443-3-3, and the "
+        "security program against IEC 62443-2-1 with a target maturity of ML{target_ml}. {answers} answers were "
+        "recorded. The assessment found <b>{gaps} gaps</b>: {open} open, {in_progress} in progress, {done} done "
+        "but not yet re-assessed and {accepted} with the risk accepted. {not_assessed} applicable requirements "
+        "of the zones remain not assessed.",
+        period=text_markup(f.assessment_period), assessors=text_markup(assessors),
+        zones=k.zones_phrase(f.zone_count), site=text_markup(name(info.site)), client=text_markup(name(info.client)),
+        target_ml=info.target_ml, answers=tr.count(f.answer_count), gaps=tr.count(total),
+        open=tr.count(states[ItemState.OPEN]), in_progress=tr.count(states[ItemState.IN_PROGRESS]),
+        done=tr.count(states[ItemState.DONE]), accepted=tr.count(states[ItemState.RISK_ACCEPTED]),
+        not_assessed=tr.count(not_assessed)), s.body))
     if info.scope_note.strip():
         for n, piece in enumerate(chunks(" ".join(info.scope_note.split()))):
-            story.append(para(("<b>Scope.</b> " if n == 0 else "") + text_markup(piece), s.body))
+            lead = tr("<b>Scope.</b> {text}", text=text_markup(piece))
+            story.append(para(lead if n == 0 else text_markup(piece), s.body))
     below = sum(1 for z in zones if any(z.sl_gap))
     p1 = e.total.by_priority[0]
-    tiles = [(f"{total:,}", "gaps in total", s.kpi),
-             (f"{p1:,}", "P1 gaps, due within 3 months", s.kpi_alert if p1 else s.kpi),
-             (f"{below} / {len(zones)}", "zones below SL-T in at least one FR", s.kpi),
-             (f"{not_assessed:,}", "applicable requirements not assessed", s.kpi)]
+    tiles = [(tr.count(total), tr("gaps in total"), s.kpi),
+             (tr.count(p1), tr("P1 gaps, due within 3 months"), s.kpi_alert if p1 else s.kpi),
+             (f"{below} / {len(zones)}", tr("zones below SL-T in at least one FR"), s.kpi),
+             (tr.count(not_assessed), tr("applicable requirements not assessed"), s.kpi)]
     story.append(Table(
         [[[para(v, style), para(c, s.kpi_caption)] for v, c, style in tiles]], colWidths=[k.width / 4] * 4,
         style=[("FONTNAME", (0, 0), (-1, -1), FONT), ("BACKGROUND", (0, 0), (-1, -1), BAND),
@@ -73,37 +78,41 @@ def executive(k: Composer) -> list[Any]:
         spaceBefore=4, spaceAfter=10))
 
     story += [CondPageBreak(70 * mm),
-              k.heading("1.1 Target and achieved security levels", s.h2, "exec-levels", 1, toc=True)]
+              k.heading(tr("1.1 Target and achieved security levels"), s.h2, "exec-levels", 1, toc=True)]
     if zones:
-        story.append(para(
+        story.append(para(tr(
             "Mean SL-T and SL-A over all zones and conduits, per foundational requirement; under each FR, how "
-            "many zones fall short of their target in it.", s.small))
-        story.append(fr_chart(k.width, e))
+            "many zones fall short of their target in it."), s.small))
+        story.append(fr_chart(k, e))
         story += [sl_matrix(k, e, zones), sl_legend(k)]
     else:
-        story.append(para("No zones or conduits are defined in this project.", s.body))
+        story.append(para(tr("No zones or conduits are defined in this project."), s.body))
     story += counts_table(k, e)
     story += themes(k, e)
     site = k.content.site_program
     if site:
         score = site.score
         story += [CondPageBreak(30 * mm),
-                  k.heading("1.4 Security program", s.h2, "exec-program", 1, toc=True),
-                  para(f"Of the {score.requirements} IEC 62443-2-1 requirements for the site, {score.met} reach "
-                       f"the target maturity ML{score.target_ml}, <b>{score.gaps} fall short</b>, "
-                       f"{score.not_assessed} are not assessed and {score.not_applicable} do not apply. Section 4 "
-                       "gives the maturity per program element.", s.body)]
+                  k.heading(tr("1.4 Security program"), s.h2, "exec-program", 1, toc=True),
+                  para(tr("Of the {requirements} IEC 62443-2-1 requirements for the site, {met} reach the target "
+                          "maturity ML{target_ml}, <b>{gaps} fall short</b>, {not_assessed} are not assessed and "
+                          "{not_applicable} do not apply. Section 4 gives the maturity per program element.",
+                          requirements=score.requirements, met=score.met, target_ml=score.target_ml,
+                          gaps=score.gaps, not_assessed=score.not_assessed, not_applicable=score.not_applicable),
+                       s.body)]
     return story
 
 
 def counts_table(k: Composer, e: ExecutiveSummary) -> list[Any]:
     """1.2: gaps per priority, per FR and for the program, with the priority colours as headings."""
+    tr = k.tr
     story: list[Any] = [CondPageBreak(60 * mm),
-                        k.heading("1.2 Gaps by priority and requirement area", k.s.h2, "exec-counts", 1, toc=True)]
-    rows: list[list[Any]] = [["Area", "P1", "P2", "P3", "P4", "Total"]]
+                        k.heading(tr("1.2 Gaps by priority and requirement area"), k.s.h2, "exec-counts", 1,
+                                  toc=True)]
+    rows: list[list[Any]] = [[tr("Area"), "P1", "P2", "P3", "P4", tr("Total")]]
     for row in (*e.counts, e.total):
         rows.append([k.t(run(row.label, BOLD if row is e.total else FONT)),
-                     *[f"{n:,}" if n else "-" for n in row.by_priority], f"{row.total:,}"])
+                     *[tr.count(n) if n else "-" for n in row.by_priority], tr.count(row.total)])
     commands: list[tuple[Any, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
                                        ("FONTNAME", (0, -1), (-1, -1), BOLD),
                                        ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY)]
@@ -116,22 +125,26 @@ def counts_table(k: Composer, e: ExecutiveSummary) -> list[Any]:
 
 def themes(k: Composer, e: ExecutiveSummary) -> list[Any]:
     """1.3: the requirements with the heaviest load of open gaps, as a numbered list."""
-    s = k.s
+    s, tr = k.s, k.tr
     story: list[Any] = [CondPageBreak(40 * mm),
-                        k.heading("1.3 Most urgent themes", s.h2, "exec-themes", 1, toc=True)]
+                        k.heading(tr("1.3 Most urgent themes"), s.h2, "exec-themes", 1, toc=True)]
     if not e.themes:
-        story.append(para("No open gaps: there is no urgent theme.", s.body))
+        story.append(para(tr("No open gaps: there is no urgent theme."), s.body))
     for n, theme in enumerate(e.themes, start=1):
-        counts = ", ".join(f"{c} at {p.value}" for p, c in zip(Priority, theme.by_priority, strict=True) if c)
+        counts = ", ".join(tr("{count} at {priority}", count=c, priority=p.value)
+                           for p, c in zip(Priority, theme.by_priority, strict=True) if c)
+        load = tr("{gaps} in {scopes}", gaps=tr.n("{n} open gap", "{n} open gaps", theme.gaps),
+                  scopes=tr.n("{n} scope", "{n} scopes", theme.scopes))
         story.append(para(
             f"<b>{text_markup(theme.requirement.id)} {text_markup(theme.requirement.title)}</b> "
-            f"<font color='{MUTED_HEX}'>({text_markup(theme.context)})</font>: {plural(theme.gaps, 'open gap')} "
-            f"in {plural(theme.scopes, 'scope')} ({counts}). {text_markup(theme.lead)}", s.bullet, f"{n}."))
+            f"<font color='{MUTED_HEX}'>({text_markup(theme.context)})</font>: {load} "
+            f"({counts}). {text_markup(theme.lead)}", s.bullet, f"{n}."))
     return story
 
 
-def fr_chart(width: float, e: ExecutiveSummary) -> Any:
+def fr_chart(k: Composer, e: ExecutiveSummary) -> Any:
     """Mean SL-T and SL-A per FR over the zones, as bars; under each FR how many zones fall short."""
+    width, tr = k.width, k.tr
     height = 165
     drawing = Drawing(width, height)
     drawing.initialFontName = FONT  # else the renderer selects Helvetica, which is not embedded
@@ -150,14 +163,15 @@ def fr_chart(width: float, e: ExecutiveSummary) -> Any:
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.dy = -3
-    chart.categoryAxis.categoryNames = [f"{fr_label(f.fr)}\n{f.zones_below} below" for f in e.fr_figures]
+    chart.categoryAxis.categoryNames = [tr("{fr}\n{count} below", fr=fr_label(f.fr), count=f.zones_below)
+                                        for f in e.fr_figures]
     chart.bars.strokeWidth = 0
     chart.bars[0].fillColor = BAR_TARGET
     chart.bars[1].fillColor = BAR_MET
     for i, figure in enumerate(e.fr_figures):
         if figure.mean_achieved < figure.mean_target:
             chart.bars[(1, i)].fillColor = BAR_SHORT
-    chart.barLabelFormat = "%.1f"
+    chart.barLabelFormat = tr.decimal
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 6
     chart.barLabels.nudge = 5
@@ -168,15 +182,16 @@ def fr_chart(width: float, e: ExecutiveSummary) -> Any:
     legend.alignment = "right"
     legend.deltay = 12
     legend.columnMaximum = 4
-    legend.colorNamePairs = [(BAR_TARGET, "Mean SL-T"), (BAR_MET, "Mean SL-A, target met"),
-                             (BAR_SHORT, "Mean SL-A, below target")]
+    legend.colorNamePairs = [(BAR_TARGET, tr("Mean SL-T")), (BAR_MET, tr("Mean SL-A, target met")),
+                             (BAR_SHORT, tr("Mean SL-A, below target"))]
     drawing.add(legend)
     return drawing
 
 
 def sl_matrix(k: Composer, e: ExecutiveSummary, zones: tuple[ZoneScore, ...]) -> Any:
     """One row per zone: SL-A / SL-T per FR, coloured by the shortfall, then gaps and not assessed."""
-    head = ["Zone or conduit", *[f"{fr.id}\n{fr.code}" for fr in e.frs], "Gaps", "Not\nassessed"]
+    tr = k.tr
+    head = [tr("Zone or conduit"), *[f"{fr.id}\n{fr.code}" for fr in e.frs], tr("Gaps"), tr("Not\nassessed")]
     widths = k.cols(0.28, *([0.075] * 7), 0.085, 0.11)
     rows: list[list[Any]] = [head]
     commands: list[tuple[Any, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
@@ -193,8 +208,9 @@ def sl_matrix(k: Composer, e: ExecutiveSummary, zones: tuple[ZoneScore, ...]) ->
 
 def sl_legend(k: Composer) -> Any:
     """The SL colour key, as swatches in a one-row table (no symbol font needed)."""
-    keys = [(SL_FAR, "SL-A two or more levels below SL-T"), (SL_SHORT, "one level below"),
-            (SL_MET, "target reached"), (SL_NONE, "no target (SL-T 0)")]
+    tr = k.tr
+    keys = [(SL_FAR, tr("SL-A two or more levels below SL-T")), (SL_SHORT, tr("one level below")),
+            (SL_MET, tr("target reached")), (SL_NONE, tr("no target (SL-T 0)"))]
     cells: list[Any] = []
     widths: list[float] = []
     commands: list[tuple[Any, ...]] = [("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
@@ -205,6 +221,7 @@ def sl_legend(k: Composer) -> Any:
         commands.append(("BACKGROUND", (column, 0), (column, 0), colour))
         cells += ["", k.t(text, colour=MUTED_HEX, size=7)]
         widths += [10, pdfmetrics.stringWidth(text, FONT, 7) + 14]
-    intro = pdfmetrics.stringWidth("Cells show SL-A / SL-T:", FONT, 7) + 10
-    return table([[k.t("Cells show SL-A / SL-T:", colour=MUTED_HEX, size=7), *cells]], [intro, *widths],
+    caption = tr("Cells show SL-A / SL-T:")
+    intro = pdfmetrics.stringWidth(caption, FONT, 7) + 10
+    return table([[k.t(caption, colour=MUTED_HEX, size=7), *cells]], [intro, *widths],
                  commands, header=False, long=False)
