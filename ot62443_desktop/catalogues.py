@@ -11,9 +11,11 @@ from pathlib import Path
 
 from ot62443_desktop.domain.catalogue import Catalogue, CatalogueSet
 from ot62443_desktop.domain.catalogue_loader import (
+    TRANSLATED,
     catalogue_from_document,
     load_catalogue_file,
     read_toml,
+    require_translations,
 )
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.paths import data_dir
@@ -33,7 +35,14 @@ def builtin_catalogues(language: Language = Language.EN) -> CatalogueSet:
     if language is not Language.EN:
         return builtin_catalogues().in_language(language)
     folder = builtin_catalogue_dir()
-    return CatalogueSet(_load_cached(folder / name) for name in BUILTIN_FILES)
+    return CatalogueSet(_complete(_load_cached(folder / name)) for name in BUILTIN_FILES)
+
+
+def _complete(catalogue: Catalogue) -> Catalogue:
+    """A built-in catalogue must read in full in every language (a user's own may not)."""
+    for language in TRANSLATED:
+        require_translations(catalogue, language)
+    return catalogue
 
 
 def _load_cached(path: Path) -> Catalogue:

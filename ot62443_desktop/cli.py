@@ -175,10 +175,14 @@ def _catalogue_rows(catalogues: CatalogueSet) -> list[dict[str, object]]:
 
 
 def _catalog_validate(args: argparse.Namespace) -> int:
-    from ot62443_desktop.domain.catalogue_loader import load_catalogue_file
+    from ot62443_desktop.domain.catalogue_loader import TRANSLATED, load_catalogue_file, missing_translations
 
     catalogue = load_catalogue_file(Path(args.file))
     print(f"{args.file}: valid catalogue {catalogue.id!r} ({len(catalogue)} requirements)")
+    for language in TRANSLATED:  # allowed in a user's catalogue: the English shows instead
+        if missing := missing_translations(catalogue, language):
+            print(f"{args.file}: no {language.native_name} text for {len(missing)} field(s), shown in English "
+                  f"instead: {', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''}")
     return 0
 
 

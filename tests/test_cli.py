@@ -186,3 +186,37 @@ def test_export_and_import_round_trip_through_the_cli(capsys: pytest.CaptureFixt
 
     with open_project(project, read_only=True) as opened:
         assert any(item.owner == "Plant manager" for item in opened.store.snapshot().remediation.values())
+
+
+def test_catalog_list_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalog", "list", "--json", "--lang", "fr")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert code == 0 and rows["SR 1.1"]["title"] == "Identification et authentification des utilisateurs humains"
+    assert rows["SR 1.1"]["fr"] == "FR 1" and rows["ORG 1.1"]["spe"] == "ORG"  # ids stay ids
+    code, _, err = run(capsys, "catalog", "list", "--lang", "de")
+    assert code == 2 and "invalid choice: 'de'" in err
+
+
+def test_catalog_validate_reports_what_a_user_catalogue_lacks_in_french(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    english_only = tmp_path / "mine.toml"
+    english_only.write_text('[catalogue]\nid = "mine"\ntitle = "Mine"\nscale = "security_level"\n'
+                            '[[section]]\nid = "FR 1"\ntitle = "IAC"\n'
+                            '[[requirement]]\nid = "X 1"\ntitle = "One"\nsection = "FR 1"\nlevel = 1\nsummary = "S"\n')
+    code, out, _ = run(capsys, "catalog", "validate", str(english_only))
+    assert code == 0 and "valid catalogue 'mine' (1 requirements)" in out
+    assert "no Français text for 4 field(s), shown in English instead: [catalogue]: title, section FR 1: title, " \
+           "X 1: title, X 1: summary" in out
+
+
+def test_a_builtin_catalogue_missing_french_does_not_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ot62443_desktop import catalogues
+    from ot62443_desktop.domain.catalogue_loader import CatalogueError
+
+    for name in catalogues.BUILTIN_FILES:
+        text = (catalogues.builtin_catalogue_dir() / name).read_text(encoding="utf-8")
+        french_title = '[requirement.fr]\ntitle = "Application des autorisations"\n'  # SR 2.1's
+        (tmp_path / name).write_text(text.replace(french_title, "[requirement.fr]\n"), encoding="utf-8")
+    monkeypatch.setattr(catalogues, "builtin_catalogue_dir", lambda: tmp_path)
+    with pytest.raises(CatalogueError, match=r"iec62443-3-3.toml: no Français text for SR 2.1: title"):
+        catalogues.builtin_catalogues.__wrapped__()
