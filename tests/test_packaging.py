@@ -1,4 +1,4 @@
-"""A wheel built from the repository's files carries the catalogues and resources."""
+"""A wheel built from the repository's files carries the catalogues, resources and compiled translations."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def test_wheel_from_a_clean_tree_finds_catalogues_and_demo_seed(tmp_path: Path) 
     assert "ot62443_desktop/requirements_catalog/iec62443-3-3.toml" in names
     assert "ot62443_desktop/requirements_catalog/iec62443-2-1.toml" in names
     assert "ot62443_desktop/resources/demo/plant.toml" in names
+    assert {"ot62443_desktop/resources/translations/ot62443_fr.qm",  # compiled by setup.py, never committed
+            "ot62443_desktop/resources/translations/ot62443_en.qm"} <= set(names)
     assert not any(n.startswith("tests/") for n in names)
     packages = {str(p.relative_to(ROOT).as_posix()) for p in (ROOT / "ot62443_desktop").rglob("__init__.py")}
     assert packages <= set(names), f"packages missing from the wheel: {sorted(packages - set(names))}"
@@ -47,8 +49,12 @@ def test_wheel_from_a_clean_tree_finds_catalogues_and_demo_seed(tmp_path: Path) 
     probe = ("import ot62443_desktop, json; from ot62443_desktop.catalogues import builtin_catalogues;"
              "from ot62443_desktop.demo import load_seed;"
              "print(ot62443_desktop.__file__); print(sum(len(c) for c in builtin_catalogues()));"
-             "print(load_seed()['project']['site'])")
+             "print(load_seed()['project']['site']);"
+             "from PySide6.QtCore import QCoreApplication as A; app = A([]);"
+             "from ot62443_desktop.domain.language import Language; from ot62443_desktop.ui import i18n;"
+             "print(i18n.install_translations(app, Language.FR).value, A.translate('Actions', '&File'))")
     env = dict(os.environ, PYTHONPATH=str(target))
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, check=True,
                          capture_output=True, text=True).stdout.splitlines()
     assert out[0].startswith(str(target)) and out[1] == "187" and out[2] == "Northfield Water Treatment Works"
+    assert out[3] == "fr &Fichier"  # the installed GUI finds its French

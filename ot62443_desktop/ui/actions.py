@@ -23,6 +23,7 @@ class Act(Enum):
     UNDO = auto()
     REDO = auto()
     FIND = auto()
+    PREFERENCES = auto()
     NEXT = auto()
     PREVIOUS = auto()
     NEXT_UNANSWERED = auto()
@@ -43,31 +44,35 @@ class ActionSpec:
     needs_project: bool = True
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+translate = QCoreApplication.translate
 
 
 def specs() -> dict[Act, ActionSpec]:
+    """Every action; each text is a literal translate() call, so that pyside6-lupdate finds it."""
+    file, edit = translate("Actions", "&File"), translate("Actions", "&Edit")
+    go, view = translate("Actions", "&Go"), translate("Actions", "&View")
     return {
-        Act.NEW: ActionSpec(_t("&File"), _t("&New project…"), (QKeySequence.StandardKey.New,), False),
-        Act.OPEN: ActionSpec(_t("&File"), _t("&Open…"), (QKeySequence.StandardKey.Open,), False),
-        Act.OPEN_DEMO: ActionSpec(_t("&File"), _t("Open the &demo project"), (), False),
-        Act.PROJECT_SETUP: ActionSpec(_t("&File"), _t("Project &details…"), ("Ctrl+Shift+P",)),
-        Act.EXPORT_XLSX: ActionSpec(_t("&File"), _t("Export Excel gap &register…"), ("Ctrl+Shift+E",)),
-        Act.EXPORT_PDF: ActionSpec(_t("&File"), _t("Export PDF remediation &plan…"), ("Ctrl+Shift+R",)),
-        Act.IMPORT_REGISTER: ActionSpec(_t("&File"), _t("&Import edited register…"), ("Ctrl+Shift+I",)),
-        Act.CLOSE: ActionSpec(_t("&File"), _t("&Close project"), (QKeySequence.StandardKey.Close,)),
-        Act.QUIT: ActionSpec(_t("&File"), _t("&Quit"), (QKeySequence.StandardKey.Quit,), False),
-        Act.UNDO: ActionSpec(_t("&Edit"), _t("&Undo"), (QKeySequence.StandardKey.Undo,)),
-        Act.REDO: ActionSpec(_t("&Edit"), _t("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
-        Act.FIND: ActionSpec(_t("&Edit"), _t("&Find requirement…"), (QKeySequence.StandardKey.Find,)),
-        Act.NEXT: ActionSpec(_t("&Go"), _t("&Next requirement"), ("Ctrl+Return", "Ctrl+Down")),
-        Act.PREVIOUS: ActionSpec(_t("&Go"), _t("&Previous requirement"), ("Ctrl+Up",)),
-        Act.NEXT_UNANSWERED: ActionSpec(_t("&Go"), _t("Next &unanswered"), ("Ctrl+Shift+Down", "F8")),
-        Act.VIEW_ZONES: ActionSpec(_t("&View"), _t("&Zones and conduits"), ("Alt+Shift+1",)),
-        Act.VIEW_WALKTHROUGH: ActionSpec(_t("&View"), _t("&Walkthrough"), ("Alt+Shift+2",)),
-        Act.VIEW_DASHBOARD: ActionSpec(_t("&View"), _t("&Dashboard"), ("Alt+Shift+3",)),
-        Act.VIEW_PLAN: ActionSpec(_t("&View"), _t("&Remediation plan"), ("Alt+Shift+4",)),
+        Act.NEW: ActionSpec(file, translate("Actions", "&New project…"), (QKeySequence.StandardKey.New,), False),
+        Act.OPEN: ActionSpec(file, translate("Actions", "&Open…"), (QKeySequence.StandardKey.Open,), False),
+        Act.OPEN_DEMO: ActionSpec(file, translate("Actions", "Open the &demo project"), (), False),
+        Act.PROJECT_SETUP: ActionSpec(file, translate("Actions", "Project &details…"), ("Ctrl+Shift+P",)),
+        Act.EXPORT_XLSX: ActionSpec(file, translate("Actions", "Export Excel gap &register…"), ("Ctrl+Shift+E",)),
+        Act.EXPORT_PDF: ActionSpec(file, translate("Actions", "Export PDF remediation &plan…"), ("Ctrl+Shift+R",)),
+        Act.IMPORT_REGISTER: ActionSpec(file, translate("Actions", "&Import edited register…"), ("Ctrl+Shift+I",)),
+        Act.CLOSE: ActionSpec(file, translate("Actions", "&Close project"), (QKeySequence.StandardKey.Close,)),
+        Act.QUIT: ActionSpec(file, translate("Actions", "&Quit"), (QKeySequence.StandardKey.Quit,), False),
+        Act.UNDO: ActionSpec(edit, translate("Actions", "&Undo"), (QKeySequence.StandardKey.Undo,)),
+        Act.REDO: ActionSpec(edit, translate("Actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+        Act.FIND: ActionSpec(edit, translate("Actions", "&Find requirement…"), (QKeySequence.StandardKey.Find,)),
+        Act.PREFERENCES: ActionSpec(edit, translate("Actions", "&Preferences…"),
+                                    (QKeySequence.StandardKey.Preferences,), False),
+        Act.NEXT: ActionSpec(go, translate("Actions", "&Next requirement"), ("Ctrl+Return", "Ctrl+Down")),
+        Act.PREVIOUS: ActionSpec(go, translate("Actions", "&Previous requirement"), ("Ctrl+Up",)),
+        Act.NEXT_UNANSWERED: ActionSpec(go, translate("Actions", "Next &unanswered"), ("Ctrl+Shift+Down", "F8")),
+        Act.VIEW_ZONES: ActionSpec(view, translate("Actions", "&Zones and conduits"), ("Alt+Shift+1",)),
+        Act.VIEW_WALKTHROUGH: ActionSpec(view, translate("Actions", "&Walkthrough"), ("Alt+Shift+2",)),
+        Act.VIEW_DASHBOARD: ActionSpec(view, translate("Actions", "&Dashboard"), ("Alt+Shift+3",)),
+        Act.VIEW_PLAN: ActionSpec(view, translate("Actions", "&Remediation plan"), ("Alt+Shift+4",)),
     }
 
 

@@ -6,7 +6,8 @@ and the start-up benchmark: OT62443_QUIT_AFTER_MS closes the window that long af
 project is open; OT62443_STARTUP_TIMES names a file that receives the wall-clock times
 (time.time()) at which the window was shown and the project was ready, as JSON.
 
-From the first moment the window exists, anything no code caught (on any thread) is
+The GUI speaks the language chosen in Preferences, or the system's on a first start
+(ui/i18n.py). From the first moment the window exists, anything no code caught (on any thread) is
 written to the log file in the data folder and shown in a dialog (ui/errors.py).
 """
 
@@ -18,25 +19,14 @@ import sys
 import time
 from importlib.resources import files
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ot62443_desktop import __version__
 from ot62443_desktop.ui.errors import ErrorReporter, log
-from ot62443_desktop.ui.main_window import APP_NAME, MainWindow
-
-
-def _install_translations(app: QApplication) -> None:
-    """Our strings from resources/translations/ot62443_<locale>.qm, Qt's own from Qt."""
-    locale = QLocale.system()
-    ours = QTranslator(app)
-    folder = files("ot62443_desktop.resources").joinpath("translations")
-    if ours.load(locale, "ot62443", "_", str(folder)):
-        app.installTranslator(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+from ot62443_desktop.ui.i18n import install_translations, start_language
+from ot62443_desktop.ui.main_window import APP_NAME, MainWindow, app_settings
 
 
 def run_gui(project: str | None = None, *, demo: bool = False) -> int:
@@ -48,10 +38,10 @@ def run_gui(project: str | None = None, *, demo: bool = False) -> int:
     icon = files("ot62443_desktop.resources").joinpath("icons/ot62443.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    _install_translations(app)
+    language = install_translations(app, start_language(app_settings()))
     window = MainWindow()
     ErrorReporter(window).install()
-    log.info("OT 62443 Workbook %s started", __version__)
+    log.info("OT 62443 Workbook %s started (%s)", __version__, language.value)
     window.show()
     times = {"window": time.time()}
 

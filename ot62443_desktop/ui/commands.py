@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ot62443_desktop.domain.model import Answer, ProjectInfo, RemediationItem, Zone
+from ot62443_desktop.ui.i18n import fill
+from ot62443_desktop.ui.labels import field_label
 
 if TYPE_CHECKING:
     from ot62443_desktop.exports.register_import import RowChange
@@ -26,8 +28,7 @@ _ZONE_TEXT_FIELDS = ("name", "description", "assets")  # typed in a dialog that 
 _INFO_TEXT_FIELDS = ("client", "site", "scope_note", "confidentiality")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+translate = QCoreApplication.translate
 
 
 class StoreCommand(QUndoCommand):
@@ -52,10 +53,11 @@ class StoreCommand(QUndoCommand):
 
     def redo(self) -> None:
         first, self._pushed = not self._pushed, True
-        self._run(True, self.text() if first else tr("Redo: %1").replace("%1", self.text()), first=first)
+        what = self.text() if first else translate("Commands", "Redo: %1").replace("%1", self.text())
+        self._run(True, what, first=first)
 
     def undo(self) -> None:
-        self._run(False, tr("Undo: %1").replace("%1", self.text()))
+        self._run(False, translate("Commands", "Undo: %1").replace("%1", self.text()))
 
     def _run(self, forward: bool, what: str, *, first: bool = False) -> None:
         if self._skip:
@@ -97,12 +99,12 @@ class StoreUndoStack(QUndoStack):
 
 
 def _changed_text(before: object, after: object, fields: Sequence[str]) -> str:
-    """The text fields `after` changes, as 'field:\\ntext' blocks."""
+    """The text fields `after` changes, as 'Field:\\ntext' blocks (the field named in the GUI's language)."""
     blocks = []
     for name in fields:
         text = getattr(after, name, None) or ""
         if text and text != (getattr(before, name, None) or ""):
-            blocks.append(f"{name}:\n{text}")
+            blocks.append(fill(translate("Commands", "%1:\n%2"), field_label(name), text))
     return "\n\n".join(blocks)
 
 
@@ -153,7 +155,7 @@ class SetRemediationCommand(StoreCommand):
 
 class SetInfoCommand(StoreCommand):
     def __init__(self, session: ProjectSession, before: ProjectInfo, after: ProjectInfo) -> None:
-        super().__init__(session, tr("Edit project details"))
+        super().__init__(session, translate("Commands", "Edit project details"))
         self.before, self.after = before, after
 
     def write(self, forward: bool) -> None:
@@ -165,7 +167,7 @@ class SetInfoCommand(StoreCommand):
 
 class AddZoneCommand(StoreCommand):
     def __init__(self, session: ProjectSession, zone: Zone) -> None:
-        super().__init__(session, tr("Add zone %s") % zone.id)
+        super().__init__(session, translate("Commands", "Add zone %1").replace("%1", zone.id))
         self.zone = zone
 
     def write(self, forward: bool) -> None:
@@ -180,7 +182,7 @@ class AddZoneCommand(StoreCommand):
 
 class EditZoneCommand(StoreCommand):
     def __init__(self, session: ProjectSession, before: Zone, after: Zone) -> None:
-        super().__init__(session, tr("Edit zone %s") % after.id)
+        super().__init__(session, translate("Commands", "Edit zone %1").replace("%1", after.id))
         self.before, self.after = before, after
 
     def write(self, forward: bool) -> None:
@@ -194,7 +196,7 @@ class RemoveZoneCommand(StoreCommand):
     """Removing a zone takes its answers with it; undo brings all of them back."""
 
     def __init__(self, session: ProjectSession, zone_id: str) -> None:
-        super().__init__(session, tr("Remove zone %s") % zone_id)
+        super().__init__(session, translate("Commands", "Remove zone %1").replace("%1", zone_id))
         self.zone_id = zone_id
         self.removed: tuple[Zone, list[Answer], list[RemediationItem]] | None = None
 

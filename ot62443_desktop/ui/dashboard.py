@@ -10,9 +10,11 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ot62443_desktop.domain.catalogue import FR_IDS, Scale
+from ot62443_desktop.domain.language import decimal
 from ot62443_desktop.domain.model import SITE_SCOPE
 from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import ZoneScore, score_program, score_zone
+from ot62443_desktop.ui.i18n import fill, gui_language
 from ot62443_desktop.ui.lazy_view import LazyView
 from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.session import ProjectSession
@@ -68,8 +70,7 @@ class ZoneScoresModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         if fr is not None and role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1: SL-T %2, SL-A %3").replace("%1", FR_IDS[fr]).replace(
-                "%2", str(score.zone.sl_t[fr])).replace("%3", str(score.sl_a[fr]))
+            return fill(self.tr("%1: SL-T %2, SL-A %3"), FR_IDS[fr], score.zone.sl_t[fr], score.sl_a[fr])
         return None
 
 
@@ -114,7 +115,7 @@ class ProgramModel(ListTableModel):
             return None
         row, col, target = self.rows[index.row()], index.column(), self.session.store.info.target_ml
         if role == Qt.ItemDataRole.DisplayRole:
-            average = "—" if row.average_ml is None else f"{row.average_ml:.1f}"
+            average = "—" if row.average_ml is None else decimal(row.average_ml, gui_language())
             return [f"{row.element}  {elide(row.title)}", row.requirements, row.assessed, average,
                     f"ML{target}", row.gaps][col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 3 and row.average_ml is not None:
@@ -214,9 +215,8 @@ class Dashboard(LazyView):
 
     def _update_label(self) -> None:
         score = score_program(self.session.snapshot(), self.session.catalogues)
-        self.program_label.setText(self.tr("Site program (IEC 62443-2-1), target ML%1: %2 gap(s), %3 not assessed")
-                                   .replace("%1", str(score.target_ml)).replace("%2", str(score.gaps))
-                                   .replace("%3", str(score.not_assessed)))
+        self.program_label.setText(fill(self.tr("Site program (IEC 62443-2-1), target ML%1: %n gap(s), %2 not "
+                                                "assessed", "", score.gaps), score.target_ml, score.not_assessed))
 
     def _show_chart(self, row: int) -> None:
         self.chart.show_score(self.zones.scores[row] if 0 <= row < len(self.zones.scores) else None)

@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit, QWidget
 from shiboken6 import isValid
 
@@ -29,10 +29,6 @@ log = logging.getLogger("ot62443")
 LOG_BYTES = 300_000
 LOG_BACKUPS = 3
 Icon = QMessageBox.Icon
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
 
 
 # -- message boxes ---------------------------------------------------------------------------------
@@ -170,15 +166,15 @@ class ErrorReporter(QObject):
 
     def _dialog(self, message: str, trace: str) -> QMessageBox:
         if self.log_file is not None:
-            where = tr("The details were written to %1; please send that file with your report.") \
+            where = self.tr("The details were written to %1; please send that file with your report.") \
                 .replace("%1", str(self.log_file))
         else:
-            where = tr("No log file could be written (%1); the details are below.").replace("%1", self.log_problem)
+            where = self.tr("No log file could be written (%1); the details are below.").replace("%1", self.log_problem)
         text = "\n\n".join([
-            tr("Something unexpected went wrong: %1").replace("%1", message),
-            tr("Changes you made before this are saved. If the program behaves oddly, close the project "
-               "and open it again."),
+            self.tr("Something unexpected went wrong: %1").replace("%1", message),
+            self.tr("Changes you made before this are saved. If the program behaves oddly, close the project "
+                    "and open it again."),
             where,
         ])
         parent = QApplication.activeWindow() or self.window
-        return show_message(parent, Icon.Critical, tr("Unexpected error"), text, trace)
+        return show_message(parent, Icon.Critical, self.tr("Unexpected error"), text, trace)

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import QWidget
 from ot62443_desktop.exports.progress import ExportCancelled, Hooks
 from ot62443_desktop.storage.fsutil import NotRegularError
 from ot62443_desktop.ui.errors import Icon, describe, show_message
+from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.jobs import hash_file
 from ot62443_desktop.ui.worker import Runner
 
 INLINE_BYTES = 32 << 20  # hashed at once below this size (a fraction of a second); in the background above
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Evidence", text)
+translate = QCoreApplication.translate
 
 
 def _regular_size(path: Path) -> int:
@@ -52,7 +52,8 @@ class EvidenceHasher:
         except (OSError, ValueError) as exc:
             self._refuse(path, exc)
             return
-        self.runner.run_job(self.parent, tr("Computing the file's SHA-256…"), hash_file, (str(path),),
+        self.runner.run_job(self.parent, translate("Evidence", "Computing the file's SHA-256…"), hash_file,
+                            (str(path),),
                             lambda digest, error: self._finished(path, digest, error, done))
 
     def _finished(self, path: Path, digest: Any, error: BaseException | None, done: Callable[[str], None]) -> None:
@@ -63,12 +64,13 @@ class EvidenceHasher:
 
     def _refuse(self, path: Path, error: BaseException) -> None:
         if isinstance(error, NotRegularError):
-            why = tr("it is not a regular file (a device, a pipe or a folder); only a file can be evidence")
+            why = translate("Evidence", "it is not a regular file (a device, a pipe or a folder); only a file "
+                                        "can be evidence")
         else:
             why = getattr(error, "strerror", None) or describe(error)
         self.refuse(path, why)
 
     def refuse(self, path: Path, why: str) -> None:
         """Say why a file chosen as evidence was not added."""
-        show_message(self.parent, Icon.Warning, tr("Evidence not added"), tr(
-            "%1 was not added as evidence: %2.").replace("%1", str(path)).replace("%2", why))
+        show_message(self.parent, Icon.Warning, translate("Evidence", "Evidence not added"),
+                     fill(translate("Evidence", "%1 was not added as evidence: %2."), path, why))

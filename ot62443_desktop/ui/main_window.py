@@ -25,6 +25,7 @@ from ot62443_desktop.paths import data_dir
 from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.actions import Act, build_actions
 from ot62443_desktop.ui.errors import Icon, ask, describe, show_message, showing, tell
+from ot62443_desktop.ui.i18n import fill, gui_language
 from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.start_page import StartPage
 from ot62443_desktop.ui.transfer import Transfer
@@ -32,6 +33,7 @@ from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # the project layers and views load when needed: the window shows first
     from ot62443_desktop.api import Project
+    from ot62443_desktop.domain.catalogue import CatalogueSet
     from ot62443_desktop.ui.dashboard import Dashboard
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
@@ -42,6 +44,13 @@ APP_NAME = "OT 62443 Workbook"
 MAX_RECENT = 8
 NOT_SAVED_STYLE = "color: white; background: #c62828; font-weight: bold; padding: 1px 6px"
 log = logging.getLogger("ot62443")
+
+
+def gui_catalogues() -> CatalogueSet:
+    """The built-in catalogues in the language the GUI speaks (same ids, so answers are shared)."""
+    from ot62443_desktop.catalogues import builtin_catalogues
+
+    return builtin_catalogues(gui_language())
 
 
 def app_settings() -> QSettings:
@@ -143,6 +152,7 @@ class MainWindow(QMainWindow):
             Act.UNDO: lambda: self._undo_stack_do(lambda stack: stack.undo()),  # the store-aware undo
             Act.REDO: lambda: self._undo_stack_do(lambda stack: stack.redo()),
             Act.FIND: lambda: self._walkthrough_do(lambda w: w.focus_search()),
+            Act.PREFERENCES: self.edit_preferences,
             Act.NEXT: lambda: self._walkthrough_do(lambda w: w.go_next()),
             Act.PREVIOUS: lambda: self._walkthrough_do(lambda w: w.go_previous()),
             Act.NEXT_UNANSWERED: lambda: self._walkthrough_do(lambda w: w.go_next_unanswered()),
@@ -310,7 +320,7 @@ class MainWindow(QMainWindow):
         except (StoreError, OSError) as exc:
             self.show_error(self.tr("Cannot create the project"), str(exc))
             return
-        self.set_project(Project(store))
+        self.set_project(Project(store, gui_catalogues()))
         self.show_tab(0)
 
     def open_demo(self) -> None:
@@ -351,7 +361,7 @@ class MainWindow(QMainWindow):
         except (StoreError, CatalogueError, ModelError, OSError) as exc:
             self.show_error(self.tr("Cannot open the project"), str(exc))
             return False
-        self.set_project(Project(store))
+        self.set_project(Project(store, gui_catalogues()))
         for warning in store.warnings:
             log.warning("%s: %s", store.path, warning)
             self.statusBar().showMessage(warning, 10000)
@@ -425,6 +435,14 @@ class MainWindow(QMainWindow):
         self._update_state()
         if messages:
             tell(self, Icon.Warning, self.tr("Closing %1").replace("%1", name), "\n\n".join(messages))
+
+    def edit_preferences(self) -> None:
+        from ot62443_desktop.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() and dialog.language is not gui_language():
+            self.statusBar().showMessage(fill(self.tr("Language set to %1; it applies the next time you start %2."),
+                                              dialog.language.native_name, APP_NAME), 20000)
 
     def edit_project(self) -> None:
         if self.session is None or not self.session.editable():

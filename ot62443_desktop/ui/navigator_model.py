@@ -24,6 +24,8 @@ from PySide6.QtGui import QColor
 from ot62443_desktop.domain.catalogue import Requirement, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE, Status
 from ot62443_desktop.domain.rules import Result, classify, is_applicable
+from ot62443_desktop.ui.i18n import fill
+from ot62443_desktop.ui.labels import short_status_label
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 
@@ -237,18 +239,12 @@ class NavigatorModel(QAbstractItemModel):
             if index.column() == 0:
                 return node.label
             text = f"{answered}/{total}"
-            return text + (self.tr(" · %n gap(s)", "", gaps) if gaps else "")
+            return self.tr("%1 · %n gap(s)", "", gaps).replace("%1", text) if gaps else text
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and gaps:
             return STATE_COLOURS[AnswerState.GAP]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1 of %2 answered, %3 gap(s)").replace("%1", str(answered)).replace(
-                "%2", str(total)).replace("%3", str(gaps))
+            return fill(self.tr("%1 of %2 answered, %n gap(s)", "", gaps), answered, total)
         return None
-
-    def _short_status(self, status: Status) -> str:
-        return {Status.NOT_ASSESSED: self.tr("—"), Status.IMPLEMENTED: self.tr("Implemented"),
-                Status.PARTIAL: self.tr("Partial"), Status.NOT_IMPLEMENTED: self.tr("Missing"),
-                Status.NOT_APPLICABLE: self.tr("N/A"), Status.COMPENSATED: self.tr("Compensated")}[status]
 
     def _requirement_data(self, node: Node, requirement: Requirement, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -257,7 +253,7 @@ class NavigatorModel(QAbstractItemModel):
             answer = self.session.store.answer(node.scope_id, requirement.id)
             if answer is None:
                 return ""
-            text = self._short_status(answer.status)
+            text = "—" if answer.status is Status.NOT_ASSESSED else short_status_label(answer.status)
             return text + (f" · ML{answer.ml}" if answer.ml is not None else "")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return STATE_COLOURS[self.state(node.scope_id, requirement)]

@@ -1,4 +1,4 @@
-"""Project details: client, site, assessors, dates, scope note, label, 2-1 target maturity."""
+"""Project details: client, site, assessors, dates, scope note, label, 2-1 target maturity, report language."""
 
 from __future__ import annotations
 
@@ -15,9 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from ot62443_desktop.domain.catalogue import MATURITY_NAMES
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ModelError, ProjectInfo
 from ot62443_desktop.ui.form_dialog import FormDialog
+from ot62443_desktop.ui.i18n import gui_language
+from ot62443_desktop.ui.labels import maturity_label
 from ot62443_desktop.ui.text_field import PlainTextEdit
+
+REPORT_LANGUAGES = tuple(Language)
 
 
 class _OptionalDate(QWidget):
@@ -53,11 +58,19 @@ class ProjectDialog(FormDialog):
         self.end = _OptionalDate(info.end_date if info else None)
         self.scope_note = PlainTextEdit(info.scope_note if info else "")
         self.scope_note.setTabChangesFocus(True)
-        self.confidentiality = QLineEdit(info.confidentiality if info else "Confidential")
+        self.confidentiality = QLineEdit(info.confidentiality if info else self.tr("Confidential"))
         self.target_ml = QComboBox()
-        for level, name in enumerate(MATURITY_NAMES, 1):
-            self.target_ml.addItem(f"ML{level} · {self.tr(name)}", level)
+        for level in range(1, len(MATURITY_NAMES) + 1):
+            self.target_ml.addItem(maturity_label(level), level)
         self.target_ml.setCurrentIndex((info.target_ml if info else 2) - 1)
+        self.report_language = QComboBox()  # item i > 0 is REPORT_LANGUAGES[i - 1]
+        self.report_language.addItem(self.tr("Same as the application (%1)").replace(
+            "%1", gui_language().native_name))
+        for language in REPORT_LANGUAGES:
+            self.report_language.addItem(language.native_name)
+        chosen = info.report_language if info else None
+        self.report_language.setCurrentIndex(0 if chosen is None else REPORT_LANGUAGES.index(chosen) + 1)
+        self.report_language.setToolTip(self.tr("The language of this project's Excel register and PDF plan"))
         form = self.form
         form.addRow(self.tr("&Client"), self.client)
         form.addRow(self.tr("&Site"), self.site)
@@ -67,6 +80,11 @@ class ProjectDialog(FormDialog):
         form.addRow(self.tr("Scope &note"), self.scope_note)
         form.addRow(self.tr("Confidentiality &label"), self.confidentiality)
         form.addRow(self.tr("2-1 target &maturity"), self.target_ml)
+        form.addRow(self.tr("&Report language"), self.report_language)
+
+    def chosen_report_language(self) -> Language | None:
+        index = self.report_language.currentIndex()
+        return REPORT_LANGUAGES[index - 1] if index > 0 else None
 
     def accept(self) -> None:
         try:
@@ -76,6 +94,7 @@ class ProjectDialog(FormDialog):
                 start_date=self.start.value(), end_date=self.end.value(),
                 scope_note=self.scope_note.value().strip(),
                 confidentiality=self.confidentiality.text().strip(), target_ml=self.target_ml.currentData(),
+                report_language=self.chosen_report_language(),
             )
         except ModelError as exc:
             self.fail(str(exc))

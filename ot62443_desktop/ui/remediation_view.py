@@ -32,7 +32,7 @@ from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority
 from ot62443_desktop.domain.report import reference_date
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.ui.commands import SetRemediationCommand
-from ot62443_desktop.ui.labels import state_label, status_label
+from ot62443_desktop.ui.labels import priority_tip, state_label, status_label
 from ot62443_desktop.ui.lazy_view import LazyView
 from ot62443_desktop.ui.plain_text import elide, first_line, tooltip
 from ot62443_desktop.ui.session import ProjectSession
@@ -105,6 +105,8 @@ class GapsModel(ListTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in (ACTION, TITLE, SCOPE):
             return tooltip({ACTION: gap.action, TITLE: gap.requirement.title,
                             SCOPE: self.session.scope_name(gap.scope_id)}[col])
+        if role == Qt.ItemDataRole.ToolTipRole and col == PRIORITY:
+            return priority_tip(gap.priority)
         if role == Qt.ItemDataRole.BackgroundRole and col == PRIORITY:
             return QColor(PRIORITY_COLOURS[gap.priority.value])
         if role == Qt.ItemDataRole.ForegroundRole and col == PRIORITY:
@@ -192,7 +194,7 @@ class RemediationView(LazyView):
         header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
         for column, width in ((SCOPE, 90), (STANDARD, 80), (REQ, 100), (TITLE, 260), (STATUS, 150), (PRIORITY, 60),
                               (OWNER, 150), (DUE, 90), (EFFORT, 50), (STATE, 100)):
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))  # a longer translated header
         self.filter = QLineEdit(placeholderText=self.tr("Filter by any column"), clearButtonEnabled=True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.count = QLabel(textFormat=Qt.TextFormat.PlainText)

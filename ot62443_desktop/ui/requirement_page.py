@@ -45,7 +45,8 @@ from ot62443_desktop.domain.scoring import gap_for
 from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
 from ot62443_desktop.ui.evidence import EvidenceHasher
-from ot62443_desktop.ui.labels import state_label, status_label
+from ot62443_desktop.ui.i18n import fill
+from ot62443_desktop.ui.labels import maturity_label, priority_tip, short_status_label, state_label, status_label
 from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
@@ -113,8 +114,8 @@ class RequirementPage(QWidget):
         self.ml_combo = QComboBox()
         self.ml_combo.addItem(self.tr("— not rated"), None)
         self.ml_combo.addItem(self.tr("ML0 · not in place"), 0)
-        for level, name in enumerate(MATURITY_NAMES, 1):
-            self.ml_combo.addItem(f"ML{level} · {self.tr(name)}", level)
+        for level in range(1, len(MATURITY_NAMES) + 1):
+            self.ml_combo.addItem(maturity_label(level), level)
         self.ml_combo.activated.connect(lambda _: self.set_ml(self.ml_combo.currentData()))
         self.ml_target = QLabel(textFormat=plain)
         ml_layout.addWidget(QLabel(self.tr("Achieved maturity:")))
@@ -174,12 +175,9 @@ class RequirementPage(QWidget):
                           " font-weight: bold; }")
         layout = QGridLayout(box)
         self.status_group = QButtonGroup(self)
-        labels = {Status.NOT_ASSESSED: self.tr("Not assessed"), Status.IMPLEMENTED: self.tr("Implemented"),
-                  Status.PARTIAL: self.tr("Partial"), Status.NOT_IMPLEMENTED: self.tr("Not implemented"),
-                  Status.NOT_APPLICABLE: self.tr("N/A"), Status.COMPENSATED: self.tr("Compensated")}
         for key, status in enumerate(STATUS_ORDER, 1):
-            button = QPushButton(f"{key} {labels[status]}", checkable=True)
-            button.setToolTip(self.tr("%1 (key %2)").replace("%1", status_label(status)).replace("%2", str(key)))
+            button = QPushButton(f"{key} {short_status_label(status)}", checkable=True)
+            button.setToolTip(fill(self.tr("%1 (key %2)"), status_label(status), key))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.status_group.addButton(button, key)
             layout.addWidget(button, (key - 1) // 3, (key - 1) % 3)
@@ -267,14 +265,14 @@ class RequirementPage(QWidget):
         self._refresh(keep_typed=False)
 
     def _about_markdown(self, r: Requirement) -> str:
-        parts = [f"### {self.tr('What it asks')}", r.summary]
+        parts = ["### " + self.tr("What it asks"), r.summary]
         if r.guidance:
-            parts += [f"### {self.tr('What to check on site')}", r.guidance]
+            parts += ["### " + self.tr("What to check on site"), r.guidance]
         if r.evidence:
-            parts += [f"### {self.tr('Typical evidence')}", "\n".join(f"- {e}" for e in r.evidence)]
+            parts += ["### " + self.tr("Typical evidence"), "\n".join(f"- {e}" for e in r.evidence)]
         if r.maturity:
             lines = "\n".join(f"- **ML{n}**: {text}" for n, text in enumerate(r.maturity, 1))
-            parts += [f"### {self.tr('Maturity levels')}", lines]
+            parts += ["### " + self.tr("Maturity levels"), lines]
         return "\n\n".join(parts)
 
     def _refresh(self, *, keep_typed: bool = True) -> None:
@@ -342,6 +340,7 @@ class RequirementPage(QWidget):
         self.priority.addItem(self.tr("Computed (%1)").replace("%1", gap.computed_priority.value), None)
         for p in Priority:
             self.priority.addItem(p.value, p)
+            self.priority.setItemData(self.priority.count() - 1, priority_tip(p), Qt.ItemDataRole.ToolTipRole)
         self.priority.setCurrentIndex(self.priority.findData(item.priority) if item.priority else 0)
         self.owner.show_stored(item.owner, keep_typed=keep_typed)
         due = gap.due_date(self._assessment_date())
@@ -417,7 +416,7 @@ class RequirementPage(QWidget):
         if current is not None and current.status is status and current.ml == ml:
             return
         self._push(dataclasses.replace(self._base(status), status=status, ml=ml),
-                   self.tr("%1: %2").replace("%1", self.requirement.id).replace("%2", status_label(status)))
+                   fill(self.tr("%1: %2"), self.requirement.id, status_label(status)))
 
     def set_ml(self, ml: int | None) -> None:
         if self.requirement is None or not self.session.editable():
@@ -434,8 +433,9 @@ class RequirementPage(QWidget):
         if (getattr(current, field) if current else "") == text or not self.session.editable():
             return
         after = dataclasses.replace(self._base(Status.NOT_ASSESSED), **{field: text})
-        self._push(after, self.tr("%1: edit %2").replace("%1", self.requirement.id).replace("%2", field),
-                   merge_key=field)
+        what = {"notes": self.tr("%1: edit notes"), "finding": self.tr("%1: edit finding"),
+                "countermeasure": self.tr("%1: edit countermeasure")}[field]
+        self._push(after, what.replace("%1", self.requirement.id), merge_key=field)
 
     def add_evidence(self, path: Path, description: str = "") -> None:
         """Record a file as evidence with its SHA-256 (the file itself stays where it is). A large file

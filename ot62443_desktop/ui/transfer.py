@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ot62443_desktop.exports.progress import ExportCancelled
@@ -19,14 +19,11 @@ if TYPE_CHECKING:  # loaded with the project, not at start-up
     from ot62443_desktop.ui.session import ProjectSession
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Transfer", text)
-
-
-class Transfer:
+class Transfer(QObject):
     """Export and import actions of one main window."""
 
     def __init__(self, window: QMainWindow, runner: Runner) -> None:
+        super().__init__(window)
         self.window = window
         self.runner = runner
 
@@ -43,7 +40,7 @@ class Transfer:
         # plain text: the report quotes cells of the workbook, which anyone may have written
         box = message_box(self.window, Icon.Question, title, text, details=text)
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-        apply = box.addButton(tr("Apply"), QMessageBox.ButtonRole.AcceptRole)
+        apply = box.addButton(self.tr("Apply"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return box.clickedButton() is apply
 
@@ -51,9 +48,9 @@ class Transfer:
         if error is None:
             self.window.statusBar().showMessage(done, 10000)
         elif isinstance(error, ExportCancelled):
-            self.window.statusBar().showMessage(tr("Cancelled; nothing was written."), 10000)
+            self.window.statusBar().showMessage(self.tr("Cancelled; nothing was written."), 10000)
         else:
-            show_message(self.window, Icon.Critical, tr("Export or import failed"), str(error))
+            show_message(self.window, Icon.Critical, self.tr("Export or import failed"), str(error))
 
     def _suggest(self, session: ProjectSession, suffix: str) -> str:
         return str(session.store.path.with_suffix(suffix))
@@ -61,45 +58,44 @@ class Transfer:
     def export(self, session: ProjectSession, kind: str) -> None:
         """kind: 'xlsx' (gap register) or 'pdf' (remediation plan)."""
         if kind == "xlsx":
-            path = self.ask_save(tr("Export Excel gap register"), self._suggest(session, ".xlsx"),
-                                 tr("Excel workbooks (*.xlsx)"))
+            path = self.ask_save(self.tr("Export Excel gap register"), self._suggest(session, ".xlsx"),
+                                 self.tr("Excel workbooks (*.xlsx)"))
         else:
-            path = self.ask_save(tr("Export PDF remediation plan"), self._suggest(session, ".pdf"),
-                                 tr("PDF documents (*.pdf)"))
+            path = self.ask_save(self.tr("Export PDF remediation plan"), self._suggest(session, ".pdf"),
+                                 self.tr("PDF documents (*.pdf)"))
         if not path:
             return
         from ot62443_desktop.ui.jobs import export_file
 
-        self.runner.run_job(self.window, tr("Exporting…"), export_file, (str(session.store.path), kind, path),
-                            lambda _result, error: self._report(tr("Wrote %1").replace("%1", path), error))
+        self.runner.run_job(self.window, self.tr("Exporting…"), export_file, (str(session.store.path), kind, path),
+                            lambda _result, error: self._report(self.tr("Wrote %1").replace("%1", path), error))
 
     def import_register(self, session: ProjectSession) -> None:
-        path = self.ask_open(tr("Import edited register"), tr("Excel workbooks (*.xlsx)"))
+        path = self.ask_open(self.tr("Import edited register"), self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
         from ot62443_desktop.ui.jobs import check_register
 
         def checked(report: Any, error: BaseException | None) -> None:
             if getattr(self.window, "session", None) is not session:  # closed while the register was read
-                show_message(self.window, Icon.Warning, tr("Import register"),
-                             tr("The project was closed while the register was being read; nothing was "
+                show_message(self.window, Icon.Warning, self.tr("Import register"),
+                             self.tr("The project was closed while the register was being read; nothing was "
                                 "imported. Open the project and import the register again."))
             elif error is not None:
                 self._report("", error)
             elif not report.changed:
-                show_message(self.window, Icon.Information, tr("Import register"), str(report))
-            elif self.confirm(tr("Import register"), str(report)):
+                show_message(self.window, Icon.Information, self.tr("Import register"), str(report))
+            elif self.confirm(self.tr("Import register"), str(report)):
                 self.apply(session, report.changed)
 
-        self.runner.run_job(self.window, tr("Reading the register…"), check_register,
+        self.runner.run_job(self.window, self.tr("Reading the register…"), check_register,
                             (str(session.store.path), path), checked)
 
     def apply(self, session: ProjectSession, changes: list[Any]) -> None:
         """Apply checked row changes as one undoable step, written as one batch: every row or none."""
         from ot62443_desktop.ui.commands import ImportRegisterCommand
 
-        command = ImportRegisterCommand(session, changes, tr("Import register (%1 rows)").replace(
-            "%1", str(len(changes))))
+        command = ImportRegisterCommand(session, changes, self.tr("Import register (%n row(s))", "", len(changes)))
         session.undo_stack.push(command)
         if command.failed is None:  # a failure is reported by the window, and nothing was imported
-            self.window.statusBar().showMessage(tr("Imported %1 row(s)").replace("%1", str(len(changes))), 10000)
+            self.window.statusBar().showMessage(self.tr("Imported %n row(s)", "", len(changes)), 10000)

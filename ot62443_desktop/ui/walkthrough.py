@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ot62443_desktop.domain.model import Status
+from ot62443_desktop.ui.labels import short_status_label
 from ot62443_desktop.ui.navigator_model import (
     NODE_ROLE,
     AnswerState,
@@ -48,7 +50,8 @@ class Walkthrough(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Fixed)
-        self.tree.header().resizeSection(1, self.tree.fontMetrics().horizontalAdvance("Compensated · ML4") + 12)
+        widest = max(self.tree.fontMetrics().horizontalAdvance(f"{short_status_label(s)} · ML4") for s in Status)
+        self.tree.header().resizeSection(1, widest + 12)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
         self.filter_combo = QComboBox()

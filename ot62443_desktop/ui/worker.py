@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ot62443_desktop.exports.progress import ExportCancelled, Hooks
@@ -33,6 +33,7 @@ POLL_MS = 50
 PROGRESS_EVERY_S = 0.1
 Done = Callable[[Any, BaseException | None], None]
 log = logging.getLogger("ot62443")
+translate = QCoreApplication.translate
 
 
 class JobError(Exception):
@@ -107,7 +108,8 @@ def _unpack(message: bytes) -> tuple[Any, BaseException | None]:
     try:
         _tag, result, error, trace = pickle.loads(message)
     except Exception as exc:  # noqa: BLE001 - the child checked it; still, never lose the report
-        return None, JobError(f"the background task's answer could not be read ({type(exc).__name__}: {exc})")
+        return None, JobError(translate("Runner", "the background task's answer could not be read (%1)")
+                              .replace("%1", f"{type(exc).__name__}: {exc}"))
     if error is not None and not isinstance(error, ExportCancelled):
         log.warning("background task failed\n%s", trace)
     return result, error
@@ -127,7 +129,7 @@ class Runner:
             return
         out, cancel = self._context.Queue(), self._context.Event()
         process = self._context.Process(target=_child, args=(job, args, out, cancel), daemon=True)
-        dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+        dialog = QProgressDialog(title, translate("Runner", "Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(cancel.set)
@@ -155,8 +157,8 @@ class Runner:
                     finish(*_unpack(message))
                     return
             if not process.is_alive() and out.empty():
-                finish(None, RuntimeError(parent.tr("The background task stopped unexpectedly (exit code %1)")
-                                          .replace("%1", str(process.exitcode))))
+                finish(None, RuntimeError(translate("Runner", "The background task stopped unexpectedly "
+                                                    "(exit code %1)").replace("%1", str(process.exitcode))))
 
         timer.timeout.connect(poll)
         job_refs = (process, out, cancel, timer, dialog, poll)

@@ -24,6 +24,8 @@ from ot62443_desktop.domain.model import Criticality, ModelError, ScopeKind, Zon
 from ot62443_desktop.ui.commands import AddZoneCommand, EditZoneCommand, RemoveZoneCommand
 from ot62443_desktop.ui.errors import ask
 from ot62443_desktop.ui.form_dialog import FormDialog
+from ot62443_desktop.ui.i18n import fill
+from ot62443_desktop.ui.labels import criticality_label, kind_label
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
@@ -58,7 +60,7 @@ class ZonesModel(ListTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         z = self._zones[index.row()]
-        values = [z.id, elide(z.name), z.kind.value, z.criticality.value, " ".join(map(str, z.sl_t)),
+        values = [z.id, elide(z.name), kind_label(z.kind), criticality_label(z.criticality), " ".join(map(str, z.sl_t)),
                   self.tr("yes") if z.assess_program else "", elide(z.assets)]
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(z.description) or None
@@ -78,12 +80,11 @@ class ZoneDialog(FormDialog):
         self.id_edit.setEnabled(zone is None)
         self.name_edit = QLineEdit(zone.name if zone else "")
         self.kind = QComboBox()
-        for kind, text in ((ScopeKind.ZONE, self.tr("Zone")), (ScopeKind.CONDUIT, self.tr("Conduit"))):
-            self.kind.addItem(text, kind)
+        for kind in (ScopeKind.ZONE, ScopeKind.CONDUIT):
+            self.kind.addItem(kind_label(kind), kind)
         self.criticality = QComboBox()
-        for crit, text in ((Criticality.HIGH, self.tr("High")), (Criticality.MEDIUM, self.tr("Medium")),
-                           (Criticality.LOW, self.tr("Low"))):
-            self.criticality.addItem(text, crit)
+        for crit in (Criticality.HIGH, Criticality.MEDIUM, Criticality.LOW):
+            self.criticality.addItem(criticality_label(crit), crit)
         self.uniform = QRadioButton(self.tr("One level for all FRs"))
         self.per_fr = QRadioButton(self.tr("Per FR"))
         self.uniform_level = QSpinBox(minimum=0, maximum=4, value=2)
@@ -210,7 +211,7 @@ class ZonesView(QWidget):
         if zone is None or not self.session.editable():
             return
         answered = sum(1 for scope, _ in self.session.store.answers() if scope == zone.id)
-        question = self.tr("Remove %1 (%2) and its %3 answer(s)? You can undo this.").replace(
-            "%1", zone.id).replace("%2", elide(zone.name)).replace("%3", str(answered))
+        question = fill(self.tr("Remove %1 (%2) and its %n answer(s)? You can undo this.", "", answered),
+                        zone.id, elide(zone.name))
         if ask(self, self.tr("Remove zone"), question):  # plain text: the name is the client's
             self.session.undo_stack.push(RemoveZoneCommand(self.session, zone.id))

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from ot62443_desktop.api import open_project
 from ot62443_desktop.domain.model import Status
 from ot62443_desktop.storage import ProjectStore
+from ot62443_desktop.ui.labels import field_label
 from ot62443_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import Boxes, Button
 from tests.ui.conftest import when_dialog_opens
@@ -96,7 +97,7 @@ def test_an_unsaved_note_with_a_long_run_is_offered_without_freezing_the_box(
     page.notes.flush()
     qtbot.waitUntil(lambda: bool(boxes.shown))
     box = walk.failure_box
-    assert box is not None and box.detailedText() == "SR 1.1: edit notes\nnotes:\n" + run
+    assert box is not None and box.detailedText() == "SR 1.1: edit notes\nNotes:\n" + run
     assert [view.wordWrapMode() for view in box.findChildren(QTextEdit)] == [QTextOption.WrapMode.WrapAnywhere]
 
 
@@ -196,7 +197,7 @@ def test_a_dialog_whose_change_fails_gives_back_what_was_typed(
     when_dialog_opens(lambda dialog: (getattr(dialog, field).setPlainText(typed), dialog.accept()))
     open_dialog(window)  # the dialog is gone once its change fails: the box carries the text
     qtbot.waitUntil(lambda: bool(boxes.shown))
-    assert boxes.last().title == "Change not saved" and f"{field}:\n{typed}" in boxes.last().details
+    assert boxes.last().title == "Change not saved" and f"{field_label(field)}:\n{typed}" in boxes.last().details
 
 
 def open_with_gap(window: MainWindow, path: Path, requirement_id: str, tab: int) -> None:
@@ -380,7 +381,7 @@ def test_moving_on_while_the_disk_is_full_keeps_the_typed_note_in_the_box(
     assert walk.session.store.answers() == {}  # type: ignore[union-attr]
     assert "NOT SAVED" in walk.windowTitle()
     qtbot.waitUntil(lambda: bool(boxes.shown))
-    assert "SR 1.1: edit notes\nnotes:\nFirewall rules never reviewed" in boxes.last().details
+    assert "SR 1.1: edit notes\nNotes:\nFirewall rules never reviewed" in boxes.last().details
 
 
 def test_recent_projects_on_a_network_share_are_listed_without_reaching_the_share(

@@ -64,7 +64,7 @@ def test_import_on_a_full_disk_imports_nothing_and_says_so(qtbot: QtBot, window:
     assert owners(window) == 0 and window.session.undo_stack.count() == 0  # type: ignore[union-attr]
     assert "Imported" not in window.statusBar().currentMessage() and "NOT SAVED" in window.windowTitle()
     qtbot.waitUntil(lambda: bool(boxes.shown))
-    assert "Import register (4 rows)" in boxes.last() and "No space left on device" in boxes.last()
+    assert "Import register (4 row(s))" in boxes.last() and "No space left on device" in boxes.last()
 
 
 def test_undo_and_redo_of_an_import_are_one_write_each_and_refresh_the_views(

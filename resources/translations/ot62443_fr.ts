@@ -1,0 +1,1193 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo project</source>
+        <translation>Ouvrir le projet de dé&amp;monstration</translation>
+    </message>
+    <message>
+        <source>Project &amp;details…</source>
+        <translation>&amp;Détails du projet…</translation>
+    </message>
+    <message>
+        <source>Export Excel gap &amp;register…</source>
+        <translation>Exporter le &amp;registre des écarts (Excel)…</translation>
+    </message>
+    <message>
+        <source>Export PDF remediation &amp;plan…</source>
+        <translation>Exporter le &amp;plan de remédiation (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import edited register…</source>
+        <translation>&amp;Importer le registre modifié…</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>&amp;Fermer le projet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Find requirement…</source>
+        <translation>&amp;Chercher une exigence…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;Next requirement</source>
+        <translation>&amp;Exigence suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous requirement</source>
+        <translation>Exigence &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Next &amp;unanswered</source>
+        <translation>Prochaine exigence &amp;sans réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Zones and conduits</source>
+        <translation>&amp;Zones et conduits</translation>
+    </message>
+    <message>
+        <source>&amp;Walkthrough</source>
+        <translation>É&amp;valuation</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Remediation plan</source>
+        <translation>Plan de &amp;remédiation</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rétablir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annuler&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1:
+%2</source>
+        <translation>%1&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <source>Edit project details</source>
+        <translation>Modifier les détails du projet</translation>
+    </message>
+    <message>
+        <source>Add zone %1</source>
+        <translation>Ajouter la zone %1</translation>
+    </message>
+    <message>
+        <source>Edit zone %1</source>
+        <translation>Modifier la zone %1</translation>
+    </message>
+    <message>
+        <source>Remove zone %1</source>
+        <translation>Supprimer la zone %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+        <source>Site program (IEC 62443-2-1), target ML%1: %n gap(s), %2 not assessed</source>
+        <translation>
+            <numerusform>Programme du site (IEC 62443-2-1), cible ML%1&#xa0;: %n écart&#xa0;; non évaluées&#xa0;: %2</numerusform>
+            <numerusform>Programme du site (IEC 62443-2-1), cible ML%1&#xa0;: %n écarts&#xa0;; non évaluées&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>The details were written to %1; please send that file with your report.</source>
+        <translation>Les détails ont été écrits dans %1&#xa0;; merci de joindre ce fichier à votre signalement.</translation>
+    </message>
+    <message>
+        <source>No log file could be written (%1); the details are below.</source>
+        <translation>Aucun fichier journal n&apos;a pu être écrit (%1)&#xa0;; les détails figurent ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong: %1</source>
+        <translation>Une erreur inattendue s&apos;est produite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Changes you made before this are saved. If the program behaves oddly, close the project and open it again.</source>
+        <translation>Les modifications faites avant cette erreur sont enregistrées. Si le programme se comporte de façon anormale, fermez le projet et rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>Computing the file&apos;s SHA-256…</source>
+        <translation>Calcul de l&apos;empreinte SHA-256 du fichier…</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a device, a pipe or a folder); only a file can be evidence</source>
+        <translation>ce n&apos;est pas un fichier ordinaire (c&apos;est un périphérique, un tube ou un dossier)&#xa0;; seul un fichier peut servir d&apos;élément de preuve</translation>
+    </message>
+    <message>
+        <source>Evidence not added</source>
+        <translation>Élément de preuve non ajouté</translation>
+    </message>
+    <message>
+        <source>%1 was not added as evidence: %2.</source>
+        <translation>%1 n&apos;a pas été ajouté comme élément de preuve&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>GapsModel</name>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>%1: edit plan</source>
+        <translation>%1&#xa0;: modification du plan</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Not assessed</source>
+        <translation>Non évalué</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>Mis en œuvre</translation>
+    </message>
+    <message>
+        <source>Partially implemented</source>
+        <translation>Partiellement mis en œuvre</translation>
+    </message>
+    <message>
+        <source>Not implemented</source>
+        <translation>Non mis en œuvre</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Non applicable</translation>
+    </message>
+    <message>
+        <source>Compensating countermeasure</source>
+        <translation>Contre-mesure compensatoire</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Partiel</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>Compensated</source>
+        <translation>Compensé</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Risk accepted</source>
+        <translation>Risque accepté</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevée</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Conduit</source>
+        <translation>Conduit</translation>
+    </message>
+    <message>
+        <source>Initial</source>
+        <translation>Initial</translation>
+    </message>
+    <message>
+        <source>Managed</source>
+        <translation>Géré</translation>
+    </message>
+    <message>
+        <source>Defined (practised)</source>
+        <translation>Défini (pratiqué)</translation>
+    </message>
+    <message>
+        <source>Improving</source>
+        <translation>En amélioration</translation>
+    </message>
+    <message>
+        <source>ML%1 · %2</source>
+        <translation>ML%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: due %2 months after the assessment unless a date is set</source>
+        <translation>%1&#xa0;: échéance %2 mois après l&apos;évaluation, sauf date fixée</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Action corrective</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Actifs</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Scope note</source>
+        <translation>Note de périmètre</translation>
+    </message>
+    <message>
+        <source>Confidentiality label</source>
+        <translation>Mention de confidentialité</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NOT SAVED: the last change failed</source>
+        <translation>NON ENREGISTRÉ&#xa0;: la dernière modification a échoué</translation>
+    </message>
+    <message>
+        <source>read-only: %1</source>
+        <translation>lecture seule&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>all changes saved</source>
+        <translation>toutes les modifications sont enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Enregistré à %1</translation>
+    </message>
+    <message>
+        <source>NOT SAVED</source>
+        <translation>NON ENREGISTRÉ</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This project can no longer be changed in this window. Copy any text you still need, then close the project and open it again.</source>
+        <translation>Ce projet ne peut plus être modifié dans cette fenêtre. Copiez le texte dont vous avez encore besoin, puis fermez le projet et rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>Free some disk space, or check that the project&apos;s folder can still be written (a removed USB stick, a network share that went away), then make the change again. If it keeps failing, close the project and open it again.</source>
+        <translation>Libérez de l&apos;espace disque ou vérifiez que le dossier du projet est toujours accessible en écriture (clé USB retirée, partage réseau disparu), puis refaites la modification. Si l&apos;échec persiste, fermez le projet et rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>Your change “%1” could not be saved.</source>
+        <translation>Votre modification «&#xa0;%1&#xa0;» n&apos;a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <source>Every change made before this one is saved.</source>
+        <translation>Toutes les modifications antérieures sont enregistrées.</translation>
+    </message>
+    <message>
+        <source>The text you typed is under Show Details, so you can copy it.</source>
+        <translation>Le texte que vous avez saisi se trouve sous «&#xa0;Montrer les détails…&#xa0;»&#xa0;: vous pouvez le copier.</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>Project now read-only</source>
+        <translation>Projet passé en lecture seule</translation>
+    </message>
+    <message>
+        <source>Every change so far is saved, but no more changes are possible in this window. Close the project and open it again.</source>
+        <translation>Toutes les modifications faites jusqu&apos;ici sont enregistrées, mais plus aucune n&apos;est possible dans cette fenêtre. Fermez le projet et rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>OT 62443 projects (*.ot62443)</source>
+        <translation>Projets OT 62443 (*.ot62443)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Cannot create the project</source>
+        <translation>Impossible de créer le projet</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo project</source>
+        <translation>Impossible d&apos;écrire le projet de démonstration</translation>
+    </message>
+    <message>
+        <source>Recovery failed</source>
+        <translation>Échec de la récupération</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>Ouvert en lecture seule</translation>
+    </message>
+    <message>
+        <source>This project is %1. You can read it but not change it here.</source>
+        <translation>Ce projet est %1. Vous pouvez le consulter, mais pas le modifier ici.</translation>
+    </message>
+    <message>
+        <source>Damaged project</source>
+        <translation>Projet endommagé</translation>
+    </message>
+    <message>
+        <source>Restore the last good backup? The damaged file is kept in the backup folder.</source>
+        <translation>Restaurer la dernière sauvegarde valide&#xa0;? Le fichier endommagé est conservé dans le dossier des sauvegardes.</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Fermer sans enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The last change was not saved:</source>
+        <translation>La dernière modification n&apos;a pas été enregistrée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>If you close the project now, that change is lost (every change before it is saved). Choose No to stay and copy what you typed.</source>
+        <translation>Si vous fermez le projet maintenant, cette modification est perdue (toutes les précédentes sont enregistrées). Choisissez Non pour rester et copier ce que vous avez saisi.</translation>
+    </message>
+    <message>
+        <source>Closing %1</source>
+        <translation>Fermeture de %1</translation>
+    </message>
+    <message>
+        <source>Language set to %1; it applies the next time you start %2.</source>
+        <translation>Langue choisie&#xa0;: %1. Elle s&apos;appliquera au prochain démarrage de %2.</translation>
+    </message>
+    <message>
+        <source>Error while closing</source>
+        <translation>Erreur à la fermeture</translation>
+    </message>
+    <message>
+        <source>Something went wrong while closing: %1
+
+Every change that was reported saved is in the project file or its journal and is there the next time you open it.</source>
+        <translation>Un problème est survenu à la fermeture&#xa0;: %1
+
+Toute modification signalée comme enregistrée se trouve dans le fichier du projet ou dans son journal, et sera là à la prochaine ouverture.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownView</name>
+    <message>
+        <source>[image not shown: %1]</source>
+        <translation>[image non affichée&#xa0;: %1]</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorModel</name>
+    <message>
+        <source>Site program</source>
+        <translation>Programme du site</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Exigence</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n gap(s)</source>
+        <translation>
+            <numerusform>%1 · %n écart</numerusform>
+            <numerusform>%1 · %n écarts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 answered, %n gap(s)</source>
+        <translation>
+            <numerusform>%1 sur %2 renseignées, %n écart</numerusform>
+            <numerusform>%1 sur %2 renseignées, %n écarts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time you start the program: close it and start it again. Until then it keeps its current language (%1).</source>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage du programme&#xa0;: fermez-le, puis relancez-le. D&apos;ici là, il garde sa langue actuelle (%1).</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramModel</name>
+    <message>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Exigences</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Évaluées</translation>
+    </message>
+    <message>
+        <source>Average ML</source>
+        <translation>ML moyen</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Écarts</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>Project details</source>
+        <translation>Détails du projet</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Noms, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidentiel</translation>
+    </message>
+    <message>
+        <source>Same as the application (%1)</source>
+        <translation>Comme l&apos;application (%1)</translation>
+    </message>
+    <message>
+        <source>The language of this project&apos;s Excel register and PDF plan</source>
+        <translation>Langue du registre Excel et du plan PDF de ce projet</translation>
+    </message>
+    <message>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation>&amp;Site</translation>
+    </message>
+    <message>
+        <source>&amp;Assessors</source>
+        <translation>É&amp;valuateurs</translation>
+    </message>
+    <message>
+        <source>Assessment s&amp;tart</source>
+        <translation>&amp;Début de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;end</source>
+        <translation>&amp;Fin de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Scope &amp;note</source>
+        <translation>&amp;Note de périmètre</translation>
+    </message>
+    <message>
+        <source>Confidentiality &amp;label</source>
+        <translation>&amp;Mention de confidentialité</translation>
+    </message>
+    <message>
+        <source>2-1 target &amp;maturity</source>
+        <translation>Ma&amp;turité cible 2-1</translation>
+    </message>
+    <message>
+        <source>&amp;Report language</source>
+        <translation>&amp;Langue des rapports</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <source>%1: could not be closed cleanly (%2)</source>
+        <translation>%1&#xa0;: n&apos;a pas pu être fermé proprement (%2)</translation>
+    </message>
+    <message>
+        <source>Site program</source>
+        <translation>Programme du site</translation>
+    </message>
+    <message>
+        <source>unexpected error (%1)</source>
+        <translation>erreur inattendue (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: this project is read-only (%1).</source>
+        <translation>Rien n&apos;a été modifié&#xa0;: ce projet est en lecture seule (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectView</name>
+    <message>
+        <source>Zones &amp;&amp; conduits</source>
+        <translation>Zones &amp;&amp; conduits</translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Remediation plan</source>
+        <translation>Plan de remédiation</translation>
+    </message>
+</context>
+<context>
+    <name>RemediationView</name>
+    <message>
+        <source>Filter by any column</source>
+        <translation>Filtrer sur toutes les colonnes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation>
+            <numerusform>%n écart</numerusform>
+            <numerusform>%n écarts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequirementPage</name>
+    <message>
+        <source>— not rated</source>
+        <translation>— non évaluée</translation>
+    </message>
+    <message>
+        <source>ML0 · not in place</source>
+        <translation>ML0 · rien en place</translation>
+    </message>
+    <message>
+        <source>Achieved maturity:</source>
+        <translation>Maturité atteinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Notes (Markdown): what you saw, who you spoke to</source>
+        <translation>Notes (Markdown)&#xa0;: ce que vous avez vu, qui vous avez rencontré</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Finding: the gap in one or two sentences, for the register</source>
+        <translation>Constat&#xa0;: l&apos;écart en une ou deux phrases, pour le registre</translation>
+    </message>
+    <message>
+        <source>&amp;Finding</source>
+        <translation>&amp;Constat</translation>
+    </message>
+    <message>
+        <source>The compensating countermeasure and why it is adequate</source>
+        <translation>La contre-mesure compensatoire et pourquoi elle suffit</translation>
+    </message>
+    <message>
+        <source>Compensating &amp;countermeasure</source>
+        <translation>C&amp;ontre-mesure compensatoire</translation>
+    </message>
+    <message>
+        <source>Status (keys 1-6)</source>
+        <translation>Statut (touches 1 à 6)</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (touche %2)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>Ajouter un fichier…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remediation</source>
+        <translation>Remédiation</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Action corrective</translation>
+    </message>
+    <message>
+        <source>Who will do it</source>
+        <translation>Qui la réalisera</translation>
+    </message>
+    <message>
+        <source>Default for the priority</source>
+        <translation>Par défaut selon la priorité</translation>
+    </message>
+    <message>
+        <source>Why the risk is accepted (required)</source>
+        <translation>Pourquoi le risque est accepté (obligatoire)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priorité</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Responsable</translation>
+    </message>
+    <message>
+        <source>&amp;Due date</source>
+        <translation>Éc&amp;héance</translation>
+    </message>
+    <message>
+        <source>&amp;Effort</source>
+        <translation>Char&amp;ge</translation>
+    </message>
+    <message>
+        <source>S&amp;tate</source>
+        <translation>É&amp;tat</translation>
+    </message>
+    <message>
+        <source>&amp;Justification</source>
+        <translation>&amp;Justification</translation>
+    </message>
+    <message>
+        <source>SL %1</source>
+        <translation>SL %1</translation>
+    </message>
+    <message>
+        <source>What it asks</source>
+        <translation>Ce qui est exigé</translation>
+    </message>
+    <message>
+        <source>What to check on site</source>
+        <translation>Ce qu&apos;il faut vérifier sur site</translation>
+    </message>
+    <message>
+        <source>Typical evidence</source>
+        <translation>Éléments de preuve usuels</translation>
+    </message>
+    <message>
+        <source>Maturity levels</source>
+        <translation>Niveaux de maturité</translation>
+    </message>
+    <message>
+        <source>target ML%1</source>
+        <translation>cible ML%1</translation>
+    </message>
+    <message>
+        <source>NOT CHECKED (network path): %1</source>
+        <translation>NON VÉRIFIÉ (chemin réseau)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>MISSING: %1</source>
+        <translation>INTROUVABLE&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Computed (%1)</source>
+        <translation>Calculée (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: maturity</source>
+        <translation>%1&#xa0;: maturité</translation>
+    </message>
+    <message>
+        <source>%1: edit notes</source>
+        <translation>%1&#xa0;: modification des notes</translation>
+    </message>
+    <message>
+        <source>%1: edit finding</source>
+        <translation>%1&#xa0;: modification du constat</translation>
+    </message>
+    <message>
+        <source>%1: edit countermeasure</source>
+        <translation>%1&#xa0;: modification de la contre-mesure</translation>
+    </message>
+    <message>
+        <source>zone %1 was removed meanwhile</source>
+        <translation>la zone %1 a été supprimée entre-temps</translation>
+    </message>
+    <message>
+        <source>%1: add evidence</source>
+        <translation>%1&#xa0;: ajout d&apos;un élément de preuve</translation>
+    </message>
+    <message>
+        <source>Add evidence file</source>
+        <translation>Ajouter un fichier de preuve</translation>
+    </message>
+    <message>
+        <source>%1: remove evidence</source>
+        <translation>%1&#xa0;: retrait d&apos;un élément de preuve</translation>
+    </message>
+    <message>
+        <source>%1: edit remediation</source>
+        <translation>%1&#xa0;: modification de la remédiation</translation>
+    </message>
+    <message>
+        <source>A justification is required to accept a risk</source>
+        <translation>Une justification est obligatoire pour accepter un risque</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>the background task&apos;s answer could not be read (%1)</source>
+        <translation>la réponse de la tâche de fond n&apos;a pas pu être lue (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The background task stopped unexpectedly (exit code %1)</source>
+        <translation>La tâche de fond s&apos;est arrêtée de façon inattendue (code de sortie %1)</translation>
+    </message>
+</context>
+<context>
+    <name>SLChart</name>
+    <message>
+        <source>SL-T (outline) vs SL-A (filled): %1</source>
+        <translation>SL-T (contour) et SL-A (plein)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Select a zone to see its chart</source>
+        <translation>Sélectionnez une zone pour voir son graphique</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>OT 62443 Workbook</source>
+        <translation>OT 62443 Workbook</translation>
+    </message>
+    <message>
+        <source>Zone-by-zone IEC 62443-3-3 and IEC 62443-2-1 assessments. Every answer is saved the moment you give it.</source>
+        <translation>Évaluations IEC 62443-3-3 et IEC 62443-2-1, zone par zone. Chaque réponse est enregistrée dès que vous la donnez.</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo project</source>
+        <translation>Ouvrir le projet de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Annulé&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Export or import failed</source>
+        <translation>Échec de l&apos;export ou de l&apos;import</translation>
+    </message>
+    <message>
+        <source>Export Excel gap register</source>
+        <translation>Exporter le registre des écarts (Excel)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export PDF remediation plan</source>
+        <translation>Exporter le plan de remédiation (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Fichier écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Import edited register</source>
+        <translation>Importer le registre modifié</translation>
+    </message>
+    <message>
+        <source>Import register</source>
+        <translation>Importer le registre</translation>
+    </message>
+    <message>
+        <source>The project was closed while the register was being read; nothing was imported. Open the project and import the register again.</source>
+        <translation>Le projet a été fermé pendant la lecture du registre&#xa0;; rien n&apos;a été importé. Ouvrez le projet et importez de nouveau le registre.</translation>
+    </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation>Lecture du registre…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import register (%n row(s))</source>
+        <translation>
+            <numerusform>Import du registre (%n ligne)</numerusform>
+            <numerusform>Import du registre (%n lignes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s)</source>
+        <translation>
+            <numerusform>%n ligne importée</numerusform>
+            <numerusform>%n lignes importées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Walkthrough</name>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Écarts</translation>
+    </message>
+    <message>
+        <source>Search ids, titles, notes (Ctrl+F)</source>
+        <translation>Chercher id, titre, notes (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show requirements above SL-T</source>
+        <translation>Afficher aussi les exigences au-delà du SL-T</translation>
+    </message>
+    <message>
+        <source>Choose a requirement in the navigator, or press Ctrl+Return to start.</source>
+        <translation>Choisissez une exigence dans l&apos;arborescence, ou appuyez sur Ctrl+Entrée pour commencer.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneDialog</name>
+    <message>
+        <source>Edit zone</source>
+        <translation>Modifier la zone</translation>
+    </message>
+    <message>
+        <source>Add zone or conduit</source>
+        <translation>Ajouter une zone ou un conduit</translation>
+    </message>
+    <message>
+        <source>One level for all FRs</source>
+        <translation>Un niveau pour toutes les FR</translation>
+    </message>
+    <message>
+        <source>Per FR</source>
+        <translation>Par FR</translation>
+    </message>
+    <message>
+        <source>Also assess the IEC 62443-2-1 program for this zone</source>
+        <translation>Évaluer aussi le programme IEC 62443-2-1 pour cette zone</translation>
+    </message>
+    <message>
+        <source>&amp;Id</source>
+        <translation>&amp;Id</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Criticality</source>
+        <translation>&amp;Criticité</translation>
+    </message>
+    <message>
+        <source>SL-T</source>
+        <translation>SL-T</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Assets</source>
+        <translation>&amp;Actifs</translation>
+    </message>
+    <message>
+        <source>A zone with id %1 already exists.</source>
+        <translation>Une zone d&apos;id %1 existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneScoresModel</name>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Écarts</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Non évaluées</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Renseignées</translation>
+    </message>
+    <message>
+        <source>%1: SL-T %2, SL-A %3</source>
+        <translation>%1&#xa0;: SL-T %2, SL-A %3</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesModel</name>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation>Criticité</translation>
+    </message>
+    <message>
+        <source>SL-T</source>
+        <translation>SL-T</translation>
+    </message>
+    <message>
+        <source>2-1 here</source>
+        <translation>2-1 évalué ici</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Actifs</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesView</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 (%2) and its %n answer(s)? You can undo this.</source>
+        <translation>
+            <numerusform>Supprimer %1 (%2) avec %n réponse&#xa0;? Vous pourrez annuler cette action.</numerusform>
+            <numerusform>Supprimer %1 (%2) avec ses %n réponses&#xa0;? Vous pourrez annuler cette action.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove zone</source>
+        <translation>Supprimer la zone</translation>
+    </message>
+</context>
+</TS>
