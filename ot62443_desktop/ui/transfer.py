@@ -6,6 +6,7 @@ the edits go onto the undo stack as one step (so a whole import can be undone).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ot62443_desktop.exports.progress import ExportCancelled
 from ot62443_desktop.ui.errors import Icon, message_box, show_message
+from ot62443_desktop.ui.i18n import gui_language
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # loaded with the project, not at start-up
@@ -67,7 +69,8 @@ class Transfer(QObject):
             return
         from ot62443_desktop.ui.jobs import export_file
 
-        self.runner.run_job(self.window, self.tr("Exporting…"), export_file, (str(session.store.path), kind, path),
+        job = partial(export_file, gui_language=gui_language().value)  # for a project with no report language
+        self.runner.run_job(self.window, self.tr("Exporting…"), job, (str(session.store.path), kind, path),
                             lambda _result, error: self._report(self.tr("Wrote %1").replace("%1", path), error))
 
     def import_register(self, session: ProjectSession) -> None:

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -38,12 +39,13 @@ from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ItemState, Status
 from ot62443_desktop.ui import i18n
 from ot62443_desktop.ui.actions import Act
+from ot62443_desktop.ui.commands import SetInfoCommand
 from ot62443_desktop.ui.errors import message_box
 from ot62443_desktop.ui.main_window import MainWindow, app_settings
 from ot62443_desktop.ui.preferences import PreferencesDialog
 from ot62443_desktop.ui.project_dialog import ProjectDialog
 from ot62443_desktop.ui.remediation_view import STATE
-from tests.ui.conftest import when_dialog_opens
+from tests.ui.conftest import demo_with_register, when_dialog_opens
 from tests.ui.test_translations import forms, messages, update
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,6 +202,19 @@ def test_without_its_compiled_file_the_gui_stays_english_and_says_why(
     assert i18n.install_translations(qapp, Language.FR) is Language.EN
     assert i18n.gui_language() is Language.EN and "no fr translation" in caplog.text
     assert QApplication.translate("Actions", "&File") == "&File"
+
+
+def test_documents_follow_the_report_language_else_the_gui_language(french_window: MainWindow, tmp_path: Path) -> None:
+    from ot62443_desktop.exports.register_reader import read_register
+
+    xlsx = demo_with_register(french_window, tmp_path)  # the demo names no report language: the GUI's, French
+    assert read_register(xlsx).meta["language"] == "fr"
+    session = french_window.session
+    assert session is not None
+    session.undo_stack.push(SetInfoCommand(session, session.store.info,
+                                           replace(session.store.info, report_language=Language.EN)))
+    french_window.action(Act.EXPORT_XLSX).trigger()
+    assert read_register(xlsx).meta["language"] == "en"
 
 
 def test_qt_own_buttons_are_french(french: None, qtbot: QtBot) -> None:
