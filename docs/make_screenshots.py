@@ -1,25 +1,43 @@
-"""Takes the README screenshots of the walkthrough, dashboard and remediation plan.
+"""Takes the README screenshots of the walkthrough, dashboard and remediation plan, in English and French.
 
-Run under a real (virtual) display: `xvfb-run -s "-screen 0 1400x900x24" python docs/make_screenshots.py`.
+Run under a real (virtual) display: `xvfb-run -s "-screen 0 1400x900x24" python docs/make_screenshots.py [en|fr]`
+(no argument: both). The French ones are `*-fr.png`; the French translation is compiled from its .ts first,
+so the pictures show today's words even in a checkout that was not rebuilt.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ot62443_desktop.domain.language import Language
+
 OUT = Path(__file__).parent / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = {"walkthrough": 1, "dashboard": 2, "remediation-plan": 3}
 
 
-def main() -> None:
-    os.environ.setdefault("OT62443_DATA_DIR", tempfile.mkdtemp(prefix="ot62443-shots-"))
-    app = QApplication(sys.argv[:1])
+def compiled_translations() -> Path:
+    """The .ts files compiled into a scratch folder, as the build does."""
+    folder = Path(tempfile.mkdtemp(prefix="ot62443-qm-"))
+    for ts in (ROOT / "resources" / "translations").glob("*.ts"):
+        subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(folder / ts.with_suffix(".qm").name)],
+                       check=True)
+    return folder
+
+
+def take(app: QApplication, language: Language) -> None:
+    from ot62443_desktop.ui import i18n
     from ot62443_desktop.ui.main_window import MainWindow
 
+    folder = compiled_translations()
+    i18n.translations_dir = lambda: folder  # type: ignore[assignment]
+    assert i18n.install_translations(app, language) is language
     window = MainWindow()
     window.resize(1360, 860)
     window.show()
@@ -30,16 +48,26 @@ def main() -> None:
     walkthrough.select("SCADA", "SR 1.1")
     walkthrough.tree.expandAll()
     walkthrough.select("SCADA", "SR 1.1")
-    shots = {"walkthrough.png": 1, "dashboard.png": 2, "remediation-plan.png": 3}
-    for name, tab in shots.items():
+    suffix = "" if language is Language.EN else f"-{language.value}"
+    for name, tab in SHOTS.items():
         window.show_tab(tab)
         if tab == 2:
             window.view.dashboard.zone_table.selectRow(1)
         for _ in range(5):
             app.processEvents()
-        window.grab().save(str(OUT / name))
-        print(OUT / name)
+        path = OUT / f"{name}{suffix}.png"
+        window.grab().save(str(path))
+        print(path)
     window.close()
+    i18n.remove_translations(app)
+
+
+def main() -> None:
+    os.environ.setdefault("OT62443_DATA_DIR", tempfile.mkdtemp(prefix="ot62443-shots-"))
+    app = QApplication(sys.argv[:1])
+    languages = [Language(code) for code in sys.argv[1:]] or list(Language)
+    for language in languages:
+        take(app, language)
 
 
 if __name__ == "__main__":

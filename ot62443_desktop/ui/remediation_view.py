@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority
+from ot62443_desktop.domain.model import Effort, ItemState, ModelError, Priority, Status
 from ot62443_desktop.domain.report import reference_date
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.ui.commands import SetRemediationCommand
@@ -192,9 +193,14 @@ class RemediationView(LazyView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
+        # a status or state is never cut short, in any language; a longer translated header widens its column
+        metrics, padding = self.table.fontMetrics(), 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        fits = {STATUS: max(metrics.horizontalAdvance(status_label(s)) for s in Status) + padding,
+                STATE: max(metrics.horizontalAdvance(state_label(s)) for s in ItemState) + padding}
         for column, width in ((SCOPE, 90), (STANDARD, 80), (REQ, 100), (TITLE, 260), (STATUS, 150), (PRIORITY, 60),
                               (OWNER, 150), (DUE, 90), (EFFORT, 50), (STATE, 100)):
-            header.resizeSection(column, max(width, header.sectionSizeHint(column)))  # a longer translated header
+            header.resizeSection(column, max(width, header.sectionSizeHint(column), fits.get(column, 0)))
         self.filter = QLineEdit(placeholderText=self.tr("Filter by any column"), clearButtonEnabled=True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.count = QLabel(textFormat=Qt.TextFormat.PlainText)

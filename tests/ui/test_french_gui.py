@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -44,7 +45,7 @@ from ot62443_desktop.ui.errors import message_box
 from ot62443_desktop.ui.main_window import MainWindow, app_settings
 from ot62443_desktop.ui.preferences import PreferencesDialog
 from ot62443_desktop.ui.project_dialog import ProjectDialog
-from ot62443_desktop.ui.remediation_view import STATE
+from ot62443_desktop.ui.remediation_view import STATE, STATUS
 from tests.ui.conftest import demo_with_register, when_dialog_opens
 from tests.ui.test_translations import forms, messages, update
 
@@ -172,6 +173,10 @@ def test_the_views_are_french(french_window: MainWindow, tmp_path: Path, english
     assert gaps > 1 and plan.count.text() == f"{gaps} écarts"
     assert plan.model.headerData(7, Qt.Orientation.Horizontal) == "Échéance"
     assert plan.model.index(0, STATE).data() == "Ouvert"
+    metrics = plan.table.fontMetrics()  # "Partiellement mis en œuvre" was cut to "Partiellement mis en …"
+    for column in (STATUS, STATE):
+        widest = max(metrics.horizontalAdvance(plan.model.index(row, column).data()) for row in range(gaps))
+        assert widest + 8 <= plan.table.columnWidth(column)
     assert_french(plan, english_left_behind)
     assert_french(view.zones, english_left_behind)
 
@@ -317,3 +322,20 @@ def test_the_project_dialog_in_french_offers_the_application_language(french: No
     dialog.accept()
     assert dialog.result_info is not None and dialog.result_info.report_language is None
 
+
+
+def test_an_unselected_tab_shows_the_accent_of_a_capital(qtbot: QtBot) -> None:
+    """Fusion drew "Évaluation" on an unselected tab as "Evaluation": the accent was cut off at the top."""
+    from ot62443_desktop.ui.main_window import AccentTabBar
+
+    def unselected_tab(name: str) -> QImage:
+        tabs = QTabWidget()
+        tabs.setTabBar(AccentTabBar(tabs))
+        qtbot.addWidget(tabs)
+        for text in ("Zones", name, "Tableau de bord"):
+            tabs.addTab(QWidget(), text)
+        tabs.show()
+        qtbot.waitExposed(tabs)
+        return tabs.tabBar().grab(tabs.tabBar().tabRect(1)).toImage()
+
+    assert unselected_tab("Évaluation") != unselected_tab("Evaluation")  # the same picture: no accent drawn
