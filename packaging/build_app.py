@@ -3,8 +3,8 @@
 
 A frozen Qt program can build without a warning and still fail on the laptop (a missing plugin, catalogue or
 font), where nobody can fetch a fix. So the build only counts once the built program itself has run: `--version`,
-`demo`, `summary --json`, `catalog list --json`, `export --xlsx --pdf` and `gui --demo`, offscreen and, where the
-kernel allows it, inside a network namespace with no network at all.
+`demo`, `summary --json`, `catalog list --json`, `export --xlsx --pdf` and `gui --demo` (also in French), offscreen
+and, where the kernel allows it, inside a network namespace with no network at all.
 
 Usage: python packaging/build_app.py [--smoke-only] [--archive] [--installer (Windows)]
 Outputs: packaging/build/ (scratch) and packaging/dist/ot62443/ (the application folder).
@@ -181,7 +181,11 @@ def check_bundle(app_dir: Path) -> None:
     required = [app_dir / "_internal" / "ot62443_desktop" / "requirements_catalog" / name
                 for name in ("iec62443-3-3.toml", "iec62443-2-1.toml")]
     required.append(app_dir / "_internal" / "ot62443_desktop" / "resources" / "icons" / "ot62443.svg")
+    required += [app_dir / "_internal" / "ot62443_desktop" / "resources" / "translations" / f"ot62443_{lang}.qm"
+                 for lang in ("en", "fr")]  # compiled by setup.py when the staged wheel was built
     missing = [str(p.relative_to(app_dir)) for p in required if not p.is_file()]
+    if not any((app_dir / "_internal").rglob("qtbase_fr.qm")):  # Qt's own buttons and file dialogs in French
+        missing.append("Qt translation qtbase_fr.qm")
     plugins = app_dir / "_internal" / "PySide6" / "Qt" / "plugins"
     if not plugins.is_dir():  # older PyInstaller layouts keep Qt under PySide6/ directly
         plugins = app_dir / "_internal" / "PySide6" / "plugins"
@@ -298,6 +302,7 @@ def smoke_test(app_dir: Path, version: str) -> None:
         smoke_gui(s)
         if sys.platform == "win32":  # the Start-menu twin, built without a console
             smoke_gui(Smoke(app_dir / f"{APP}w.exe", work, prefix))
+        smoke_french(s)
 
 
 def smoke_export(s: Smoke, project: Path) -> None:
@@ -327,6 +332,22 @@ def smoke_gui(s: Smoke) -> None:
         raise BuildError("gui --demo reported missing pieces:\n  " + "\n  ".join(qt_errors))
     print(f"  PASS {s.exe.name} gui --demo: main window came up offscreen on the demo project and quit by itself "
           f"({GUI_QUIT_ENV}={GUI_QUIT_MS})")
+
+
+def smoke_french(s: Smoke) -> None:
+    """Start the GUI with French chosen (as Edit > Preferences saves it): ours and Qt's translations must load."""
+    settings = s.work / "data" / "settings.ini"
+    settings.write_text("[ui]\nlanguage=fr\n", encoding="utf-8")
+    try:
+        smoke_gui(s)
+    finally:
+        settings.unlink()
+    log = (s.work / "data" / "logs" / "ot62443.log").read_text(encoding="utf-8")
+    starts = re.findall(r"started \((\w+)\)", log)
+    problems = [line for line in log.splitlines() if "translation" in line and "WARNING" in line]
+    if not starts or starts[-1] != "fr" or problems:
+        raise BuildError("the GUI did not start in French:\n  " + "\n  ".join(problems or log.splitlines()[-5:]))
+    print("  PASS gui --demo in French: our translation and Qt's own were loaded")
 
 
 def folder_size(folder: Path) -> int:
