@@ -28,6 +28,7 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
+from ot62443_desktop.domain.progress import Progress, compare
 from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.exports.progress import ExportError, Hooks
 from ot62443_desktop.storage import ProjectStore, SaveError, StoreError
@@ -36,7 +37,7 @@ from ot62443_desktop.storage.errors import describe_os_error
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import ImportReport, RowChange
 
-__all__ = ["InputError", "Project", "open_project", "parse_sl_t"]
+__all__ = ["InputError", "Project", "carry_forward", "compare_projects", "open_project", "parse_sl_t"]
 
 APPLY_STEP = 200  # register rows between progress reports (and cancel checks) while applying
 
@@ -230,6 +231,25 @@ def open_project(
         info = ProjectInfo(client=client or "Client", site=site or path.stem)
         return Project(ProjectStore.create(path, info))
     return Project(ProjectStore.open(path, read_only=read_only))
+
+
+def carry_forward(old: str | Path, new: str | Path, *, catalogues: CatalogueSet | None = None) -> Project:
+    """Start next year's assessment of the same plant in `new`, from `old` (which is only read).
+
+    The new project has the old one's details (without its dates), zones with their SL-T and
+    remediation plan; every answer starts not assessed, with last time's shown beside it.
+    """
+    with open_project(old, read_only=True) as previous:
+        data = previous.store.snapshot()
+    info = dataclasses.replace(data.info, start_date=None, end_date=None)
+    return Project(ProjectStore.create(new, info, carried_from=data), catalogues)
+
+
+def compare_projects(old: str | Path, new: str | Path, *, catalogues: CatalogueSet | None = None) -> Progress:
+    """The progress from the assessment in `old` to the one in `new`, carried forward from it
+    (directly or through assessments between them); both files are only read."""
+    with open_project(old, read_only=True) as then, open_project(new, read_only=True) as now:
+        return compare(then.store.snapshot(), now.store.snapshot(), catalogues or builtin_catalogues())
 
 
 def _user() -> str:

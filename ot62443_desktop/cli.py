@@ -40,10 +40,48 @@ def _new(args: argparse.Namespace) -> int:
     from ot62443_desktop.domain.model import ProjectInfo
     from ot62443_desktop.storage import ProjectStore
 
+    if args.previous:
+        if args.client or args.site:
+            raise CommandError("--from takes client and site from the previous assessment; leave out --client/--site")
+        from ot62443_desktop.api import carry_forward
+
+        project = carry_forward(args.previous, args.project)
+        store = project.store
+        zones, items = len(store.zones()), len(store.snapshot().remediation)
+        project.close()
+        _warn(store.warnings)
+        print(f"created {args.project} from {args.previous}: {zones} zones and conduits, {items} remediation items "
+              "carried forward; every answer starts not assessed, with last time's beside it")
+        return 0
+    if not (args.client and args.site):
+        raise CommandError("a new project needs --client and --site (or --from PREVIOUS)")
     store = ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site))
     store.close()
     _warn(store.warnings)
     print(f"created {args.project}")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from ot62443_desktop.api import compare_projects
+
+    progress = compare_projects(args.old, args.new)
+    if args.json:
+        print(json.dumps(progress.summary(), indent=2, ensure_ascii=False))
+        return 0
+    closed, new, persisting = progress.totals()
+    since = progress.then_date.isoformat() if progress.then_date else "the previous assessment"
+    print(f"since {since}: {closed} gaps closed, {new} new, {persisting} persisting")
+    for zone in progress.summary()["zones"]:
+        levels = " -> ".join(" ".join(map(str, v)) if v is not None else "(none)"
+                             for v in (zone["sl_a_old"], zone["sl_a_new"]))
+        print(f"  {zone['id']:<14} SL-A {levels}   closed {zone['closed']}, new {zone['new']}, "
+              f"persisting {zone['persisting']}")
+    site = progress.site
+    print(f"  {'site program':<14} closed {len(site.closed)}, new {len(site.new)}, persisting {len(site.persisting)}")
+    for label, zones in (("added", progress.added), ("removed", progress.removed)):
+        if zones:
+            print(f"zones {label}: {', '.join(zones)}")
     return 0
 
 
@@ -237,10 +275,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     _gui_arguments(command("gui", _gui, "open the desktop application"))
 
-    p = command("new", _new, "create an empty project")
+    p = command("new", _new, "create an empty project, or next year's assessment with --from")
     p.add_argument("project")
-    p.add_argument("--client", required=True)
-    p.add_argument("--site", required=True)
+    p.add_argument("--client")
+    p.add_argument("--site")
+    p.add_argument("--from", dest="previous", metavar="PREVIOUS",
+                   help="carry forward this earlier assessment of the same plant (it is only read)")
+
+    p = command("compare", _compare, "progress between an assessment and one carried forward from it")
+    p.add_argument("old")
+    p.add_argument("new")
+    p.add_argument("--json", action="store_true")
 
     p = command("demo", _demo, "write the demo project (a fictional water-treatment plant)")
     p.add_argument("project")
@@ -305,10 +350,11 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from ot62443_desktop.api import InputError
     from ot62443_desktop.domain.catalogue_loader import CatalogueError
     from ot62443_desktop.domain.model import ModelError
+    from ot62443_desktop.domain.progress import LineageError
     from ot62443_desktop.exports.progress import ExportError
     from ot62443_desktop.storage import StoreError
 
-    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, OSError)
+    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, LineageError, OSError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

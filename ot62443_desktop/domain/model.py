@@ -193,6 +193,9 @@ class ProjectData:
     answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
     remediation: dict[tuple[str, str], RemediationItem] = field(default_factory=dict)
     project_id: str = ""  # the store's random id; exports carry it so imports match the right project
+    lineage: tuple[str, ...] = ()  # project ids of the assessments this one was carried forward from, latest first
+    previous: ProjectData | None = None  # the latest of them, as it was when carried forward (its own `previous`
+    # dropped): what the walkthrough shows as "last time" and the progress is measured from
 
     def zone(self, zone_id: str) -> Zone:
         for zone in self.zones:

@@ -154,6 +154,10 @@ def info_from_doc(doc: Any) -> ProjectInfo:
     )
 
 
+def is_project_id(value: str) -> bool:
+    return _PROJECT_ID.fullmatch(value) is not None
+
+
 def project_id_from_meta(meta: Doc) -> str:
     """The project id: 32 hex digits (schema.new_project_id, or derived for an upgraded file)."""
     value: str = _field(meta, "project_id", _REQUIRED, "32 hexadecimal digits",

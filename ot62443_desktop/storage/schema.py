@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Raw = dict[str, Any]
 
@@ -32,7 +32,13 @@ def _v1_add_project_id(raw: Raw) -> Raw:
     return raw
 
 
-UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id}
+def _v2_add_lineage(raw: Raw) -> Raw:
+    """Schema 3 records which assessments a project was carried forward from; older ones were started afresh."""
+    raw["meta"]["1"]["lineage"] = []
+    return raw
+
+
+UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage}
 
 
 def upgrade(raw: Raw, version: int) -> Raw:

@@ -33,7 +33,7 @@ from ot62443_desktop.domain.model import (
     RemediationItem,
     Zone,
 )
-from ot62443_desktop.storage import backups, codec, schema
+from ot62443_desktop.storage import backups, baseline, codec, schema
 from ot62443_desktop.storage.errors import (
     ProjectExistsError,
     ReadOnlyError,
@@ -108,6 +108,7 @@ class ProjectStore:
         records = decode(raw, self._meta)
         self._info, self._zones = records.info, records.zones
         self._answers, self._items, self._keys = records.answers, records.items, records.keys
+        self._lineage, self._previous = baseline.lineage_from_meta(self._meta), baseline.decode(raw)
 
     @classmethod
     def from_raw(cls, path: Path, raw: Raw, *, lock: ProjectLock | None, reason: str, digest: str,
@@ -122,7 +123,10 @@ class ProjectStore:
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, info: ProjectInfo, *, overwrite: bool = False) -> ProjectStore:
+    def create(cls, path: str | Path, info: ProjectInfo, *, overwrite: bool = False,
+               carried_from: ProjectData | None = None) -> ProjectStore:
+        """A new project; carried forward from `carried_from` (last time's assessment), it starts with
+        that project's zones and remediation plan and keeps the project itself as its baseline."""
         path = project_path(path)
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder")
@@ -130,7 +134,7 @@ class ProjectStore:
         lock = exclusive_lock(path, "created")
         try:
             _refuse_existing(path, overwrite)  # again: another creation may have finished meanwhile
-            moved = cls._write_new(path, info)
+            moved = cls._write_new(path, info, carried_from)
             store = cls._open_locked(path, lock, "")
         except BaseException:
             lock.release()
@@ -140,17 +144,18 @@ class ProjectStore:
         return store
 
     @staticmethod
-    def _write_new(path: Path, info: ProjectInfo) -> Path | None:
+    def _write_new(path: Path, info: ProjectInfo, carried_from: ProjectData | None) -> Path | None:
         """The file of a new project; a journal left by an earlier project of that name goes aside first."""
+        lineage, tables = baseline.carried_forward(carried_from, info) if carried_from else ([], {})
         meta = {"schema_version": schema.SCHEMA_VERSION, "generation": 0, "app_version": __version__,
                 "created": datetime.now().isoformat(timespec="seconds"), "project_id": schema.new_project_id(),
-                "info": codec.info_to_doc(info)}
+                "info": codec.info_to_doc(info), "lineage": lineage}
         jpath = journal_path(path)
         moved = None
         try:
             if jpath.exists() or jpath.is_symlink():  # it extends no file of this project: never replay it
                 moved = backups.set_aside(path, jpath, "stale-journal")
-            atomic_write(path, dump({META: {str(META_ID): meta}, ZONES: {}}))
+            atomic_write(path, dump(baseline.new_file(meta, tables)))
         except UnsyncedRenameError:  # the file is in place; the new journal's own sync follows
             pass
         except OSError as exc:
@@ -399,7 +404,8 @@ class ProjectStore:
         return self._items.get((scope_id, requirement_id))
 
     def snapshot(self) -> ProjectData:
-        return ProjectData(self._info, self.zones(), dict(self._answers), dict(self._items), self.project_id)
+        return ProjectData(self._info, self.zones(), dict(self._answers), dict(self._items), self.project_id,
+                           self._lineage, self._previous)
 
     # -- writing: each returns only once the change is durable ---------------------------
 
