@@ -5,6 +5,11 @@ pyside6-lrelease when the package is built; the English one holds only plural fo
 own (file dialogs, Yes/No, Cancel) from the qtbase_<lang>.qm that ships with Qt. A new choice
 takes effect at the next start: every widget is built with its words once, and a window half
 in one language is worse than a restart.
+
+Writing strings: a literal in self.tr("...") or QCoreApplication.translate("Context", "..."), so
+that pyside6-lupdate sees it; counts as self.tr("%n gap(s)", "", n) in the class of the object
+itself (lupdate marks no plural in translate(), and PySide6 looks a plural up only under the
+object's own class name, not a base class's); %1, %2 filled by `fill`.
 """
 
 from __future__ import annotations
