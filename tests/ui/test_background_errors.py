@@ -19,6 +19,7 @@ from ot62443_desktop.api import InputError
 from ot62443_desktop.cli import CommandError
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.model import ModelError
+from ot62443_desktop.domain.progress import LineageError
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import _Refused
 from ot62443_desktop.storage.codec import CodecError
@@ -44,6 +45,7 @@ SAMPLES: list[BaseException] = [
     CommandError("demo.ot62443: a file of that name already exists"),
     CatalogueError("site.toml", "SR 1.1", "missing 'title'"),
     ModelError("sl_t: 5 is not a security level (1-4)"),
+    LineageError("the second project was not carried forward from the first"),
     ExportCancelled(),
     ExportError("register.xlsx: not a register of this project"),
     _Refused("due date 31.02.2025 is not a date"),
