@@ -6,9 +6,19 @@ its Translator, `tr(STATE_LABELS[state])`, so both documents say the same word i
 
 from __future__ import annotations
 
-from ot62443_desktop.domain.model import SITE_SCOPE, Criticality, ItemState, Priority, ProjectData, ScopeKind, Status
+from ot62443_desktop.domain.language import Language
+from ot62443_desktop.domain.model import (
+    SITE_SCOPE,
+    Criticality,
+    ItemState,
+    Priority,
+    ProjectData,
+    ProjectInfo,
+    ScopeKind,
+    Status,
+)
 from ot62443_desktop.domain.rules import Result
-from ot62443_desktop.exports.wording import N_, Translator
+from ot62443_desktop.exports.wording import N_, Translator, translator
 
 STATE_LABELS: dict[ItemState, str] = {
     ItemState.OPEN: N_("Open"),
@@ -38,6 +48,7 @@ CRITICALITY_LABELS: dict[Criticality, str] = {
 }
 KIND_LABELS: dict[ScopeKind, str] = {ScopeKind.ZONE: N_("Zone"), ScopeKind.CONDUIT: N_("Conduit")}
 MATURITY_LABELS: tuple[str, ...] = (N_("Initial"), N_("Managed"), N_("Defined (practised)"), N_("Improving"))
+CONFIDENTIAL = N_("Confidential")  # the label a new project is given, in the language it was made in
 
 #: Priority colours (background, text) as hex, the one palette of both documents.
 PRIORITY_HEX: dict[Priority, tuple[str, str]] = {
@@ -53,3 +64,12 @@ def scope_names(project: ProjectData, tr: Translator) -> dict[str, str]:
     names = {zone.id: zone.name for zone in project.zones}
     names[SITE_SCOPE] = tr("Site: {site}", site=project.info.site)
     return names
+
+
+def confidentiality(info: ProjectInfo, tr: Translator) -> str:
+    """The classification both documents print. The program's own label (none, or the "Confidential" a new
+    project is given in whichever language it was made) is the document's word; a person's own is as typed."""
+    label = info.confidentiality.strip()
+    if label in ("", *(translator(language)(CONFIDENTIAL) for language in Language)):
+        return tr(CONFIDENTIAL)
+    return label

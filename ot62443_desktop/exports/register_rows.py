@@ -28,7 +28,7 @@ from ot62443_desktop.domain.report import ScoredProject
 from ot62443_desktop.domain.rules import achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.exports.cell_text import plain_text
-from ot62443_desktop.exports.labels import RESULT_LABELS, STATE_LABELS, STATUS_LABELS, scope_names
+from ot62443_desktop.exports.labels import RESULT_LABELS, STATE_LABELS, STATUS_LABELS, confidentiality, scope_names
 from ot62443_desktop.exports.wording import N_, Translator
 
 REGISTER_FORMAT = "ot62443-gap-register"
@@ -205,7 +205,7 @@ def project_facts(info: ProjectInfo, exported_at: datetime, tr: Translator) -> l
         (tr("Site"), info.site),
         (tr("Assessors"), ", ".join(info.assessors) or tr("not recorded")),
         (tr("Assessment dates"), dates),
-        (tr("Confidentiality"), info.confidentiality),
+        (tr("Confidentiality"), confidentiality(info, tr)),
         (tr("Target maturity (2-1)"), f"ML{info.target_ml}"),
         (tr("Exported"), f"{tr.short_date(exported_at)} {exported_at:%H:%M}"),
         (tr("Scope"), info.scope_note),

@@ -36,7 +36,14 @@ from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text
-from ot62443_desktop.exports.labels import CRITICALITY_LABELS, KIND_LABELS, PRIORITY_HEX, RESULT_LABELS, STATE_LABELS
+from ot62443_desktop.exports.labels import (
+    CRITICALITY_LABELS,
+    KIND_LABELS,
+    PRIORITY_HEX,
+    RESULT_LABELS,
+    STATE_LABELS,
+    confidentiality,
+)
 from ot62443_desktop.exports.output import check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
 from ot62443_desktop.exports.register_rows import (
@@ -115,7 +122,7 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
         wb.properties.language = language.value
         wb.properties.subject = tr("IEC 62443-3-3 / IEC 62443-2-1 assessment")
         wb.properties.creator = f"OT 62443 Workbook {__version__}"
-        wb.properties.keywords = clean_text(project.info.confidentiality)[:200]
+        wb.properties.keywords = clean_text(confidentiality(project.info, tr))[:200]
         hooks.step(progress.total - STEP_ROWS, progress.total)
         with replacing(path, "the register") as out:
             wb.save(out)
@@ -211,10 +218,8 @@ def _page_setup(ws: Any, info: ProjectInfo, tr: Translator, *, title_rows: str |
     ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows:
         ws.print_title_rows = title_rows
-    label = _header_text(info.confidentiality)
-    if label:
-        ws.oddHeader.center.text = label
-        ws.oddHeader.center.font = "Calibri,Bold"
+    ws.oddHeader.center.text = _header_text(confidentiality(info, tr))
+    ws.oddHeader.center.font = "Calibri,Bold"
     ws.oddFooter.left.text = _header_text(f"{info.client}, {info.site}")
     ws.oddFooter.right.text = tr("Page &P of &N")
 
@@ -378,7 +383,7 @@ def _summary_sheet(ws: Any, styles: _Styles, scored: ScoredProject, catalogues: 
     row = _RowWriter(ws)
     row.add(styles.cell(tr("IEC 62443 assessment: gap register"), styles.title))
     row.add(styles.text_cell(f"{info.client}, {info.site}", styles.subtitle))
-    row.add(styles.text_cell(info.confidentiality, styles.confidential))
+    row.add(styles.text_cell(confidentiality(info, tr), styles.confidential))
     row.add()
     chart_anchor = row.next
     for label, value in rr.project_facts(info, exported_at, tr):

@@ -34,7 +34,7 @@ from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap, ProgramScore, ZoneScore
 from ot62443_desktop.domain.text import elide
-from ot62443_desktop.exports.labels import STATUS_LABELS, scope_names
+from ot62443_desktop.exports.labels import STATUS_LABELS, confidentiality, scope_names
 from ot62443_desktop.exports.pdf.method import DUE_WINDOWS, THEME_WEIGHTS, MethodSection, method_sections
 from ot62443_desktop.exports.wording import Translator, translator
 
@@ -60,7 +60,7 @@ class DocumentFacts:
 
     @property
     def confidentiality(self) -> str:
-        return self.info.confidentiality.strip() or self.tr("Confidential")
+        return confidentiality(self.info, self.tr)
 
     @property
     def assessment_period(self) -> str:

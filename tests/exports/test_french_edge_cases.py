@@ -1,0 +1,58 @@
+"""What a bilingual team does that the French documents must survive: a project made in one language and
+reported in the other."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from ot62443_desktop.api import Project
+from ot62443_desktop.domain.language import Language
+from ot62443_desktop.exports.pdf import write_plan
+from ot62443_desktop.exports.xlsx_register import write_register
+
+FR, EN = Language.FR, Language.EN
+
+
+def plan_text(project: Project, path: Path, language: Language) -> str:
+    write_plan(project.store.snapshot(), project.catalogues, path, language=language)
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def register_texts(project: Project, path: Path, language: Language) -> tuple[str, set[str]]:
+    """The summary sheet's printed header and every text cell of it."""
+    write_register(project.store.snapshot(), project.catalogues, path, language=language)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    return ws.oddHeader.center.text or "", {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+
+
+def set_info(project: Project, **changes: Any) -> None:
+    project.store.set_info(dataclasses.replace(project.store.info, **changes))
+
+
+@pytest.mark.parametrize(("stored", "language", "shown", "not_shown"), [
+    ("Confidential", FR, "Confidentiel", "Confidential"),  # a project made by the CLI or an English GUI
+    ("Confidentiel", EN, "Confidential", "Confidentiel"),  # a project made in a French GUI
+    ("", FR, "Confidentiel", "Confidential"),
+])
+def test_the_default_classification_is_written_in_the_documents_language(
+        plant: Project, tmp_path: Path, stored: str, language: Language, shown: str, not_shown: str) -> None:
+    set_info(plant, confidentiality=stored)
+    words = set(re.findall(r"\w+", plan_text(plant, tmp_path / "plan.pdf", language)))
+    assert shown in words and not_shown not in words  # "Confidentialité" is another word
+    header, cells = register_texts(plant, tmp_path / "register.xlsx", language)
+    assert header == shown and shown in cells and not_shown not in cells
+
+
+def test_a_classification_of_the_persons_own_is_printed_as_typed(plant: Project, tmp_path: Path) -> None:
+    set_info(plant, confidentiality="Diffusion restreinte <RWA>")
+    for language in Language:
+        assert "Diffusion restreinte <RWA>" in plan_text(plant, tmp_path / f"plan-{language}.pdf", language)
+        header, cells = register_texts(plant, tmp_path / f"register-{language}.xlsx", language)
+        assert "Diffusion restreinte <RWA>" in cells and "Confidentiel" not in cells
