@@ -51,6 +51,9 @@ FRENCH: dict[str, str] = {
     "Report date {date}": "Date du rapport\u00a0: {date}",
     "Page {page} of ": "Page {page} sur ",
     "IEC 62443 remediation plan ({label})": "Plan de remédiation IEC 62443 ({label})",
+    # pdf/markup.py
+    " and {n} other": " et {n} autre",
+    " and {n} others": " et {n} autres",
     # pdf/method.py
     "Within 3 months": "Sous 3 mois",
     "3 to 6 months": "3 à 6 mois",

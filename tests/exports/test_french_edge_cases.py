@@ -1,5 +1,5 @@
 """What a bilingual team does that the French documents must survive: a project made in one language and
-reported in the other."""
+reported in the other, a long list of assessors."""
 
 from __future__ import annotations
 
@@ -56,3 +56,12 @@ def test_a_classification_of_the_persons_own_is_printed_as_typed(plant: Project,
         assert "Diffusion restreinte <RWA>" in plan_text(plant, tmp_path / f"plan-{language}.pdf", language)
         header, cells = register_texts(plant, tmp_path / f"register-{language}.xlsx", language)
         assert "Diffusion restreinte <RWA>" in cells and "Confidentiel" not in cells
+
+
+def test_a_long_list_of_assessors_is_cut_short_in_the_documents_language(plant: Project, tmp_path: Path) -> None:
+    set_info(plant, assessors=tuple(f"Évaluateur {n}" for n in range(1, 36)))
+    french = plan_text(plant, tmp_path / "plan.pdf", FR)
+    assert "Évaluateur 30 et 5 autres" in french and "others" not in french
+    assert "Évaluateur 30 and 5 others" in plan_text(plant, tmp_path / "plan-en.pdf", EN)
+    set_info(plant, assessors=tuple(f"Évaluateur {n}" for n in range(1, 32)))
+    assert "Évaluateur 30 et 1 autre" in plan_text(plant, tmp_path / "plan.pdf", FR)

@@ -226,7 +226,7 @@ class PlanDocument:
         doc = BaseDocTemplate(
             target, pagesize=self.page_size, leftMargin=self.margin_x, rightMargin=self.margin_x,
             topMargin=self.margin_top, bottomMargin=self.margin_bottom,
-            title=f"{f.title}: {name(f.info.client)}, {name(f.info.site)}", author=names(f.info.assessors, ", "),
+            title=f"{f.title}: {name(f.info.client)}, {name(f.info.site)}", author=names(f.info.assessors, ", ", f.tr),
             subject=f.tr("IEC 62443 remediation plan ({label})", label=name(f.confidentiality)),
             creator=f"OT 62443 Workbook {f.program_version}", initialFontName=FONT, pageCompression=1,
             lang=f.tr.language.value,

@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph, Spacer  # type: ignore[import-untyped]
 
 from ot62443_desktop.domain.text import one_line
 from ot62443_desktop.exports.pdf.fonts import FALLBACK, clean, fold, fonts
+from ot62443_desktop.exports.wording import Translator
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
@@ -172,9 +173,9 @@ def name(text: str) -> str:
     return shorten(text, NAME_LIMIT)
 
 
-def names(listed: Sequence[str], separator: str) -> str:
-    """A list of names for a cell or a sentence; past NAMES_LISTED the rest are counted."""
-    shown = [name(n) for n in listed[:NAMES_LISTED]]
+def names(listed: Sequence[str], separator: str, tr: Translator) -> str:
+    """A list of names for a cell or a sentence; past NAMES_LISTED the rest are counted, in `tr`'s language."""
+    shown = separator.join(name(n) for n in listed[:NAMES_LISTED])
     if len(listed) > NAMES_LISTED:
-        shown.append(f"and {len(listed) - NAMES_LISTED:,} more")
-    return separator.join(shown)
+        shown += tr.n(" and {n} other", " and {n} others", len(listed) - NAMES_LISTED)
+    return shown

@@ -47,7 +47,7 @@ def executive(k: Composer) -> list[Any]:
     not_assessed = sum(z.not_assessed for z in zones)
     story: list[Any] = [k.heading(tr("1 Executive summary"), s.h1, "sec-exec", 0, toc=True)]
     total = e.total.total
-    assessors = names(info.assessors, ", ") or tr("the assessors")
+    assessors = names(info.assessors, ", ", tr) or tr("the assessors")
     story.append(para(tr(
         "During {period}, {assessors} assessed {zones} of {site} ({client}) against IEC 62443-3-3, and the "
         "security program against IEC 62443-2-1 with a target maturity of ML{target_ml}. {answers} answers were "
