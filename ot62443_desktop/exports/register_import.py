@@ -12,6 +12,7 @@ batch, all of its rows or none.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -29,7 +30,7 @@ from ot62443_desktop.exports.cell_text import clean_text, plain_text, too_long_f
 from ot62443_desktop.exports.labels import STATE_LABELS
 from ot62443_desktop.exports.progress import ExportError
 from ot62443_desktop.exports.register_reader import AGAIN, EMPTY, RegisterCell, RegisterRow, RegisterSheet, plain
-from ot62443_desktop.exports.wording import translator
+from ot62443_desktop.exports.wording import Translator, translator
 from ot62443_desktop.exports.xlsx_guard import NOTHING
 
 EARLIEST_DUE, LATEST_DUE = date(2000, 1, 1), date(2100, 12, 31)
@@ -116,15 +117,17 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
     """
     _check_identity(sheet, project)
     report = ImportReport(source=sheet.source, dry_run=dry_run, exported=sheet.exported, rows=len(sheet.rows))
-    present = {heading for heading in rr.EDITABLE_COLUMNS if rr.COLUMN_ID[heading] in sheet.columns}
-    report.notes += [f"the {c!r} column is missing, so its values were not imported"
-                     for c in rr.EDITABLE_COLUMNS if c not in present]
     # The rows are compared with the register as it was shown: in its language (its default
     # actions are the catalogue's text in that language); a register from before languages is English.
+    # What is refused names its columns and choices as the register shows them.
     language = _language(sheet)
+    tr = translator(language)
+    present = {heading for heading in rr.EDITABLE_COLUMNS if rr.COLUMN_ID[heading] in sheet.columns}
+    report.notes += [f"the {tr(c)!r} column is missing, so its values were not imported"
+                     for c in rr.EDITABLE_COLUMNS if c not in present]
     catalogues = catalogues.in_language(language)
     scored = score_project(project, catalogues, today=_iso_date(sheet.meta.get("due date base", "")))
-    current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(scored, catalogues, translator(language))}
+    current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(scored, catalogues, tr)}
     tag = rr.project_tag(project)
     scopes = {SITE_SCOPE, *(z.id for z in project.zones)}
 
@@ -148,7 +151,7 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
             report.refused.append(RowRefusal(sheet.sheet, row.number, key_text,
                                              f"the same key is in rows {others}; none of them was applied"))
             continue
-        reasons, change = _row_edits(row, current[key], present, project, scored.reference)
+        reasons, change = _row_edits(row, current[key], present, project, scored.reference, tr)
         if reasons:
             report.refused += [RowRefusal(sheet.sheet, row.number, key_text, reason) for reason in reasons]
         elif change is None:
@@ -229,7 +232,7 @@ def _coverage_notes(sheet: RegisterSheet, seen: set[tuple[str, str]], current: d
 
 
 def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: ProjectData,
-               base: date) -> tuple[list[str], RowChange | None]:
+               base: date, tr: Translator) -> tuple[list[str], RowChange | None]:
     """Reasons to refuse the row, or the change it makes (None when it changes nothing)."""
     reasons: list[str] = []
     values: dict[str, Any] = {}
@@ -238,7 +241,7 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
             values[column] = _MISSING
             continue
         try:
-            values[column] = parse(column, row.cells.get(rr.COLUMN_ID[column], EMPTY))
+            values[column] = parse(column, row.cells.get(rr.COLUMN_ID[column], EMPTY), tr)
         except _Refused as refusal:
             reasons.append(str(refusal))
     gap, item = shown.gap, shown.gap.item
@@ -246,7 +249,7 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
                          (rr.JUSTIFICATION, item.justification)):
         if column not in values or values[column] in (_MISSING, _as_shown(text)) or not too_long_for_a_cell(text):
             continue
-        reasons.append(f"{column}: the project's text ({len(text):,} characters) is longer than an Excel cell "
+        reasons.append(f"{tr(column)}: the project's text ({len(text):,} characters) is longer than an Excel cell "
                        "holds, so the register shows it cut short; edit it in the program")
     if reasons:
         return reasons, None
@@ -297,8 +300,8 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
 
     state = updates.get("state", item.state)
     if state is ItemState.RISK_ACCEPTED and not updates.get("justification", item.justification).strip():
-        return [f"{rr.STATE}: {STATE_LABELS[state]!r} needs a justification; fill in the "
-                f"{rr.JUSTIFICATION} column"], None
+        return [f"{tr(rr.STATE)}: {tr(STATE_LABELS[state])!r} needs a justification; fill in the "
+                f"{tr(rr.JUSTIFICATION)} column"], None
     new_item = dataclasses.replace(item, **updates) if updates else item
     if "due_date" not in updates and new_item.due_date is None:
         follows = default_due_date(new_item.priority or gap.computed_priority, base)
@@ -337,36 +340,44 @@ def _no_formula(column: str, cell: RegisterCell) -> Any:
     return cell.value
 
 
-def _text(column: str, cell: RegisterCell) -> str:
-    return plain(_no_formula(column, cell))
+def _text(column: str, cell: RegisterCell, tr: Translator) -> str:
+    return plain(_no_formula(tr(column), cell))
 
 
-def _choice(column: str, cell: RegisterCell, allowed: dict[str, Any], shown: Sequence[str]) -> Any:
-    text = _text(column, cell)
+def _choice(column: str, cell: RegisterCell, tr: Translator, allowed: dict[str, Any], shown: Sequence[str]) -> Any:
+    text = _text(column, cell, tr)
     if not text:
         return allowed.get("")
     try:
-        return allowed[text.casefold()]
+        return allowed[_folded(text)]
     except KeyError:
-        raise _Refused(f"{column}: {_short(text)} is not one of {', '.join(shown)}") from None
+        raise _Refused(f"{tr(column)}: {_short(text)} is not one of {', '.join(tr(s) for s in shown)}") from None
 
 
-_PRIORITIES: dict[str, Any] = {"": None} | {p.value.casefold(): p for p in Priority}
-_EFFORTS: dict[str, Any] = {"": None} | {e.value.casefold(): e for e in Effort}
+def _folded(text: str) -> str:
+    """A choice as it is matched: without case, accents or doubled and non-breaking spaces, so a value
+    typed on a keyboard without accents ("Termine") or pasted in decomposed form reads as the list's."""
+    letters = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).casefold().split())
+
+
+_PRIORITIES: dict[str, Any] = {"": None} | {_folded(p.value): p for p in Priority}
+_EFFORTS: dict[str, Any] = {"": None} | {_folded(e.value): e for e in Effort}
 # A state is read in any language the program writes, whatever the register's own: a manager
 # may paste a row from another register, and the value means the same.
 _STATES: dict[str, Any] = {"": ItemState.OPEN} | {
-    name: state for state, label in STATE_LABELS.items() for language in Language
-    for name in (translator(language)(label).casefold(), state.value, state.value.replace("_", " "))
+    _folded(name): state for state, label in STATE_LABELS.items() for language in Language
+    for name in (translator(language)(label), state.value, state.value.replace("_", " "))
 }
 
 
-def _chooser(allowed: dict[str, Any], shown: Sequence[str]) -> Callable[[str, RegisterCell], Any]:
-    """A parser taking one of `shown` (any case; empty gives allowed[""])."""
-    return lambda column, cell: _choice(column, cell, allowed, shown)
+def _chooser(allowed: dict[str, Any], shown: Sequence[str]) -> Callable[[str, RegisterCell, Translator], Any]:
+    """A parser taking one of `shown` (any case or accents; empty gives allowed[""])."""
+    return lambda column, cell, tr: _choice(column, cell, tr, allowed, shown)
 
 
-def _due(column: str, cell: RegisterCell) -> date | None:
+def _due(column: str, cell: RegisterCell, tr: Translator) -> date | None:
+    column = tr(column)
     value = _no_formula(column, cell)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -400,7 +411,7 @@ def _iso_date(text: str) -> date | None:
         return None
 
 
-_PARSERS: dict[str, Callable[[str, RegisterCell], Any]] = {  # by heading, which refusals name
+_PARSERS: dict[str, Callable[[str, RegisterCell, Translator], Any]] = {  # by heading, which refusals name
     rr.FINDING: _text, rr.ACTION: _text, rr.PRIORITY: _chooser(_PRIORITIES, rr.PRIORITY_VALUES), rr.OWNER: _text,
     rr.DUE_DATE: _due, rr.EFFORT: _chooser(_EFFORTS, rr.EFFORT_VALUES), rr.STATE: _chooser(_STATES, rr.STATE_VALUES),
     rr.JUSTIFICATION: _text,

@@ -1,10 +1,11 @@
 """What a bilingual team does that the French documents must survive: a project made in one language and
-reported in the other, a long list of assessors."""
+reported in the other, a long list of assessors, and a French register edited on any keyboard."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,11 @@ from pypdf import PdfReader
 
 from ot62443_desktop.api import Project
 from ot62443_desktop.domain.language import Language
+from ot62443_desktop.domain.model import ItemState
+from ot62443_desktop.exports import register_rows as rr
+from ot62443_desktop.exports.french import FRENCH
 from ot62443_desktop.exports.pdf import write_plan
-from ot62443_desktop.exports.xlsx_register import write_register
+from ot62443_desktop.exports.xlsx_register import KEYS_SHEET, write_register
 
 FR, EN = Language.FR, Language.EN
 
@@ -65,3 +69,43 @@ def test_a_long_list_of_assessors_is_cut_short_in_the_documents_language(plant: 
     assert "Évaluateur 30 and 5 others" in plan_text(plant, tmp_path / "plan-en.pdf", EN)
     set_info(plant, assessors=tuple(f"Évaluateur {n}" for n in range(1, 32)))
     assert "Évaluateur 30 et 1 autre" in plan_text(plant, tmp_path / "plan.pdf", FR)
+
+
+# --- a French register edited by hand ---------------------------------------------------------------
+
+
+def edited_state(project: Project, tmp_path: Path, state: str, reason: str = "Remplacement prévu en 2028") -> Path:
+    """A French register with `state` typed into the first row's État (and a reason, for Risque accepté)."""
+    path = tmp_path / "registre.xlsx"
+    write_register(project.store.snapshot(), project.catalogues, path, language=FR)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[dict(wb[KEYS_SHEET].iter_rows(values_only=True, max_col=2))["register sheet"]]
+    column = {cell.value: cell.column for cell in ws[1]}
+    ws.cell(2, column[FRENCH[rr.STATE]]).value = state
+    ws.cell(2, column[FRENCH[rr.JUSTIFICATION]]).value = reason
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("typed", "state"), [
+    ("Termine", ItemState.DONE),  # a keyboard without accents
+    (unicodedata.normalize("NFD", "Terminé"), ItemState.DONE),  # é as e + combining accent (macOS pastes)
+    ("Risque\u00a0accepté", ItemState.RISK_ACCEPTED),  # a non-breaking space, as French autocorrect types
+    ("risque  accepte", ItemState.RISK_ACCEPTED),
+    ("EN\u202fCOURS", ItemState.IN_PROGRESS),
+])
+def test_a_state_typed_by_hand_is_understood(plant: Project, tmp_path: Path, typed: str, state: ItemState) -> None:
+    report = plant.import_register(edited_state(plant, tmp_path, typed), dry_run=True)
+    assert report.ok, report
+    assert [change.item_after.state for change in report.changed if change.item_after] == [state]
+
+
+def test_a_refused_cell_of_a_french_register_is_named_as_the_register_shows_it(
+        plant: Project, tmp_path: Path) -> None:
+    report = plant.import_register(edited_state(plant, tmp_path, "Terminée"), dry_run=True)
+    assert len(report.refused) == 1
+    reason = report.refused[0].reason
+    assert reason == "État: 'Terminée' is not one of Ouvert, En cours, Terminé, Risque accepté", reason
+    report = plant.import_register(edited_state(plant, tmp_path, "risque accepte", reason=""), dry_run=True)
+    assert [r.reason for r in report.refused] == [
+        "État: 'Risque accepté' needs a justification; fill in the Motif column"]
