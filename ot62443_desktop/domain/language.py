@@ -7,7 +7,7 @@ plain message tables (English text -> translation) looked up through a `Translat
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -32,6 +32,10 @@ _MONTHS = {
     Language.FR: ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                   "septembre", "octobre", "novembre", "décembre"),
 }
+
+
+#: A date in a table cell, as strftime writes it (and strptime reads it back) and as a person is told to type it.
+_SHORT_DATES = {Language.EN: ("%Y-%m-%d", "YYYY-MM-DD"), Language.FR: ("%d/%m/%Y", "DD/MM/YYYY")}
 
 
 def parse_language(text: str) -> Language:
@@ -96,7 +100,19 @@ class Translator:
 
     def short_date(self, value: Day) -> str:
         """A date in a table cell: ISO in English, day/month/year in French."""
-        return value.strftime("%d/%m/%Y") if self.language is Language.FR else value.isoformat()
+        return value.strftime(_SHORT_DATES[self.language][0])
+
+    def read_short_date(self, text: str) -> Day | None:
+        """A date typed the way short_date writes it (as a person edits a register); None when it is not one."""
+        try:
+            return datetime.strptime(text.strip(), _SHORT_DATES[self.language][0]).date()
+        except ValueError:
+            return None
+
+    @property
+    def short_date_form(self) -> str:
+        """How a person is told to type a date: "YYYY-MM-DD", "DD/MM/YYYY"."""
+        return _SHORT_DATES[self.language][1]
 
     def decimal(self, value: float, digits: int = 1) -> str:
         return decimal(value, self.language, digits)

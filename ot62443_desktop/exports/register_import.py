@@ -386,9 +386,11 @@ def _due(column: str, cell: RegisterCell, tr: Translator) -> date | None:
     elif isinstance(value, date):
         result = value
     elif isinstance(value, str):
-        parsed = _iso_date(value)
+        # ISO, or as the register shows dates: a spreadsheet of another locale keeps "20/02/2027" as text
+        parsed = _iso_date(value) or tr.read_short_date(value)
         if parsed is None:
-            raise _Refused(f"{column}: {_short(value)} is not a date (use a date cell or YYYY-MM-DD)")
+            forms = " or ".join(dict.fromkeys((tr.short_date_form, "YYYY-MM-DD")))
+            raise _Refused(f"{column}: {_short(value)} is not a date (use a date cell or {forms})")
         result = parsed
     elif isinstance(value, bool | int | float):
         raise _Refused(f"{column}: {value} is a number, not a date (format the cell as a date)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +110,30 @@ def test_a_refused_cell_of_a_french_register_is_named_as_the_register_shows_it(
     report = plant.import_register(edited_state(plant, tmp_path, "risque accepte", reason=""), dry_run=True)
     assert [r.reason for r in report.refused] == [
         "État: 'Risque accepté' needs a justification; fill in the Motif column"]
+
+
+def edited_due(project: Project, tmp_path: Path, language: Language, typed: str) -> Path:
+    """A register with `typed` as text in the first row's due date (a spreadsheet of another locale keeps
+    "20/02/2027" as text: to it, 20 is no month)."""
+    path = tmp_path / f"register-{language}.xlsx"
+    write_register(project.store.snapshot(), project.catalogues, path, language=language)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[dict(wb[KEYS_SHEET].iter_rows(values_only=True, max_col=2))["register sheet"]]
+    heading = FRENCH[rr.DUE_DATE] if language is FR else rr.DUE_DATE
+    cell = ws.cell(2, next(c.column for c in ws[1] if c.value == heading))
+    cell.value, cell.number_format = typed, "@"
+    wb.save(path)
+    return path
+
+
+def test_a_due_date_typed_as_the_french_register_shows_it_is_read(plant: Project, tmp_path: Path) -> None:
+    report = plant.import_register(edited_due(plant, tmp_path, FR, "20/02/2027"), dry_run=True)
+    assert report.ok, report
+    assert [change.item_after.due_date for change in report.changed if change.item_after] == [date(2027, 2, 20)]
+    report = plant.import_register(edited_due(plant, tmp_path, FR, "31/02/2027"), dry_run=True)
+    assert [r.reason for r in report.refused] == [
+        "Échéance: '31/02/2027' is not a date (use a date cell or DD/MM/YYYY or YYYY-MM-DD)"]
+    # an English register shows ISO dates, and 03/04/2027 could be either day first or month first
+    report = plant.import_register(edited_due(plant, tmp_path, EN, "20/02/2027"), dry_run=True)
+    assert [r.reason for r in report.refused] == [
+        "Due date: '20/02/2027' is not a date (use a date cell or YYYY-MM-DD)"]
