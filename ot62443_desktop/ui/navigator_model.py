@@ -12,7 +12,6 @@ from enum import Enum, auto
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import short_status_label
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.tree_model import NodeTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,7 +79,7 @@ class Node:
         return child
 
 
-class NavigatorModel(QAbstractItemModel):
+class NavigatorModel(NodeTreeModel[Node]):
     COLUMNS = 2
 
     def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
@@ -144,13 +144,6 @@ class NavigatorModel(QAbstractItemModel):
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def node(self, index: Index) -> Node:
-        if not index.isValid():
-            return self.root
-        node = index.internalPointer()
-        assert isinstance(node, Node)
-        return node
-
     def index_of(self, node: Node, column: int = 0) -> QModelIndex:
         if node is self.root:
             return QModelIndex()
@@ -199,26 +192,6 @@ class NavigatorModel(QAbstractItemModel):
             node = node.parent
 
     # -- QAbstractItemModel ----------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        node = self.node(parent)
-        if not (0 <= row < len(node.children) and 0 <= column < self.COLUMNS):
-            return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        parent = self.node(index).parent
-        return QModelIndex() if parent is None or parent is self.root else self.createIndex(parent.row, 0, parent)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
