@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ot62443_desktop.domain.catalogue import CatalogueSet
+from ot62443_desktop.domain.catalogue import CatalogueSet, Requirement
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import SITE_SCOPE, Answer, Effort, ItemState, Priority, ProjectData, RemediationItem
 from ot62443_desktop.domain.priority import default_due_date
@@ -125,7 +125,7 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
     present = {heading for heading in rr.EDITABLE_COLUMNS if rr.COLUMN_ID[heading] in sheet.columns}
     report.notes += [f"the {tr(c)!r} column is missing, so its values were not imported"
                      for c in rr.EDITABLE_COLUMNS if c not in present]
-    catalogues = catalogues.in_language(language)
+    every_language, catalogues = catalogues, catalogues.in_language(language)
     scored = score_project(project, catalogues, today=_iso_date(sheet.meta.get("due date base", "")))
     current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(scored, catalogues, tr)}
     tag = rr.project_tag(project)
@@ -151,7 +151,8 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
             report.refused.append(RowRefusal(sheet.sheet, row.number, key_text,
                                              f"the same key is in rows {others}; none of them was applied"))
             continue
-        reasons, change = _row_edits(row, current[key], present, project, scored.reference, tr)
+        reasons, change = _row_edits(row, current[key], present, project, scored.reference, tr,
+                                     _catalogue_actions(every_language.requirement(key[1])))
         if reasons:
             report.refused += [RowRefusal(sheet.sheet, row.number, key_text, reason) for reason in reasons]
         elif change is None:
@@ -231,8 +232,14 @@ def _coverage_notes(sheet: RegisterSheet, seen: set[tuple[str, str]], current: d
     return notes
 
 
+def _catalogue_actions(requirement: Requirement) -> set[str]:
+    """The catalogue's recommendation as a register cell shows it, in every language: a row pasted in from a
+    register in the other language carries the catalogue's action, not one of the assessor's own."""
+    return {_as_shown(plain_text(requirement.in_language(language).remediation)) for language in Language}
+
+
 def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: ProjectData,
-               base: date, tr: Translator) -> tuple[list[str], RowChange | None]:
+               base: date, tr: Translator, catalogue_actions: set[str]) -> tuple[list[str], RowChange | None]:
     """Reasons to refuse the row, or the change it makes (None when it changes nothing)."""
     reasons: list[str] = []
     values: dict[str, Any] = {}
@@ -274,7 +281,7 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
         changes.append(f"justification {_short(item.justification)} -> {_short(values[rr.JUSTIFICATION])}")
     if edited(rr.ACTION, _as_shown(shown.action)):
         action = values[rr.ACTION]
-        if not action or action == _as_shown(plain_text(gap.requirement.remediation)):
+        if not action or action in catalogue_actions:
             if item.action is not None:
                 updates["action"] = None
                 changes.append("action reset to the catalogue's recommendation")

@@ -20,6 +20,7 @@ from ot62443_desktop.domain.model import ItemState
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.french import FRENCH
 from ot62443_desktop.exports.pdf import write_plan
+from ot62443_desktop.exports.wording import translator
 from ot62443_desktop.exports.xlsx_register import KEYS_SHEET, write_register
 
 FR, EN = Language.FR, Language.EN
@@ -75,12 +76,21 @@ def test_a_long_list_of_assessors_is_cut_short_in_the_documents_language(plant: 
 # --- a French register edited by hand ---------------------------------------------------------------
 
 
+def export_in(project: Project, tmp_path: Path, language: Language) -> Path:
+    path = tmp_path / f"register-{language}.xlsx"
+    write_register(project.store.snapshot(), project.catalogues, path, language=language)
+    return path
+
+
+def register_sheet(wb: Any) -> Any:
+    return wb[dict(wb[KEYS_SHEET].iter_rows(values_only=True, max_col=2))["register sheet"]]
+
+
 def edited_state(project: Project, tmp_path: Path, state: str, reason: str = "Remplacement prévu en 2028") -> Path:
     """A French register with `state` typed into the first row's État (and a reason, for Risque accepté)."""
-    path = tmp_path / "registre.xlsx"
-    write_register(project.store.snapshot(), project.catalogues, path, language=FR)
+    path = export_in(project, tmp_path, FR)
     wb = openpyxl.load_workbook(path)
-    ws = wb[dict(wb[KEYS_SHEET].iter_rows(values_only=True, max_col=2))["register sheet"]]
+    ws = register_sheet(wb)
     column = {cell.value: cell.column for cell in ws[1]}
     ws.cell(2, column[FRENCH[rr.STATE]]).value = state
     ws.cell(2, column[FRENCH[rr.JUSTIFICATION]]).value = reason
@@ -115,12 +125,10 @@ def test_a_refused_cell_of_a_french_register_is_named_as_the_register_shows_it(
 def edited_due(project: Project, tmp_path: Path, language: Language, typed: str) -> Path:
     """A register with `typed` as text in the first row's due date (a spreadsheet of another locale keeps
     "20/02/2027" as text: to it, 20 is no month)."""
-    path = tmp_path / f"register-{language}.xlsx"
-    write_register(project.store.snapshot(), project.catalogues, path, language=language)
+    path = export_in(project, tmp_path, language)
     wb = openpyxl.load_workbook(path)
-    ws = wb[dict(wb[KEYS_SHEET].iter_rows(values_only=True, max_col=2))["register sheet"]]
-    heading = FRENCH[rr.DUE_DATE] if language is FR else rr.DUE_DATE
-    cell = ws.cell(2, next(c.column for c in ws[1] if c.value == heading))
+    ws = register_sheet(wb)
+    cell = ws.cell(2, next(c.column for c in ws[1] if c.value == translator(language)(rr.DUE_DATE)))
     cell.value, cell.number_format = typed, "@"
     wb.save(path)
     return path
@@ -137,3 +145,23 @@ def test_a_due_date_typed_as_the_french_register_shows_it_is_read(plant: Project
     report = plant.import_register(edited_due(plant, tmp_path, EN, "20/02/2027"), dry_run=True)
     assert [r.reason for r in report.refused] == [
         "Due date: '20/02/2027' is not a date (use a date cell or YYYY-MM-DD)"]
+
+
+@pytest.mark.parametrize(("pasted_from", "into"), [(EN, FR), (FR, EN)])
+def test_a_row_pasted_from_the_other_languages_register_keeps_the_catalogues_action(
+        plant: Project, tmp_path: Path, pasted_from: Language, into: Language) -> None:
+    """The catalogue's recommendation in the other language is still the catalogue's, not the assessor's own."""
+    source = openpyxl.load_workbook(export_in(plant, tmp_path, pasted_from))
+    target = openpyxl.load_workbook(export_in(plant, tmp_path, into))
+    source_sheet, target_sheet = register_sheet(source), register_sheet(target)
+    for cell in source_sheet[2]:
+        target_sheet.cell(2, cell.column).value = cell.value
+    owner = next(c.column for c in target_sheet[1] if c.value == translator(into)(rr.OWNER))
+    target_sheet.cell(2, owner).value = "Jeanne Tremblay"  # and an owner typed in
+    target.save(tmp_path / "pasted.xlsx")
+    report = plant.import_register(tmp_path / "pasted.xlsx")
+    assert report.ok and len(report.changed) == 1, report
+    assert [c for c in report.changed[0].changes if "action" in c] == []
+    item = plant.store.remediation(report.changed[0].scope_id, report.changed[0].requirement_id)
+    assert item is not None and item.action is None and item.owner == "Jeanne Tremblay"
+
