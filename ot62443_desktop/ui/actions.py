@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 
 class Act(Enum):
     NEW = auto()
+    NEW_FROM_PREVIOUS = auto()
     OPEN = auto()
     OPEN_DEMO = auto()
     CLOSE = auto()
@@ -31,6 +32,7 @@ class Act(Enum):
     VIEW_WALKTHROUGH = auto()
     VIEW_DASHBOARD = auto()
     VIEW_PLAN = auto()
+    VIEW_PROGRESS = auto()
 
 
 Key = QKeySequence.StandardKey | str
@@ -53,6 +55,8 @@ def specs() -> dict[Act, ActionSpec]:
     go, view = translate("Actions", "&Go"), translate("Actions", "&View")
     return {
         Act.NEW: ActionSpec(file, translate("Actions", "&New project…"), (QKeySequence.StandardKey.New,), False),
+        Act.NEW_FROM_PREVIOUS: ActionSpec(file, translate("Actions", "New &from previous assessment…"),
+                                          ("Ctrl+Shift+N",), False),
         Act.OPEN: ActionSpec(file, translate("Actions", "&Open…"), (QKeySequence.StandardKey.Open,), False),
         Act.OPEN_DEMO: ActionSpec(file, translate("Actions", "Open the &demo project"), (), False),
         Act.PROJECT_SETUP: ActionSpec(file, translate("Actions", "Project &details…"), ("Ctrl+Shift+P",)),
@@ -73,6 +77,8 @@ def specs() -> dict[Act, ActionSpec]:
         Act.VIEW_WALKTHROUGH: ActionSpec(view, translate("Actions", "&Walkthrough"), ("Alt+Shift+2",)),
         Act.VIEW_DASHBOARD: ActionSpec(view, translate("Actions", "&Dashboard"), ("Alt+Shift+3",)),
         Act.VIEW_PLAN: ActionSpec(view, translate("Actions", "&Remediation plan"), ("Alt+Shift+4",)),
+        Act.VIEW_PROGRESS: ActionSpec(view, translate("Actions", "&Progress since the last assessment"),
+                                      ("Alt+Shift+5",)),
     }
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the project layers and views load when needed: the window s
     from ot62443_desktop.api import Project
     from ot62443_desktop.domain.catalogue import CatalogueSet
     from ot62443_desktop.ui.dashboard import Dashboard
+    from ot62443_desktop.ui.progress_view import ProgressView
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
     from ot62443_desktop.ui.walkthrough import Walkthrough
@@ -69,7 +70,8 @@ class AccentTabBar(QTabBar):
 
 
 class ProjectView(QTabWidget):
-    """The four views of an open project; each is built (and its module imported) when first shown."""
+    """The views of an open project; each is built (and its module imported) when first shown. The
+    progress since the last assessment is offered only for a project carried forward from one."""
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,10 +79,11 @@ class ProjectView(QTabWidget):
         self.session = session
         self._pages: dict[int, QWidget] = {}
         for title in (self.tr("Zones && conduits"), self.tr("Walkthrough"), self.tr("Dashboard"),
-                      self.tr("Remediation plan")):
+                      self.tr("Remediation plan"), self.tr("Progress")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.addTab(holder, title)
+        self.setTabVisible(4, session.snapshot().previous is not None)
         self.currentChanged.connect(self.page)
 
     def page(self, index: int) -> QWidget:
@@ -91,8 +94,10 @@ class ProjectView(QTabWidget):
                 from ot62443_desktop.ui.walkthrough import Walkthrough as view_class  # type: ignore[assignment]
             elif index == 2:
                 from ot62443_desktop.ui.dashboard import Dashboard as view_class  # type: ignore[assignment]
-            else:
+            elif index == 3:
                 from ot62443_desktop.ui.remediation_view import RemediationView as view_class  # type: ignore[assignment]
+            else:
+                from ot62443_desktop.ui.progress_view import ProgressView as view_class  # type: ignore[assignment]
             self._pages[index] = view_class(self.session)
             self.widget(index).layout().addWidget(self._pages[index])
         return self._pages[index]
@@ -112,6 +117,10 @@ class ProjectView(QTabWidget):
     @property
     def plan(self) -> RemediationView:
         return self.page(3)  # type: ignore[return-value]
+
+    @property
+    def progress(self) -> ProgressView:
+        return self.page(4)  # type: ignore[return-value]
 
     def flush(self) -> None:
         """Commit text still being typed on the requirement page, if that page exists."""
@@ -158,7 +167,8 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         handlers = {
-            Act.NEW: self.new_project, Act.OPEN: self.open_dialog, Act.OPEN_DEMO: self.open_demo,
+            Act.NEW: self.new_project, Act.NEW_FROM_PREVIOUS: self.new_from_previous, Act.OPEN: self.open_dialog,
+            Act.OPEN_DEMO: self.open_demo,
             Act.CLOSE: self.close_requested, Act.QUIT: self.close, Act.PROJECT_SETUP: self.edit_project,
             Act.UNDO: lambda: self._undo_stack_do(lambda stack: stack.undo()),  # the store-aware undo
             Act.REDO: lambda: self._undo_stack_do(lambda stack: stack.redo()),
@@ -169,6 +179,7 @@ class MainWindow(QMainWindow):
             Act.NEXT_UNANSWERED: lambda: self._walkthrough_do(lambda w: w.go_next_unanswered()),
             Act.VIEW_ZONES: lambda: self.show_tab(0), Act.VIEW_WALKTHROUGH: lambda: self.show_tab(1),
             Act.VIEW_DASHBOARD: lambda: self.show_tab(2), Act.VIEW_PLAN: lambda: self.show_tab(3),
+            Act.VIEW_PROGRESS: lambda: self.show_tab(4),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)
@@ -200,6 +211,7 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if self.view is not None:
             self.view.page(index)
+            self.view.setTabVisible(index, True)  # asked for by name: it says why it is empty, if it is
             self.view.setCurrentIndex(index)
 
     def _update_state(self) -> None:
@@ -333,6 +345,19 @@ class MainWindow(QMainWindow):
             return
         self.set_project(Project(store, gui_catalogues()))
         self.show_tab(0)
+
+    def new_from_previous(self) -> None:
+        """Next year's assessment of the same plant, carried forward from last year's project file."""
+        from ot62443_desktop.ui.new_from_previous import NewFromPrevious
+
+        if not self.confirm_close():
+            return
+        project = NewFromPrevious(self).run(gui_catalogues())
+        if project is not None:
+            self.set_project(project)
+            self.statusBar().showMessage(self.tr("New assessment carried forward: every answer starts not "
+                                                 "assessed, with last time's beside it. Set its dates in Project "
+                                                 "details."), 20000)
 
     def open_demo(self) -> None:
         from ot62443_desktop.demo import write_demo

@@ -1,6 +1,7 @@
 """The requirement page: what the standard asks, and the assessor's answer, edited in place.
 
-Status by buttons or keys 1-6 (Alt+0..4 sets the achieved maturity of a 2-1 requirement);
+Status by buttons or keys 1-6 (Alt+0..4 sets the achieved maturity of a 2-1 requirement; Ctrl+L
+records last time's answer, shown above it in a carried-forward project);
 text fields are committed as one undo step per field after a short pause in typing, on
 leaving the field, and before moving to another requirement.
 """
@@ -47,6 +48,7 @@ from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
 from ot62443_desktop.ui.evidence import EvidenceHasher
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import maturity_label, priority_tip, short_status_label, state_label, status_label
+from ot62443_desktop.ui.last_time import USE_KEY, LastTimePanel, copied, last_answer, same_as
 from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
@@ -107,6 +109,9 @@ class RequirementPage(QWidget):
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
+        self.last_time = LastTimePanel()
+        self.last_time.use_requested.connect(self.use_last_time)
+        form_layout.addWidget(self.last_time)
         form_layout.addWidget(self._status_box())
         self.ml_row = QWidget()
         ml_layout = QHBoxLayout(self.ml_row)
@@ -164,8 +169,9 @@ class RequirementPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.scope_label)
         layout.addWidget(splitter, 1)
-        self._editors: list[QWidget] = [self.ml_combo, self.evidence_add, self.evidence_remove, self.priority,
-                                        self.due_default, self.effort, self.state, *self.status_group.buttons()]
+        self._editors: list[QWidget] = [self.last_time.use_button, self.ml_combo, self.evidence_add,
+                                        self.evidence_remove, self.priority, self.due_default, self.effort,
+                                        self.state, *self.status_group.buttons()]
         self._text_fields: list[TextField | LineField] = [self.notes, self.finding, self.countermeasure,
                                                           self.action, self.owner, self.justification]
 
@@ -247,6 +253,8 @@ class RequirementPage(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{level}"), scope,
                                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda lv=level: self.set_ml(lv) if self._is_program() else None)
+        use = QShortcut(QKeySequence(USE_KEY), scope, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        use.activated.connect(self.use_last_time)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -282,6 +290,7 @@ class RequirementPage(QWidget):
         answer = self.session.store.answer(scope_id, r.id)
         status = answer.status if answer else Status.NOT_ASSESSED
         self.scope_label.setText(elide(self.session.scope_name(scope_id)))
+        self.last_time.show_answer(*last_answer(self.session.snapshot(), scope_id, r.id))
         self.status_group.button(STATUS_ORDER.index(status) + 1).setChecked(True)
         program = self._is_program()
         self.ml_row.setVisible(program)
@@ -417,6 +426,24 @@ class RequirementPage(QWidget):
             return
         self._push(dataclasses.replace(self._base(status), status=status, ml=ml),
                    fill(self.tr("%1: %2"), self.requirement.id, status_label(status)))
+
+    def use_last_time(self) -> None:
+        """Record last time's answer as the current assessor's, now: a starting point to edit."""
+        last = self.last_time.answer
+        if self.requirement is None:
+            return
+        if last is None:  # said, as any key that changes nothing
+            self.session.refused.emit(
+                self.tr("Nothing was changed: the previous assessment has no answer to this requirement here.")
+                if self.session.snapshot().previous is not None else
+                self.tr("Nothing was changed: this project was not carried forward from a previous assessment."))
+            return
+        if not self.session.editable():
+            return
+        self.flush()
+        if not same_as(self._current(), last):
+            self._push(copied(last, self._base(last.status)),
+                       self.tr("%1: use last time's answer").replace("%1", self.requirement.id))
 
     def set_ml(self, ml: int | None) -> None:
         if self.requirement is None or not self.session.editable():

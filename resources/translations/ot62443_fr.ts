@@ -24,6 +24,10 @@
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
+        <source>New &amp;from previous assessment…</source>
+        <translation>Nouvelle é&amp;valuation à partir de la précédente…</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
@@ -98,6 +102,10 @@
     <message>
         <source>&amp;Remediation plan</source>
         <translation>Plan de &amp;remédiation</translation>
+    </message>
+    <message>
+        <source>&amp;Progress since the last assessment</source>
+        <translation>Évolution depuis la &amp;dernière évaluation</translation>
     </message>
 </context>
 <context>
@@ -183,6 +191,53 @@
     <message>
         <source>%1 was not added as evidence: %2.</source>
         <translation>%1 n&apos;a pas été ajouté comme élément de preuve&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>GapChangesModel</name>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrigés</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <source>Persisting</source>
+        <translation>Persistants</translation>
+    </message>
+    <message>
+        <source>Site program</source>
+        <translation>Programme du site</translation>
+    </message>
+    <message>
+        <source>%1 (added since)</source>
+        <translation>%1 (ajout)</translation>
+    </message>
+    <message>
+        <source>%1 (removed since)</source>
+        <translation>%1 (retrait)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, ML%2</source>
+        <translation>%1, ML%2</translation>
+    </message>
+    <message>
+        <source>Zone, change, requirement</source>
+        <translation>Zone, évolution, exigence</translation>
+    </message>
+    <message>
+        <source>Status last time → now</source>
+        <translation>Statut avant → aujourd&apos;hui</translation>
     </message>
 </context>
 <context>
@@ -384,6 +439,37 @@
     </message>
 </context>
 <context>
+    <name>LastTimePanel</name>
+    <message>
+        <source>Use last time&apos;s answer</source>
+        <translation>Reprendre la réponse précédente</translation>
+    </message>
+    <message>
+        <source>Record last time&apos;s status, maturity, notes, finding and countermeasure as your answer now (%1); Undo takes it back</source>
+        <translation>Enregistrer le statut, la maturité, les notes, le constat et la contre-mesure de la dernière fois comme votre réponse d&apos;aujourd&apos;hui (%1)&#xa0;; Annuler revient en arrière</translation>
+    </message>
+    <message>
+        <source>Last time: %1</source>
+        <translation>La dernière fois&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Last time (%1): %2</source>
+        <translation>La dernière fois (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>ML0 · not in place</source>
+        <translation>ML0 · rien en place</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>NOT SAVED: the last change failed</source>
@@ -456,6 +542,10 @@
     <message>
         <source>Cannot create the project</source>
         <translation>Impossible de créer le projet</translation>
+    </message>
+    <message>
+        <source>New assessment carried forward: every answer starts not assessed, with last time&apos;s beside it. Set its dates in Project details.</source>
+        <translation>Nouvelle évaluation reprise de la précédente&#xa0;: chaque réponse repart de «&#xa0;non évalué&#xa0;», avec celle de la dernière fois à côté. Saisissez ses dates dans Détails du projet.</translation>
     </message>
     <message>
         <source>Cannot write the demo project</source>
@@ -555,6 +645,37 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
     </message>
 </context>
 <context>
+    <name>NewFromPrevious</name>
+    <message>
+        <source>OT 62443 projects (*.ot62443)</source>
+        <translation>Projets OT 62443 (*.ot62443)</translation>
+    </message>
+    <message>
+        <source>Previous assessment to carry forward</source>
+        <translation>Évaluation précédente à reprendre</translation>
+    </message>
+    <message>
+        <source>Save the new assessment as</source>
+        <translation>Enregistrer la nouvelle évaluation sous</translation>
+    </message>
+    <message>
+        <source>%1 is the previous assessment itself. The new assessment goes in a file of its own, so that last time&apos;s stays as it was: choose another name.</source>
+        <translation>%1 est l&apos;évaluation précédente elle-même. La nouvelle évaluation va dans un fichier à part, pour que la précédente reste telle quelle&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The new assessment is never written over an existing file: choose a new name.</source>
+        <translation>La nouvelle évaluation n&apos;écrase jamais un fichier existant&#xa0;: choisissez un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>Cannot start the new assessment</source>
+        <translation>Impossible de commencer la nouvelle évaluation</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -594,6 +715,53 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
     <message>
         <source>Gaps</source>
         <translation>Écarts</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>This project was not carried forward from a previous assessment.
+
+To see here what changed since the last one, start the new assessment with File &gt; New from previous assessment…</source>
+        <translation>Ce projet n&apos;a pas été repris d&apos;une évaluation précédente.
+
+Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évaluation par Fichier &gt; Nouvelle évaluation à partir de la précédente…</translation>
+    </message>
+    <message>
+        <source>Gaps per zone and for the site program (expand a zone to list them)</source>
+        <translation>Écarts par zone et pour le programme du site (dépliez une zone pour les voir)</translation>
+    </message>
+    <message>
+        <source>IEC 62443-2-1 mean maturity per element, site program: last time (grey) above now (green if higher, red if lower); the dashed line is the target</source>
+        <translation>Maturité moyenne IEC 62443-2-1 par élément, programme du site&#xa0;: la dernière fois (gris) au-dessus d&apos;aujourd&apos;hui (vert si plus haut, rouge si plus bas)&#xa0;; la ligne pointillée est la cible</translation>
+    </message>
+    <message>
+        <source>SL-A per zone and FR, last time → now (▲ higher, ▼ lower)</source>
+        <translation>SL-A par zone et FR, la dernière fois → aujourd&apos;hui (▲ plus haut, ▼ plus bas)</translation>
+    </message>
+    <message>
+        <source>Since the last assessment (%1)</source>
+        <translation>Depuis la dernière évaluation (%1)</translation>
+    </message>
+    <message>
+        <source>Since the last assessment</source>
+        <translation>Depuis la dernière évaluation</translation>
+    </message>
+    <message>
+        <source>Gaps corrected: %1 · new: %2 · persisting: %3 (all zones and the site program)</source>
+        <translation>Écarts corrigés&#xa0;: %1 · nouveaux&#xa0;: %2 · persistants&#xa0;: %3 (toutes les zones et le programme du site)</translation>
+    </message>
+    <message>
+        <source>Zones added: %1</source>
+        <translation>Zones ajoutées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Zones removed: %1</source>
+        <translation>Zones retirées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No zone added or removed.</source>
+        <translation>Aucune zone ajoutée ni retirée.</translation>
     </message>
 </context>
 <context>
@@ -691,6 +859,10 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
     <message>
         <source>Remediation plan</source>
         <translation>Plan de remédiation</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Évolution</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1030,18 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
+        <source>Nothing was changed: the previous assessment has no answer to this requirement here.</source>
+        <translation>Rien n&apos;a été modifié&#xa0;: l&apos;évaluation précédente n&apos;a pas de réponse à cette exigence ici.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: this project was not carried forward from a previous assessment.</source>
+        <translation>Rien n&apos;a été modifié&#xa0;: ce projet n&apos;a pas été repris d&apos;une évaluation précédente.</translation>
+    </message>
+    <message>
+        <source>%1: use last time&apos;s answer</source>
+        <translation>%1&#xa0;: reprise de la réponse précédente</translation>
+    </message>
+    <message>
         <source>%1: maturity</source>
         <translation>%1&#xa0;: maturité</translation>
     </message>
@@ -922,6 +1106,33 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
     <message>
         <source>Select a zone to see its chart</source>
         <translation>Sélectionnez une zone pour voir son graphique</translation>
+    </message>
+</context>
+<context>
+    <name>SLProgressGrid</name>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajout</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retrait</translation>
+    </message>
+    <message>
+        <source>%1, %2: SL-A %3 now; the zone was not in the previous assessment</source>
+        <translation>%1, %2&#xa0;: SL-A %3 aujourd&apos;hui&#xa0;; la zone n&apos;était pas dans l&apos;évaluation précédente</translation>
+    </message>
+    <message>
+        <source>%1, %2: SL-A %3 last time; the zone is no longer assessed</source>
+        <translation>%1, %2&#xa0;: SL-A %3 la dernière fois&#xa0;; la zone n&apos;est plus évaluée</translation>
+    </message>
+    <message>
+        <source>%1, %2: SL-A %3 last time, %4 now</source>
+        <translation>%1, %2&#xa0;: SL-A %3 la dernière fois, %4 aujourd&apos;hui</translation>
     </message>
 </context>
 <context>
