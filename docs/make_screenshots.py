@@ -12,10 +12,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from ot62443_desktop.domain.language import Language
+
+if TYPE_CHECKING:
+    from ot62443_desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).parent / "screenshots"
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +35,8 @@ def compiled_translations() -> Path:
     return folder
 
 
-def take(app: QApplication, language: Language) -> None:
+def window_in(app: QApplication, language: Language) -> MainWindow:
+    """The main window at the screenshots' size, speaking `language` (remove_translations undoes it)."""
     from ot62443_desktop.ui import i18n
     from ot62443_desktop.ui.main_window import MainWindow
 
@@ -41,6 +46,13 @@ def take(app: QApplication, language: Language) -> None:
     window = MainWindow()
     window.resize(1360, 860)
     window.show()
+    return window
+
+
+def take(app: QApplication, language: Language) -> None:
+    from ot62443_desktop.ui import i18n
+
+    window = window_in(app, language)
     window.open_demo()
     assert window.view is not None
     walkthrough = window.view.walkthrough
