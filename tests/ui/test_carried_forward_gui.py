@@ -4,7 +4,9 @@ this one (Ctrl+L copies it), and the Progress view, driven by keys and clicks.""
 from __future__ import annotations
 
 import dataclasses
+import errno
 import getpass
+import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import carry_forward, open_project
 from ot62443_desktop.domain.model import Status
+from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.new_from_previous import suggested_name
 from ot62443_desktop.ui.progress_model import CLOSED, NEW, PERSISTING, THEN_NOW, Change, GapChangesModel
@@ -127,6 +130,7 @@ def test_the_new_file_is_offered_beside_the_old_one_named_for_this_year() -> Non
     ("same file by another path", "is the previous assessment itself"),
     ("existing", "never written over an existing file"),
     ("no folder", "no such folder"),
+    ("folder not writable", "Permission denied"),
 ])
 def test_a_refused_carry_forward_says_why_and_changes_nothing(
         qtbot: QtBot, window: MainWindow, old: Path, zone_project: Path, tmp_path: Path,
@@ -146,8 +150,12 @@ def test_a_refused_carry_forward_says_why_and_changes_nothing(
         new = tmp_path / "sub" / ".." / old.name
     elif case == "existing":
         new = zone_project
-    else:
+    elif case == "no folder":
         new = tmp_path / "nowhere" / "plant-2026.ot62443"
+    else:  # as a read-only share refuses it (the tests run as any user, root included)
+        def refuse(path: Path, _data: bytes) -> None:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        monkeypatch.setattr("ot62443_desktop.storage.store.atomic_write", refuse)
     files = {p: p.read_bytes() for p in tmp_path.rglob("*.ot62443")}
     Dialogs(monkeypatch, previous, new)
     file_menu = window.menuBar().actions()[0].menu()
@@ -253,6 +261,18 @@ def test_ctrl_l_where_nothing_was_recorded_says_so_and_changes_nothing(qtbot: Qt
     qtbot.keyClick(w.tree, Qt.Key.Key_L, CTRL)
     assert carried.session.store.answer("Z1", "SR 1.1") is None  # type: ignore[union-attr]
     assert "not carried forward" in carried.statusBar().currentMessage()
+
+
+def test_a_read_only_project_shows_last_time_but_takes_nothing_from_it(qtbot: QtBot, window: MainWindow, old: Path,
+                                                                       tmp_path: Path) -> None:
+    carry_forward(old, tmp_path / "2026.ot62443").close()
+    with ProjectStore.open(tmp_path / "2026.ot62443"):  # another instance holds it: opened read-only
+        assert window.open_path(str(tmp_path / "2026.ot62443"))
+        w = walkthrough_at(window, "Z1", "SR 1.1")
+        assert w.page.last_time.isVisibleTo(w.page) and not w.page.last_time.use_button.isEnabled()
+        qtbot.keyClick(w.tree, Qt.Key.Key_L, CTRL)
+        assert window.session.store.answer("Z1", "SR 1.1") is None  # type: ignore[union-attr]
+        assert "read-only" in window.statusBar().currentMessage()
 
 
 # -- the Progress view ----------------------------------------------------------------------------------
