@@ -22,6 +22,7 @@ from ot62443_desktop.domain.model import (
     FR_COUNT,
     SITE_SCOPE,
     Answer,
+    Asset,
     Criticality,
     ProjectInfo,
     ScopeKind,
@@ -91,16 +92,26 @@ class Project:
 
     def add_zone(
         self, zone_id: str, name: str, sl_t: int | str | Sequence[int], *,
-        criticality: str = "medium", kind: str = "zone", description: str = "", assets: str = "",
-        assess_program: bool = False,
+        criticality: str = "medium", kind: str = "zone", description: str = "",
+        assets: Sequence[Asset | str] = (), assess_program: bool = False, level: int | None = None,
+        connects: Sequence[str] = (), design_note: str = "",
     ) -> Zone:
-        if zone_id in {z.id for z in self.store.zones()}:
+        """Add a zone, or a conduit naming the zones it `connects`; `level` indexes the project's
+        layers (Purdue 0-5 unless the project names its own); assets are Assets or names."""
+        zones = {z.id for z in self.store.zones()}
+        if zone_id in zones:
             raise InputError(f"zone {zone_id!r} already exists")
+        if unknown := [z for z in connects if z not in zones]:
+            raise InputError(f"conduit {zone_id!r}: no zone {unknown[0]!r} to connect (add the zones first)")
+        layers = self.store.info.layer_names
+        if level is not None and not (isinstance(level, int) and 0 <= level < len(layers)):
+            raise InputError(f"zone {zone_id!r}: level must be 0-{len(layers) - 1} ({', '.join(layers)})")
         try:
             zone = Zone(
                 zone_id, name, parse_sl_t(sl_t), kind=_choice(ScopeKind, kind, "kind"),
-                criticality=_choice(Criticality, criticality, "criticality"),
-                description=description, assets=assets, assess_program=assess_program,
+                criticality=_choice(Criticality, criticality, "criticality"), description=description,
+                assets=tuple(a if isinstance(a, Asset) else Asset(a) for a in assets), assess_program=assess_program,
+                level=level, connects=tuple(connects), design_note=design_note,
             )
         except ValueError as exc:
             raise InputError(str(exc)) from None

@@ -102,9 +102,14 @@ def _zone_add(args: argparse.Namespace) -> int:
     with _opened(args.project) as project:
         _writable(project)
         project.add_zone(args.id, args.name, args.sl_t, criticality=args.criticality, kind=args.kind,
-                         description=args.description, assets=args.assets)
+                         description=args.description, assets=_names(args.assets, ";"), level=args.level,
+                         connects=_names(args.connects, ","), design_note=args.design_note)
     print(f"added {args.kind} {args.id}")
     return 0
+
+
+def _names(text: str, separator: str) -> list[str]:
+    return [name.strip() for name in text.split(separator) if name.strip()]
 
 
 def _answer(args: argparse.Namespace) -> int:
@@ -302,7 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--criticality", choices=["high", "medium", "low"], default="medium")
     p.add_argument("--kind", choices=["zone", "conduit"], default="zone")
     p.add_argument("--description", default="")
-    p.add_argument("--assets", default="")
+    p.add_argument("--assets", default="", help="asset names separated by ';'")
+    p.add_argument("--level", type=int, help="layer: Purdue level 0-5, or the index of the project's own layer")
+    p.add_argument("--connects", default="", help="a conduit: the ids of the zones it connects, comma-separated")
+    p.add_argument("--design-note", default="", help="why the design is acceptable where a check flags it")
 
     p = command("answer", _answer, "record the answer to one requirement in one scope")
     p.add_argument("project")

@@ -19,6 +19,7 @@ from ot62443_desktop.domain.catalogue import CatalogueSet, Requirement, Scale
 from ot62443_desktop.domain.model import (
     SITE_SCOPE,
     Answer,
+    Asset,
     Criticality,
     Effort,
     ItemState,
@@ -43,7 +44,7 @@ def demo_zones(seed_data: dict[str, Any], count: int, rng: random.Random) -> lis
         zones.append((Zone(
             spec["id"], spec["name"], tuple(spec["sl_t"]), kind=ScopeKind(spec["kind"]),
             criticality=Criticality(spec["criticality"]), description=spec["description"],
-            assets=spec["assets"], assess_program=spec.get("assess_program", False),
+            assets=_assets(spec["assets"]), assess_program=spec.get("assess_program", False),
         ), spec))
     remote = seed_data["remote"]
     for n in range(1, count - len(zones) + 1):
@@ -51,10 +52,14 @@ def demo_zones(seed_data: dict[str, Any], count: int, rng: random.Random) -> lis
             remote["id"].format(n=n), remote["name"].format(n=n),
             tuple(rng.choice(remote["sl_t_choices"])), kind=ScopeKind(remote["kind"]),
             criticality=Criticality(rng.choice(remote["criticalities"])),
-            description=remote["description"], assets=remote["assets"],
+            description=remote["description"], assets=_assets(remote["assets"]),
             assess_program=remote["assess_program"],
         ), remote))
     return zones
+
+
+def _assets(text: str) -> tuple[Asset, ...]:
+    return tuple(Asset(name.strip()) for name in text.split(",") if name.strip())
 
 
 class _Author:

@@ -11,6 +11,11 @@ from ot62443_desktop.domain.language import Language
 
 SITE_SCOPE = "site"
 FR_COUNT = 7
+MAX_LAYERS = 12
+PURDUE_LEVELS: tuple[str, ...] = (
+    "Level 0: process", "Level 1: basic control", "Level 2: supervisory control",
+    "Level 3: site operations", "Level 4: site business", "Level 5: enterprise",
+)
 _ZONE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
@@ -84,6 +89,7 @@ class ProjectInfo:
     confidentiality: str = "Confidential"
     target_ml: int = 2
     report_language: Language | None = None  # None: the language the GUI is in
+    layers: tuple[str, ...] = ()  # the project's own named layers, lowest first; empty: Purdue levels 0-5
 
     def __post_init__(self) -> None:
         if not self.client.strip():
@@ -94,11 +100,51 @@ class ProjectInfo:
             raise ModelError(f"target maturity must be 1-4, not {self.target_ml}")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ModelError("assessment end date is before its start date")
+        if len(self.layers) > MAX_LAYERS or any(not name.strip() for name in self.layers):
+            raise ModelError(f"layers must be at most {MAX_LAYERS} names, none of them empty")
+        if len(set(self.layers)) != len(self.layers):
+            raise ModelError("two layers have the same name")
+
+    @property
+    def layer_names(self) -> tuple[str, ...]:
+        """The layers zones are placed in: the project's own, or the Purdue levels 0-5."""
+        return self.layers or PURDUE_LEVELS
 
     @property
     def assessment_date(self) -> date | None:
         """The date remediation due dates count from: the end of the assessment."""
         return self.end_date or self.start_date
+
+
+@dataclass(frozen=True)
+class Asset:
+    """One device or system in a zone, as the asset owner's inventory names it."""
+
+    name: str
+    type: str = ""  # PLC, HMI, engineering workstation, switch, ...
+    vendor_model: str = ""
+    firmware: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ModelError("an asset needs a name")
+
+    def line(self) -> str:
+        """The asset as one line, "name; type; vendor/model; firmware; notes", empty fields at the end left out."""
+        fields = [self.name, self.type, self.vendor_model, self.firmware, self.notes]
+        while len(fields) > 1 and not fields[-1]:
+            fields.pop()
+        return "; ".join(" ".join(field.split()) for field in fields)
+
+    @classmethod
+    def from_line(cls, text: str) -> Asset:
+        """An asset from `line()`'s form; more than five fields is an error, not a silent loss."""
+        fields = [field.strip() for field in text.split(";")]
+        if len(fields) > 5:
+            raise ModelError(f"an asset line has at most 5 fields (name; type; vendor/model; firmware; notes): "
+                             f"{text.strip()[:60]!r}")
+        return cls(*fields)
 
 
 @dataclass(frozen=True)
@@ -111,8 +157,12 @@ class Zone:
     kind: ScopeKind = ScopeKind.ZONE
     criticality: Criticality = Criticality.MEDIUM
     description: str = ""
-    assets: str = ""
+    assets: tuple[Asset, ...] = ()
     assess_program: bool = False  # also assess 2-1 for this zone
+    level: int | None = None  # index into the project's layers (Purdue 0-5 by default); None: not placed
+    connects: tuple[str, ...] = ()  # a conduit: the ids of the zones it connects
+    design_note: str = ""  # why the design is acceptable where a check would flag it (e.g. an SL-T step)
+    position: tuple[float, float] | None = None  # where the user put it on the diagram; None: laid out
 
     def __post_init__(self) -> None:
         if self.id == SITE_SCOPE:
@@ -128,6 +178,19 @@ class Zone:
             isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 4 for v in self.sl_t
         ):
             raise ModelError(f"zone {self.id}: SL-T must be 7 levels of 0-4, got {list(self.sl_t)}")
+        if self.level is not None and (isinstance(self.level, bool) or not 0 <= self.level < MAX_LAYERS):
+            raise ModelError(f"zone {self.id}: level must be 0-{MAX_LAYERS - 1}, not {self.level!r}")
+        self._check_connects()
+
+    def _check_connects(self) -> None:
+        if self.connects and self.kind is not ScopeKind.CONDUIT:
+            raise ModelError(f"zone {self.id}: only a conduit connects zones")
+        if self.id in self.connects:
+            raise ModelError(f"conduit {self.id}: it cannot connect itself")
+        if len(set(self.connects)) != len(self.connects):
+            raise ModelError(f"conduit {self.id}: a zone is named twice in what it connects")
+        if bad := [z for z in self.connects if not _ZONE_ID.match(z) or z == SITE_SCOPE]:
+            raise ModelError(f"conduit {self.id}: {bad[0]!r} is not a zone id")
 
     @staticmethod
     def uniform(level: int) -> tuple[int, ...]:

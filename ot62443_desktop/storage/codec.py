@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
     Answer,
+    Asset,
     Criticality,
     Effort,
     Evidence,
@@ -36,6 +37,7 @@ _REQUIRED: Any = object()
 _SHOWN_CHARS = 40
 _YEARS = range(1900, 3000)
 _PROJECT_ID = re.compile(r"[0-9a-f]{32}")
+_FAR = 1e6  # a diagram position beyond this is no place on any drawing
 
 
 class CodecError(ValueError):
@@ -139,6 +141,7 @@ def info_to_doc(info: ProjectInfo) -> Doc:
         "scope_note": info.scope_note, "confidentiality": info.confidentiality,
         "target_ml": info.target_ml,
         "report_language": info.report_language.value if info.report_language else None,
+        "layers": list(info.layers),
     }
 
 
@@ -151,6 +154,7 @@ def info_from_doc(doc: Any) -> ProjectInfo:
         scope_note=_text(doc, "scope_note"), confidentiality=_text(doc, "confidentiality"),
         target_ml=_field(doc, "target_ml", 2, "a whole number 1-4", _is_int),
         report_language=_enum(doc, "report_language", Language, None, nullable=True),
+        layers=_texts(doc, "layers"),
     )
 
 
@@ -165,11 +169,16 @@ def project_id_from_meta(meta: Doc) -> str:
     return value
 
 
+_ASSET_FIELDS = ("name", "type", "vendor_model", "firmware", "notes")
+
+
 def zone_to_doc(zone: Zone) -> Doc:
     return {
         "id": zone.id, "name": zone.name, "kind": zone.kind.value, "sl_t": list(zone.sl_t),
         "criticality": zone.criticality.value, "description": zone.description,
-        "assets": zone.assets, "assess_program": zone.assess_program,
+        "assets": [{key: getattr(asset, key) for key in _ASSET_FIELDS} for asset in zone.assets],
+        "assess_program": zone.assess_program, "level": zone.level, "connects": list(zone.connects),
+        "design_note": zone.design_note, "position": list(zone.position) if zone.position else None,
     }
 
 
@@ -177,12 +186,30 @@ def zone_from_doc(doc: Any) -> Zone:
     doc = _object(doc, "the zone")
     sl_t = _field(doc, "sl_t", _REQUIRED, "a list of 7 levels 0-4",
                   lambda v: isinstance(v, list) and all(map(_is_int, v)))
+    assets = _field(doc, "assets", [], "a list of assets", lambda v: isinstance(v, list))
+    position = _field(doc, "position", None, "two numbers", _is_position, nullable=True)
     return Zone(
         id=_text(doc, "id", _REQUIRED), name=_text(doc, "name", _REQUIRED), sl_t=tuple(sl_t),
         kind=_enum(doc, "kind", ScopeKind), criticality=_enum(doc, "criticality", Criticality),
-        description=_text(doc, "description"), assets=_text(doc, "assets"),
+        description=_text(doc, "description"), assets=tuple(_asset(n, a) for n, a in enumerate(assets, 1)),
         assess_program=_field(doc, "assess_program", False, "true or false", lambda v: isinstance(v, bool)),
+        level=_field(doc, "level", None, "a whole number", _is_int, nullable=True),
+        connects=_texts(doc, "connects"), design_note=_text(doc, "design_note"),
+        position=(float(position[0]), float(position[1])) if position else None,
     )
+
+
+def _asset(n: int, doc: Any) -> Asset:
+    try:
+        doc = _object(doc, "an asset")
+        return Asset(*(_text(doc, key, _REQUIRED if key == "name" else "") for key in _ASSET_FIELDS))
+    except ValueError as exc:
+        raise CodecError(f"assets #{n}: {exc}") from None
+
+
+def _is_position(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) < _FAR for v in value))
 
 
 def answer_to_doc(answer: Answer) -> Doc:

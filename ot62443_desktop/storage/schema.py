@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Raw = dict[str, Any]
 
@@ -38,7 +38,19 @@ def _v2_add_lineage(raw: Raw) -> Raw:
     return raw
 
 
-UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage}
+def _v3_list_assets(raw: Raw) -> Raw:
+    """Schema 4 keeps a zone's assets as a list (name, type, vendor/model, firmware, notes) where it
+    had one text: each non-empty line of that text becomes an asset of that name, nothing lost.
+    The baseline of a carried-forward project holds zones too."""
+    for table in ("zones", "baseline:zones"):
+        for doc in raw.get(table, {}).values():
+            text = doc.get("assets", "") if isinstance(doc, dict) else []
+            if isinstance(text, str):
+                doc["assets"] = [{"name": line.strip()} for line in text.splitlines() if line.strip()]
+    return raw
+
+
+UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage, 3: _v3_list_assets}
 
 
 def upgrade(raw: Raw, version: int) -> Raw:

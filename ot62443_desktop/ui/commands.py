@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ot62443_desktop.domain.model import Answer, ProjectInfo, RemediationItem, Zone
+from ot62443_desktop.domain.model import Answer, Asset, ProjectInfo, RemediationItem, Zone
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import field_label
 
@@ -102,10 +102,17 @@ def _changed_text(before: object, after: object, fields: Sequence[str]) -> str:
     """The text fields `after` changes, as 'Field:\\ntext' blocks (the field named in the GUI's language)."""
     blocks = []
     for name in fields:
-        text = getattr(after, name, None) or ""
-        if text and text != (getattr(before, name, None) or ""):
+        text = _typed(getattr(after, name, None))
+        if text and text != _typed(getattr(before, name, None)):
             blocks.append(fill(translate("Commands", "%1:\n%2"), field_label(name), text))
     return "\n\n".join(blocks)
+
+
+def _typed(value: object) -> str:
+    """A field as the user typed it: text, or a zone's assets one per line as the zone dialog shows them."""
+    if isinstance(value, tuple):
+        return "\n".join(asset.line() for asset in value if isinstance(asset, Asset))
+    return value if isinstance(value, str) else ""
 
 
 class SetAnswerCommand(StoreCommand):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ot62443_desktop.domain.catalogue import FR_IDS
-from ot62443_desktop.domain.model import Criticality, ModelError, ScopeKind, Zone
+from ot62443_desktop.domain.model import Asset, Criticality, ModelError, ScopeKind, Zone
 from ot62443_desktop.ui.commands import AddZoneCommand, EditZoneCommand, RemoveZoneCommand
 from ot62443_desktop.ui.errors import ask
 from ot62443_desktop.ui.form_dialog import FormDialog
@@ -61,7 +62,7 @@ class ZonesModel(ListTableModel):
             return None
         z = self._zones[index.row()]
         values = [z.id, elide(z.name), kind_label(z.kind), criticality_label(z.criticality), " ".join(map(str, z.sl_t)),
-                  self.tr("yes") if z.assess_program else "", elide(z.assets)]
+                  self.tr("yes") if z.assess_program else "", elide(", ".join(a.name for a in z.assets))]
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(z.description) or None
         return values[index.column()]
@@ -99,7 +100,8 @@ class ZoneDialog(FormDialog):
             fr_row.addWidget(box)
         self.uniform.toggled.connect(self._sl_mode)
         self.description = PlainTextEdit(zone.description if zone else "")
-        self.assets = PlainTextEdit(zone.assets if zone else "")
+        self.assets = PlainTextEdit("\n".join(asset.line() for asset in zone.assets) if zone else "")
+        self.assets.setPlaceholderText(self.tr("One asset per line: name; type; vendor/model; firmware; notes"))
         for edit in (self.description, self.assets):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(70)
@@ -143,11 +145,13 @@ class ZoneDialog(FormDialog):
         if self.editing is None and zone_id in self.existing_ids:
             return self.fail(self.tr("A zone with id %1 already exists.").replace("%1", zone_id))
         try:
-            self.result_zone = Zone(
-                zone_id, self.name_edit.text().strip(), self.sl_t(), kind=ScopeKind(self.kind.currentData()),
-                criticality=Criticality(self.criticality.currentData()),
-                description=self.description.value().strip(),
-                assets=self.assets.value().strip(), assess_program=self.program.isChecked())
+            assets = tuple(Asset.from_line(line) for line in self.assets.value().splitlines() if line.strip())
+            edited = dict(
+                name=self.name_edit.text().strip(), sl_t=self.sl_t(), kind=ScopeKind(self.kind.currentData()),
+                criticality=Criticality(self.criticality.currentData()), description=self.description.value().strip(),
+                assets=assets, assess_program=self.program.isChecked())
+            # an edit keeps what this dialog does not show (level, connections, diagram position)
+            self.result_zone = replace(self.editing, **edited) if self.editing else Zone(zone_id, **edited)
         except ModelError as exc:
             return self.fail(str(exc))
         super().accept()

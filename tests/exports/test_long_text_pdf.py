@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from ot62443_desktop.domain.model import (
     SITE_SCOPE,
     Answer,
+    Asset,
     ItemState,
     ProjectData,
     ProjectInfo,
@@ -53,7 +54,7 @@ def long_project() -> ProjectData:
     t = {tag: token(tag) for tag in FREE_TEXT + NAMES}
     info = ProjectInfo(t["CLIENT"], t["SITE"], assessors=(t["ASSESSOR"], "Ana Lima"), start_date=date(2026, 3, 2),
                        scope_note=t["SCOPENOTE"])
-    zone = Zone("Z-1", t["ZONENAME"], Zone.uniform(2), description=t["DESCRIPTION"], assets=t["ASSETS"])
+    zone = Zone("Z-1", t["ZONENAME"], Zone.uniform(2), description=t["DESCRIPTION"], assets=(Asset(t["ASSETS"]),))
     answers = {
         ("Z-1", "SR 1.1"): Answer("Z-1", "SR 1.1", Status.NOT_IMPLEMENTED, notes=t["NOTES"], finding=t["FINDING"]),
         ("Z-1", "SR 1.2"): Answer("Z-1", "SR 1.2", Status.COMPENSATED, countermeasure=t["COUNTER"]),

@@ -21,6 +21,7 @@ from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.model import (
     SITE_SCOPE,
     Answer,
+    Asset,
     Criticality,
     Evidence,
     ItemState,
@@ -132,7 +133,8 @@ def hostile_project(catalogues: CatalogueSet) -> ProjectData:
     info = replace(INFO, client=f"Müller & Søn {HOSTILE[0]}", site="Łódź <site>",
                    scope_note=f"Scope with {hostile}", confidentiality="Confidential <restricted> & internal")
     zone = Zone("Z-1", f"Zürich-Nord {HOSTILE[0]}", Zone.uniform(2), criticality=Criticality.HIGH,
-                description=f"Description {hostile}", assets="PLC <S7-1500> & HMI")
+                description=f"Description {hostile}",
+                assets=(Asset("PLC <S7-1500> & HMI", "PLC", "<Siemens>", "V2.9 & up"),))
     answers = {
         ("Z-1", "SR 1.1"): Answer("Z-1", "SR 1.1", Status.NOT_IMPLEMENTED, notes=f"Notes {hostile} é ü ø Ł",
                                   finding=f"Finding {HOSTILE[0]}", answered_by="ana<script>"),

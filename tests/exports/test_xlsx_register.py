@@ -161,7 +161,7 @@ def test_no_assessment_date_counts_due_dates_from_today(project: Project, catalo
 def formula_project(path: Path) -> Project:
     """A project whose every kind of user text starts like a formula."""
     project = open_project(path, create=True, client="=EVIL()", site="@site")
-    project.add_zone("Z1", "-zone name", 1, description="+desc", assets="=assets")
+    project.add_zone("Z1", "-zone name", 1, description="+desc", assets=["=assets"])
     for text, req in zip(FORMULA_LIKE, ("SR 1.1", "SR 1.3", "SR 1.4", "SR 1.5", "SR 1.6", "SR 1.7"), strict=True):
         project.set_answer("Z1", req, "partial", notes=text, finding=text, countermeasure=text)
         project.store.set_remediation(RemediationItem(

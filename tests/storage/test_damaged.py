@@ -118,20 +118,20 @@ def test_newer_schema_is_refused_with_its_version(project_path: Path) -> None:
 
 def test_older_schema_is_upgraded_by_the_registered_functions(
         project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Simulate the next schema: it fills in the zone field 'assets'."""
+    """Simulate the next schema: it fills in the zone field 'description'."""
     make_project(project_path)
     calls: list[int] = []
 
     def v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
         calls.append(1)
         for doc in raw["zones"].values():
-            doc["assets"] = doc.get("assets", "") or "upgraded"
+            doc["description"] = doc.get("description", "") or "upgraded"
         return raw
 
     monkeypatch.setattr(schema_module, "UPGRADES", {CURRENT: v1_to_v2})
     monkeypatch.setattr(schema_module, "SCHEMA_VERSION", CURRENT + 1)
     with ProjectStore.open(project_path) as store:
-        assert store.zone("Z1").assets == "upgraded" and len(store.answers()) == 3
+        assert store.zone("Z1").description == "upgraded" and len(store.answers()) == 3
     assert calls == [1]
     assert json.loads(project_path.read_bytes())["meta"]["1"]["schema_version"] == CURRENT + 1
     assert json.loads(list_backups(project_path)[-1].read_bytes())["meta"]["1"]["schema_version"] == CURRENT

@@ -13,6 +13,7 @@ import pytest
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
     Answer,
+    Asset,
     Effort,
     Evidence,
     ItemState,
@@ -29,7 +30,8 @@ Raw = dict[str, Any]
 INFO = ProjectInfo("ACME Water", "North works", assessors=("Ann",), start_date=date(2024, 3, 1),
                    end_date=date(2024, 3, 8), scope_note="all of it", target_ml=3,
                    report_language=Language.FR)
-ZONE = Zone("Z1", "Control", (1, 2, 3, 2, 1, 0, 4), description="PLCs", assets="S7", assess_program=True)
+ZONE = Zone("Z1", "Control", (1, 2, 3, 2, 1, 0, 4), description="PLCs", assets=(Asset("S7", "PLC"),),
+            assess_program=True)
 ANSWER = Answer("Z1", "SR 1.1", Status.PARTIAL, ml=2, notes="n", finding="f", countermeasure="c",
                 evidence=(Evidence("docs/a.pdf", "ab" * 32, "policy", date(2024, 3, 2)),),
                 answered_by="Ann", answered_at=datetime(2024, 3, 2, 10, 30))
@@ -47,8 +49,9 @@ RECORDS: dict[str, tuple[Callable[[Raw], dict[str, Any]], str]] = {
 }
 # The fields the program itself writes as null when they are empty.
 NULLABLE = {("info", "start_date"), ("info", "end_date"), ("item", "action"), ("item", "priority"),
-            ("item", "due_date"), ("item", "effort"), ("evidence", "added"), ("info", "report_language")}
-INT_FIELDS = {("info", "target_ml"), ("answer", "ml")}
+            ("item", "due_date"), ("item", "effort"), ("evidence", "added"), ("info", "report_language"),
+            ("zone", "level"), ("zone", "position")}
+INT_FIELDS = {("info", "target_ml"), ("answer", "ml"), ("zone", "level")}
 ENUM_FIELDS = {("info", "report_language"), ("zone", "kind"), ("zone", "criticality"), ("answer", "status"),
                ("item", "priority"), ("item", "effort"), ("item", "state")}
 DATE_FIELDS = {("info", "start_date"), ("info", "end_date"), ("item", "due_date"), ("evidence", "added"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
-from ot62443_desktop.domain.model import Evidence, RemediationItem
+from ot62443_desktop.domain.model import Asset, Evidence, RemediationItem
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.markdown_view import InertDocument, MarkdownView
 from ot62443_desktop.ui.plain_text import MESSAGE_CHARS, elide
@@ -121,7 +121,7 @@ def hostile_project(project_path: Path, trap: Trap) -> Path:
     with open_project(project_path, create=True, client=hostile(trap, "Client"), site=hostile(trap, "Site")) as p:
         p.add_zone("Z1", hostile(trap, "Zone"), 2)
         zone = dataclasses.replace(p.store.zone("Z1"), description=hostile(trap, "About"),
-                                   assets=hostile(trap, "PLC"))
+                                   assets=(Asset(hostile(trap, "PLC")),))
         p.store.update_zone(zone)
         evidence = tuple(Evidence(path, "0" * 64, hostile(trap, "Photo"), date(2024, 5, 1)) for path in EVIDENCE)
         p.set_answer("Z1", "SR 1.1", "not_implemented", notes=note(trap), finding=hostile(trap, "Finding"),

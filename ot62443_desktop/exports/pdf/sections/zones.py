@@ -44,7 +44,7 @@ def zone_section(k: Composer, n: int, z: ZoneSection) -> list[Any]:
         (tr("Kind"), tr("{kind}, {criticality} criticality", kind=tr(KIND_LABELS[zone.kind]),
                         criticality=tr(CRITICALITY_LABELS[zone.criticality]).lower())),
         (tr("Description"), zone.description or "-"),
-        (tr("Assets"), zone.assets or "-"),
+        (tr("Assets"), "\n".join(asset.line() for asset in zone.assets) or "-"),
         (tr("Requirements"), tr("{applicable} applicable: {met} met, {gaps} gaps, {not_assessed} not assessed",
                                 applicable=score.applicable, met=score.met, gaps=score.gaps,
                                 not_assessed=len(z.not_assessed))),
