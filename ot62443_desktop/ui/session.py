@@ -28,6 +28,7 @@ from ot62443_desktop.domain.scoring import Gap, find_gaps
 from ot62443_desktop.storage import StoreError
 from ot62443_desktop.ui.commands import StoreUndoStack
 from ot62443_desktop.ui.errors import describe
+from ot62443_desktop.ui.i18n import fill
 
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import RowChange
@@ -72,8 +73,8 @@ class ProjectSession(QObject):
             self.project.close()
         except Exception as exc:  # noqa: BLE001 - closing goes on; the message says what happened
             log.exception("closing %s", self.store.path)
-            return [*self.store.warnings[seen:], self.tr("%1: could not be closed cleanly (%2)")
-                    .replace("%1", str(self.store.path)).replace("%2", f"{type(exc).__name__}: {exc}")]
+            return [*self.store.warnings[seen:], fill(self.tr("%1: could not be closed cleanly (%2)"),
+                                                      self.store.path, f"{type(exc).__name__}: {exc}")]
         for warning in self.store.warnings[seen:]:
             log.warning("%s", warning)
         return self.store.warnings[seen:]
