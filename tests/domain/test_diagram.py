@@ -1,0 +1,82 @@
+"""The drawing's geometry and the design checks, on worked examples."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ot62443_desktop.domain.design import Check, Finding, design_checks
+from ot62443_desktop.domain.diagram import PER_ROW, Box, layout
+from ot62443_desktop.domain.model import Asset, ProjectData, ProjectInfo, ScopeKind, Zone
+
+CONDUIT = ScopeKind.CONDUIT
+
+
+def plant() -> ProjectData:
+    return ProjectData(ProjectInfo("c", "s"), (
+        Zone("ENT", "Enterprise", Zone.uniform(1), level=4),
+        Zone("DMZ", "DMZ", Zone.uniform(2), level=3, assets=(Asset("historian mirror"),)),
+        Zone("SCADA", "SCADA", Zone.uniform(2), level=2, assets=(Asset("SCADA-A"),)),
+        Zone("PLC", "Controllers", (3, 3, 3, 2, 3, 2, 3), level=1),
+        Zone("LAB", "Lab", Zone.uniform(1)),
+        Zone("C-IT", "IT/OT firewall", Zone.uniform(2), kind=CONDUIT, connects=("ENT", "DMZ")),
+        Zone("C-OT", "OT firewall", Zone.uniform(2), kind=CONDUIT, connects=("DMZ", "SCADA")),
+        Zone("C-FIELD", "Control LAN", Zone.uniform(2), kind=CONDUIT, connects=("SCADA", "PLC")),
+        Zone("C-DIODE", "Data diode", Zone.uniform(1), kind=CONDUIT, connects=("PLC", "ENT"),
+             design_note="unidirectional gateway"),
+        Zone("C-OLD", "Old modem", Zone.uniform(1), kind=CONDUIT, connects=("PLC", "GONE")),
+    ))
+
+
+def overlaps(a: Box, b: Box) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+def test_layers_run_top_down_and_nothing_overlaps() -> None:
+    diagram = layout(plant())
+    y = {box.zone_id: box.y for box in diagram.boxes}
+    assert y["ENT"] < y["DMZ"] < y["SCADA"] < y["PLC"] < y["LAB"]  # level 4 on top, unplaced last
+    assert [band.name for band in diagram.bands][:2] == ["Level 4: site business", "Level 3: site operations"]
+    assert not [(a.zone_id, b.zone_id) for a, b in combinations(diagram.boxes, 2) if overlaps(a, b)]
+    assert all(b.x >= 0 and b.x + b.w <= diagram.width and b.y + b.h <= diagram.height for b in diagram.boxes)
+
+
+def test_one_link_per_conduit_endpoint_and_none_to_a_zone_that_is_gone() -> None:
+    diagram = layout(plant())
+    ends = [(link.conduit_id, link.zone_id, link.end is not None) for link in diagram.links]
+    assert len(ends) == 10 and ("C-OLD", "GONE", False) in ends
+    conduit, scada = diagram.box("C-OT"), diagram.box("SCADA")
+    assert conduit is not None and scada is not None and conduit.conduit
+    dmz = diagram.box("DMZ")
+    assert dmz is not None and dmz.y < conduit.y < scada.y  # between the two zones it connects
+
+
+def test_a_dragged_position_wins_and_the_links_follow() -> None:
+    data = plant()
+    moved = ProjectData(data.info, tuple(z if z.id != "SCADA" else Zone(
+        z.id, z.name, z.sl_t, level=z.level, position=(900.0, 40.0)) for z in data.zones))
+    diagram = layout(moved)
+    assert (diagram.box("SCADA").x, diagram.box("SCADA").y) == (900.0, 40.0)  # type: ignore[union-attr]
+    link = next(link for link in diagram.links if (link.conduit_id, link.zone_id) == ("C-OT", "SCADA"))
+    assert link.end == (975.0, 63.0) and diagram.width >= 900 + 150
+
+
+def test_a_crowded_band_wraps_so_a_hundred_zones_stay_legible() -> None:
+    zones = tuple(Zone(f"PS-{n:03d}", f"Pumping station {n}", Zone.uniform(1), level=1) for n in range(88))
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), zones))
+    rows = {box.y for box in diagram.boxes}
+    assert len(rows) == -(-88 // PER_ROW) and diagram.width < 2000
+
+
+def test_design_checks_on_a_worked_example() -> None:
+    found = design_checks(plant())
+    assert Finding(Check.UNKNOWN_ZONE, "C-OLD", other="GONE") in found
+    assert Finding(Check.SL_STEP, "C-FIELD", other="SCADA|PLC", fr="FR 1", levels=(2, 3)) not in found  # step 1
+    assert Finding(Check.ISOLATED, "LAB") in found and Finding(Check.ISOLATED, "PLC") not in found
+    assert Finding(Check.NO_ASSETS, "PLC") in found and Finding(Check.NO_ASSETS, "SCADA") not in found
+    assert not [f for f in found if f.scope_id == "C-DIODE"]  # its design note answers the SL step
+    stepped = ProjectData(ProjectInfo("c", "s"), (
+        Zone("A", "A", (1, 1, 1, 1, 1, 1, 1)), Zone("B", "B", (1, 3, 1, 1, 1, 1, 4)),
+        Zone("C", "C", Zone.uniform(1), kind=CONDUIT, connects=("A", "B")),
+        Zone("D", "D", Zone.uniform(1), kind=CONDUIT, connects=("A",))))
+    assert design_checks(stepped) == [
+        Finding(Check.SL_STEP, "C", other="A|B", fr="FR 7", levels=(1, 4)), Finding(Check.TOO_FEW, "D")]
