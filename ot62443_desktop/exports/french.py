@@ -4,6 +4,13 @@ Terms follow docs/glossary-fr.md; tests/exports/test_wording.py checks the table
 """
 
 FRENCH: dict[str, str] = {
+    # changes.py
+    "Closed": "Corrigé",
+    "New": "Nouveau",
+    "Persisting": "Persistant",
+    "Closed gaps": "Écarts corrigés",
+    "New gaps": "Nouveaux écarts",
+    "Persisting gaps": "Écarts persistants",
     # labels.py
     "Open": "Ouvert",
     "In progress": "En cours",
@@ -455,7 +462,14 @@ FRENCH: dict[str, str] = {
     "Assessment dates": "Dates de l'évaluation",
     "Confidentiality": "Confidentialité",
     "Exported": "Exporté le",
+    "Changes": "Évolutions",
     # xlsx_register.py
+    "Change": "Évolution",
+    "Status then": "Statut précédent",
+    "Status now": "Statut actuel",
+    "SL-A / ML then": "SL-A / ML précédent",
+    "SL-A / ML now": "SL-A / ML actuel",
+    "Priority now": "Priorité actuelle",
     "Gap register: {client}, {site}": "Registre des écarts\u00a0: {client}, {site}",
     "IEC 62443-3-3 / IEC 62443-2-1 assessment": "Évaluation IEC 62443-3-3 / IEC 62443-2-1",
     "Page &P of &N": "Page &P sur &N",

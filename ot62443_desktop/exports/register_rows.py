@@ -24,10 +24,12 @@ from ot62443_desktop.domain.model import (
     ProjectInfo,
     Status,
 )
+from ot62443_desktop.domain.progress import GapChange, Progress
 from ot62443_desktop.domain.report import ScoredProject
 from ot62443_desktop.domain.rules import achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap
 from ot62443_desktop.exports.cell_text import plain_text
+from ot62443_desktop.exports.changes import CHANGE_LABELS, Change, all_changes, requirement_of
 from ot62443_desktop.exports.labels import RESULT_LABELS, STATE_LABELS, STATUS_LABELS, confidentiality, scope_names
 from ot62443_desktop.exports.wording import N_, Translator
 
@@ -43,6 +45,7 @@ SUMMARY_SHEET = N_("Summary")
 REGISTER_SHEET = N_("Gap register")
 ANSWERS_SHEET = N_("All answers")
 PROGRAM_SHEET = N_("2-1 Program")
+CHANGES_SHEET = N_("Changes")  # only in the register of a project carried forward; never imported
 KEYS_SHEET = "Register keys"
 
 PRIORITY_VALUES: tuple[str, ...] = tuple(p.value for p in Priority)
@@ -312,3 +315,61 @@ def program_rows(project: ProjectData, catalogues: CatalogueSet, tr: Translator)
                 tr(RESULT_LABELS[classify(answer, requirement, None, target)]),
             ))
     return rows
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One gap closed, new or persisting since the previous assessment, with both sides' figures."""
+
+    change: Change
+    scope_id: str
+    scope_name: str
+    requirement_id: str
+    title: str
+    status_then: Status | None  # None: the zone was not assessed then
+    status_now: Status
+    achieved_then: str  # "SL-A 1" (the zone's in the requirement's FR) or "ML1"; "" when unknown
+    achieved_now: str
+    priority_now: Priority | None  # None for a closed gap
+
+    def values(self, tr: Translator) -> tuple[object, ...]:
+        """The row's cells in CHANGE_COLUMNS order, labels in `tr`'s language."""
+        return (
+            tr(CHANGE_LABELS[self.change]), self.scope_id, self.scope_name, self.requirement_id, self.title,
+            tr(STATUS_LABELS[self.status_then]) if self.status_then is not None else None,
+            tr(STATUS_LABELS[self.status_now]), self.achieved_then or None, self.achieved_now or None,
+            self.priority_now.value if self.priority_now is not None else None,
+        )
+
+
+def change_rows(progress: Progress, tr: Translator) -> list[ChangeRow]:
+    """Every gap closed, new or persisting, scope by scope (zones, then the site), as in `compare`;
+    the progress scored with the catalogues in the report language."""
+    names = scope_names(progress.now.data, tr)
+    rows = []
+    for change, scope, gap_change in all_changes(progress):
+        requirement = requirement_of(gap_change)
+        was_there = scope.scope_id == SITE_SCOPE or scope.sl_a_then is not None
+        rows.append(ChangeRow(
+            change=change, scope_id=scope.scope_id, scope_name=names.get(scope.scope_id, scope.name),
+            requirement_id=requirement.id, title=requirement.title,
+            status_then=_status(progress.then.data, gap_change) if was_there else None,
+            status_now=_status(progress.now.data, gap_change),
+            achieved_then=_achieved(progress.then.data, scope.sl_a_then, gap_change, requirement) if was_there else "",
+            achieved_now=_achieved(progress.now.data, scope.sl_a_now, gap_change, requirement),
+            priority_now=gap_change.now.priority if gap_change.now is not None else None,
+        ))
+    return rows
+
+
+def _status(project: ProjectData, change: GapChange) -> Status:
+    answer = project.answer(change.scope_id, change.requirement_id)
+    return answer.status if answer is not None else Status.NOT_ASSESSED
+
+
+def _achieved(project: ProjectData, sl_a: tuple[int, ...] | None, change: GapChange, requirement: Requirement) -> str:
+    """What the scope achieved in the requirement: its zone's SL-A in the FR, or the maturity rated."""
+    if requirement.level is not None:
+        return f"SL-A {sl_a[requirement.fr_index]}" if sl_a is not None else ""
+    ml = achieved_ml(project.answer(change.scope_id, change.requirement_id))
+    return f"ML{ml}" if ml is not None else ""

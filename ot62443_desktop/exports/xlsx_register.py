@@ -32,10 +32,12 @@ from ot62443_desktop import __version__
 from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ItemState, Priority, ProjectData, ProjectInfo
+from ot62443_desktop.domain.progress import progress_between
 from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text
+from ot62443_desktop.exports.changes import CHANGE_HEX, CHANGE_LABELS
 from ot62443_desktop.exports.labels import (
     CRITICALITY_LABELS,
     KIND_LABELS,
@@ -48,6 +50,7 @@ from ot62443_desktop.exports.output import check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
 from ot62443_desktop.exports.register_rows import (
     ANSWERS_SHEET,
+    CHANGES_SHEET,
     KEYS_SHEET,
     PROGRAM_SHEET,
     REGISTER_SHEET,
@@ -68,8 +71,8 @@ from ot62443_desktop.exports.xlsx_stream import (
     wrapped_lines,
 )
 
-__all__ = ["ANSWERS_SHEET", "KEYS_SHEET", "PROGRAM_SHEET", "REGISTER_SHEET", "REGISTER_TABLE", "SUMMARY_SHEET",
-           "key_sheet_values", "write_register"]
+__all__ = ["ANSWERS_SHEET", "CHANGES_SHEET", "KEYS_SHEET", "PROGRAM_SHEET", "REGISTER_SHEET", "REGISTER_TABLE",
+           "SUMMARY_SHEET", "key_sheet_values", "write_register"]
 
 REGISTER_TABLE = "GapRegister"
 STEP_ROWS = 250  # rows between progress reports (and cancel checks)
@@ -102,7 +105,9 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
     gaps = rr.gap_rows(scored, catalogues, tr)
     answers = rr.answer_rows(project, catalogues, tr)
     program = rr.program_rows(project, catalogues, tr)
-    progress = _Progress(hooks, len(gaps) + len(answers) + len(program) + STEP_ROWS)
+    changes = (rr.change_rows(progress_between(project.previous, project, catalogues), tr)
+               if project.previous is not None else None)
+    progress = _Progress(hooks, len(gaps) + len(answers) + len(program) + len(changes or ()) + STEP_ROWS)
 
     wb = new_workbook()
     try:
@@ -110,6 +115,8 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
         styles = _Styles(summary, language)
         _summary_sheet(summary, styles, scored, catalogues, len(gaps), exported_at, tr)
         _register_sheet(stream_sheet(wb, tr(REGISTER_SHEET)), styles, project.info, gaps, progress, tr)
+        if changes is not None:
+            _changes_sheet(stream_sheet(wb, tr(CHANGES_SHEET)), styles, project.info, changes, progress, tr)
         _data_sheet(stream_sheet(wb, tr(ANSWERS_SHEET)), styles, project.info, _in(ANSWERS_LAYOUT, tr), "Answers", (
             (a.scope_id, a.scope_name, a.standard, a.requirement_id, a.title, a.level, a.status, a.ml,
              a.notes, a.finding, a.countermeasure, a.evidence, a.answered_by, a.answered_at) for a in answers
@@ -312,15 +319,42 @@ def _register_sheet(ws: Any, styles: _Styles, info: ProjectInfo, gaps: list[rr.G
     ws.data_validations.append(dates)
 
     cf = ws.conditional_formatting
-    for priority, (fill, text) in PRIORITY_HEX.items():
-        cf.add(priority_ref, CellIsRule(operator="equal", formula=[f'"{priority.value}"'],
-                                        **_highlight(fill.lstrip("#"), text.lstrip("#"),
-                                                     bold=priority is Priority.P1)))
+    _priority_colours(ws, priority_ref)
     done, accepted = tr(STATE_LABELS[ItemState.DONE]), tr(STATE_LABELS[ItemState.RISK_ACCEPTED])
     cf.add(state_ref, CellIsRule(operator="equal", formula=[f'"{done}"'], **_highlight(GREEN_FILL, GREEN_TEXT)))
     cf.add(state_ref, CellIsRule(operator="equal", formula=[f'"{accepted}"'], **_highlight(GREY_FILL, GREY_TEXT)))
     overdue = f'AND(ISNUMBER({due_col}2),{due_col}2<TODAY(),{state_col}2<>"{done}",{state_col}2<>"{accepted}")'
     cf.add(due_ref, FormulaRule(formula=[overdue], font=Font(color=RED_TEXT, bold=True)))
+
+
+def _priority_colours(ws: Any, ref: str) -> None:
+    """Each priority in its colour, P1 in bold."""
+    for priority, (fill, text) in PRIORITY_HEX.items():
+        ws.conditional_formatting.add(ref, CellIsRule(operator="equal", formula=[f'"{priority.value}"'],
+                                                      **_highlight(fill.lstrip("#"), text.lstrip("#"),
+                                                                   bold=priority is Priority.P1)))
+
+
+CHANGES_LAYOUT: tuple[_Column, ...] = (
+    _Column(N_("Change"), 12, "text"), _Column(N_("Scope"), 12, "text"), _Column(N_("Scope name"), 22, "wrap"),
+    _Column(N_("Requirement"), 13, "text"), _Column(N_("Title"), 40, "wrap"), _Column(N_("Status then"), 18, "wrap"),
+    _Column(N_("Status now"), 18, "wrap"), _Column(N_("SL-A / ML then"), 11, "center"),
+    _Column(N_("SL-A / ML now"), 11, "center"), _Column(N_("Priority now"), 10, "center"),
+)
+
+
+def _changes_sheet(ws: Any, styles: _Styles, info: ProjectInfo, changes: list[rr.ChangeRow], progress: _Progress,
+                   tr: Translator) -> None:
+    """The gaps closed (green), new (red) and persisting (amber) since the previous assessment."""
+    rows = len(changes)
+    _data_sheet(ws, styles, info, _in(CHANGES_LAYOUT, tr), "Changes", (c.values(tr) for c in changes), rows,
+                progress, tr)
+    _, change_ref = _column_ref(CHANGES_LAYOUT, "Change", rows)
+    for change, (fill, text) in CHANGE_HEX.items():
+        label = tr(CHANGE_LABELS[change])
+        ws.conditional_formatting.add(change_ref, CellIsRule(operator="equal", formula=[f'"{label}"'],
+                                                             **_highlight(fill.lstrip("#"), text.lstrip("#"))))
+    _priority_colours(ws, _column_ref(CHANGES_LAYOUT, "Priority now", rows)[1])
 
 
 def _name_columns(wb: Any, sheet: str) -> None:
