@@ -343,10 +343,10 @@ FRENCH: dict[str, str] = {
     "<b>closed</b> when it was a gap then and is met now, <b>new</b> when it is a gap now and was not then (every "
     "gap of a zone added since is new), <b>persisting</b> when it is a gap in both. An earlier gap whose "
     "requirement has not been assessed again yet, or no longer applies, is none of these.":
-        "Cette évaluation reprend la précédente. Un écart est une exigence non satisfaite dans un périmètre\u00a0: "
-        "<b>corrigé</b> s'il existait lors de l'évaluation précédente et que l'exigence est satisfaite aujourd'hui, "
-        "<b>nouveau</b> s'il existe aujourd'hui mais pas alors (tout écart d'une zone ajoutée depuis est nouveau), "
-        "<b>persistant</b> s'il existe dans les deux. Un écart antérieur dont l'exigence n'a pas encore été "
+        "Cette évaluation reprend la précédente. Un écart, exigence non satisfaite dans un périmètre, est "
+        "<b>corrigé</b> s'il existait lors de l'évaluation précédente et que l'exigence est satisfaite "
+        "aujourd'hui, <b>nouveau</b> s'il existe aujourd'hui mais pas alors (comme tout écart d'une zone ajoutée "
+        "depuis), <b>persistant</b> s'il existe dans les deux. Un écart antérieur dont l'exigence n'est pas encore "
         "réévaluée, ou est devenue sans objet, n'est dans aucun de ces cas.",
     "gaps closed": "écarts corrigés",
     "new gaps": "nouveaux écarts",

@@ -72,6 +72,18 @@ def page_fonts(resources: Any) -> Iterator[Any]:
             yield from page_fonts(xobject["/Resources"].get_object())
 
 
+def text_pieces(reader: PdfReader, page: int) -> list[tuple[float, str]]:
+    """(baseline, text) of every piece of text the page draws."""
+    pieces: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any) -> None:
+        if text.strip():
+            pieces.append((tm[5] + cm[5], text.strip()))
+
+    reader.pages[page].extract_text(visitor_text=visit)
+    return pieces
+
+
 # --- the PDF plan -------------------------------------------------------------------------------
 
 def test_the_plan_has_a_progress_section_with_the_counts(plant: Plant, plans: dict[Language, PdfReader]) -> None:
@@ -196,3 +208,20 @@ def test_a_project_not_carried_forward_has_no_progress_section(plant: Plant, tmp
         assert progress_entry(reader) is None
         assert not any("Progress since" in page_text(reader, p) or "Évolution depuis" in page_text(reader, p)
                        for p in range(len(reader.pages)))
+
+
+def test_the_counts_sit_on_the_baseline_of_their_area(plans: dict[Language, PdfReader]) -> None:
+    """Counts drawn as plain table strings sat a point or two below their area's label."""
+    reader = plans[EN]
+    entry = progress_entry(reader)
+    assert entry is not None
+    by_priority = next(e for e in outline(reader) if e[1] == "1.2 Gaps by priority and requirement area")
+    for page, columns in ((by_priority[2], 5), (entry[2], 3)):  # P1-P4 and the total; closed, new, persisting
+        for area in ("FR 1 IAC Identification and authentication control", "IEC 62443-2-1 security program",
+                     "All gaps"):
+            # the table may run onto the next page
+            pieces = next(p for p in (text_pieces(reader, page), text_pieces(reader, page + 1))
+                          if any(text == area for _y, text in p))
+            baseline = next(y for y, text in pieces if text == area)
+            beside = [text for y, text in pieces if abs(y - baseline) < 0.3 and text != area]
+            assert len(beside) == columns and all(re.fullmatch(r"[\d,]+|-", t) for t in beside), (area, beside)

@@ -35,15 +35,18 @@ def kpi_tiles(k: Composer, tiles: Sequence[tuple[str, str, Any]]) -> Table:
 
 
 def area_table(k: Composer, headings: Sequence[tuple[str, Any, Any]], rows: Sequence[tuple[str, Sequence[int]]],
-               total: tuple[str, Sequence[int]], widths: Sequence[float], sum_heading: str | None = None) -> Any:
+               total: tuple[str, Sequence[int]], widths: Sequence[float], sum_heading: str | None = None,
+               extra: Sequence[tuple[Any, ...]] = ()) -> Any:
     """Counts per requirement area, then the total row in bold. `headings` are the count columns'
     (text, background, colour); `sum_heading`, when given, heads a last column with each row's sum;
-    `widths` are the columns' fractions of the text width."""
+    `widths` are the columns' fractions of the text width; `extra`, more table style commands."""
     tr = k.tr
 
     def line(label: str, counts: Sequence[int], font: str) -> list[Any]:
-        cells: list[Any] = [k.t(run(label, font)), *[tr.count(n) if n else "-" for n in counts]]
-        return cells + [tr.count(sum(counts))] if sum_heading is not None else cells
+        # Counts as cell texts like the label, so that they sit on its baseline.
+        cells = [tr.count(n) if n else "-" for n in counts]
+        cells += [tr.count(sum(counts))] if sum_heading is not None else []
+        return [k.t(run(label, font)), *[k.t(run(cell, font)) for cell in cells]]
 
     head: list[Any] = [tr("Area"), *(text for text, _bg, _fg in headings)]
     data: list[list[Any]] = [head + [sum_heading] if sum_heading is not None else head]
@@ -54,7 +57,7 @@ def area_table(k: Composer, headings: Sequence[tuple[str, Any, Any]], rows: Sequ
                                        ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY)]
     for i, (_text, bg, fg) in enumerate(headings, start=1):
         commands += [("BACKGROUND", (i, 0), (i, 0), bg), ("TEXTCOLOR", (i, 0), (i, 0), fg)]
-    return table(data, k.cols(*widths), commands, long=False)
+    return table(data, k.cols(*widths), [*commands, *extra], long=False)
 
 
 def level_chart(k: Composer, series: Sequence[Sequence[float]], categories: Sequence[str],

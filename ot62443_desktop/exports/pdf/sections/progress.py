@@ -22,7 +22,9 @@ from ot62443_desktop.exports.pdf.textlayout import run
 from ot62443_desktop.exports.pdf.theme import BAR_NOW, BAR_TARGET, BAR_THEN
 from ot62443_desktop.exports.wording import Translator
 
-CHART_HEIGHT = 132  # lower than the 1.1 chart, so that the section keeps to one page
+# Lower chart and tighter rows than the rest of the summary, so that the section keeps to one page.
+CHART_HEIGHT = 132
+COMPACT = (("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2))
 
 
 def progress(k: Composer, number: str, p: ProgressSummary) -> list[Any]:
@@ -46,7 +48,7 @@ def progress(k: Composer, number: str, p: ProgressSummary) -> list[Any]:
     ]
     headings = [(tr(CHANGE_HEADINGS[c]), *(colors.HexColor(h) for h in CHANGE_HEX[c])) for c in Change]
     story.append(area_table(k, headings, [(row.label, row.by_change) for row in p.counts],
-                            (p.total.label, p.total.by_change), (0.49, 0.17, 0.17, 0.17)))
+                            (p.total.label, p.total.by_change), (0.49, 0.17, 0.17, 0.17), extra=COMPACT))
     story += [CondPageBreak(70 * mm),
               para(tr("<b>Mean SL-A per foundational requirement, then and now</b>"), s.h3),
               para(tr("Mean SL-A over the zones and conduits of each assessment ({then} then, {now} now); beside "
@@ -105,7 +107,7 @@ def element_table(k: Composer, p: ProgressSummary) -> list[Any]:
             k.t(run(e.element.code, BOLD), f" {e.element.title}"),
             _level(k, e.ml_then, p.target_ml_then, widths[1]),
             _level(k, e.ml_now, p.target_ml_now, widths[2]),
-            signed(tr, e.ml_now - e.ml_then) if e.ml_now is not None and e.ml_then is not None else "-",
+            k.t(signed(tr, e.ml_now - e.ml_then) if e.ml_now is not None and e.ml_then is not None else "-"),
         ])
     return [
         para(tr("<b>Security program maturity per element, then and now</b>"), s.h3),
@@ -113,8 +115,7 @@ def element_table(k: Composer, p: ProgressSummary) -> list[Any]:
                 "(ML{then} then, ML{now} now).",
                 then=p.target_ml_then, now=p.target_ml_now), s.small),
         table(rows, widths, [("ALIGN", (3, 0), (3, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-                             ("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)],
-              long=False),
+                             *COMPACT], long=False),
     ]
 
 
