@@ -373,6 +373,9 @@ FRENCH: dict[str, str] = {
     "SL-T now. Under each FR, the change in mean SL-A.":
         "SL-A moyen des zones et conduits de chaque évaluation ({then} lors de la précédente, {now} "
         "aujourd'hui)\u00a0; à côté, le SL-T moyen actuel. Sous chaque FR, l'évolution du SL-A moyen.",
+    "There is no mean SL-A to compare: that needs zones or conduits in both assessments ({then} then, {now} now).":
+        "Aucun SL-A moyen à comparer\u00a0: il faut des zones ou conduits dans les deux évaluations ({then} lors de "
+        "la précédente, {now} aujourd'hui).",
     "{fr}\n{change}": "{fr}\n{change}",
     "Mean SL-A then": "SL-A moyen précédent",
     "Mean SL-A now": "SL-A moyen actuel",
