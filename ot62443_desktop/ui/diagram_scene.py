@@ -11,6 +11,7 @@ zones fitted on a projector still read, and the name is one hover away.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -30,6 +31,7 @@ from ot62443_desktop.ui.plain_text import tooltip
 
 FAR_OUT = 0.75  # below this zoom a box shows its id, large, instead of its name
 _UNKNOWN_REACH = 70.0  # how far from its conduit the marker of an unknown zone sits
+CROWDED = 8  # a conduit with more ends than this draws its lines lighter
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,23 @@ class BoxLook:
 
 @dataclass
 class Fonts:
-    name: QFont
-    small: QFont
-    far: QFont
-    metrics: dict[int, QFontMetricsF] = field(default_factory=dict)
+    name: QFont  # a zone's name
+    small: QFont  # its id, a conduit's name, an unknown zone's marker
+    far: QFont  # the id alone, zoomed far out
+    band: QFont  # a layer's name
+    metrics: dict[str, QFontMetricsF] = field(default_factory=dict)
 
     def measure(self, font: QFont) -> QFontMetricsF:
-        return self.metrics.setdefault(id(font), QFontMetricsF(font))
+        return self.metrics.setdefault(font.key(), QFontMetricsF(font))
+
+    def fitting(self, font: QFont, text: str, width: float) -> QFont:
+        """`font`, made smaller if `text` would not fit in `width` (not below two thirds of its size)."""
+        wide = self.measure(font).horizontalAdvance(text)
+        if wide <= width:
+            return font
+        smaller = QFont(font)
+        smaller.setPixelSize(max(int(font.pixelSize() * width / wide), font.pixelSize() * 2 // 3))
+        return smaller
 
 
 class BoxItem(QGraphicsItem):
@@ -60,7 +72,7 @@ class BoxItem(QGraphicsItem):
         self.box, self.look, self.colours, self.fonts = box, look, colours, fonts
         self.home = QPointF(box.x, box.y)  # where the project has it; a drag is measured from here
         self.links: list[LinkItem] = []
-        self._elided: dict[tuple[int, float], str] = {}
+        self._elided: dict[str, tuple[QFont, list[str]]] = {}
         self.setPos(self.home)
         self.setZValue(2 if box.conduit else 1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -93,6 +105,9 @@ class BoxItem(QGraphicsItem):
                 link.follow()
         return super().itemChange(change, value)
 
+    def centre(self) -> QPointF:
+        return self.pos() + QPointF(self.box.w / 2, self.box.h / 2)
+
     def moved(self) -> bool:
         return self.pos() != self.home
 
@@ -113,22 +128,43 @@ class BoxItem(QGraphicsItem):
         painter.setPen(self.colours.text)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < FAR_OUT:
-            self._text(painter, self.fonts.far, self.box.zone_id, rect, lod)
+            self._lines(painter, f"far{max(round(lod, 1), 0.1)}", self.fonts.far, self.box.zone_id, rect, 1)
         elif self.box.conduit:
-            self._text(painter, self.fonts.small, self.box.name, rect, lod)
+            self._lines(painter, "name", self.fonts.small, self.box.name, rect, 2)
         else:
-            top, bottom = QRectF(rect.x(), rect.y() + 4, rect.width(), rect.height() * 0.55 - 2), \
-                QRectF(rect.x(), rect.y() + rect.height() * 0.55, rect.width(), rect.height() * 0.45 - 4)
-            self._text(painter, self.fonts.name, self.box.name, top, lod)
-            self._text(painter, self.fonts.small, self.look.detail, bottom, lod)
+            split = rect.height() - self.fonts.measure(self.fonts.small).height() - 3
+            self._lines(painter, "name", self.fonts.name, self.box.name, QRectF(0, 2, rect.width(), split - 2), 2)
+            self._lines(painter, "detail", self.fonts.small, self.look.detail,
+                        QRectF(0, split, rect.width(), rect.height() - split - 2), 1)
 
-    def _text(self, painter: QPainter, font: QFont, text: str, rect: QRectF, lod: float) -> None:
-        key = (id(font), round(lod, 2))
+    def _lines(self, painter: QPainter, key: str, font: QFont, text: str, rect: QRectF, most: int) -> None:
+        """`text` in at most `most` lines across `rect`, the last one elided; worked out once per box."""
         if key not in self._elided:
-            self._elided[key] = self.fonts.measure(font).elidedText(text, Qt.TextElideMode.ElideRight,
-                                                                    rect.width() - 12)
-        painter.setFont(font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine, self._elided[key])
+            fitted = font
+            if key.startswith("far"):  # about 12 px on screen however far out, as long as the id fits the box
+                fitted = QFont(font)
+                fitted.setPixelSize(max(font.pixelSize(), round(12 / float(key[3:]))))
+                fitted = self.fonts.fitting(fitted, text, rect.width() - 12)
+            self._elided[key] = (fitted, wrap(self.fonts.measure(fitted), text, rect.width() - 12, most))
+        fitted, lines = self._elided[key]
+        painter.setFont(fitted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "\n".join(lines))
+
+
+def wrap(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str]:
+    """Greedy word wrap into at most `most` lines, the last elided; a word too long for a line is elided."""
+    words, lines = text.split(), []
+    while words and len(lines) < most - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        if metrics.horizontalAdvance(line) > width and words:
+            words.insert(0, line)  # one word wider than the box: the last line elides it
+            break
+        lines.append(line)
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return lines
 
 
 class LinkItem(QGraphicsLineItem):
@@ -144,8 +180,8 @@ class LinkItem(QGraphicsLineItem):
         self.follow()
 
     def follow(self) -> None:
-        self.setLine(self.conduit.sceneBoundingRect().center().x(), self.conduit.sceneBoundingRect().center().y(),
-                     self.zone.sceneBoundingRect().center().x(), self.zone.sceneBoundingRect().center().y())
+        start, end = self.conduit.centre(), self.zone.centre()
+        self.setLine(start.x(), start.y(), end.x(), end.y())
 
 
 class UnknownEnd(QGraphicsItem):
@@ -182,15 +218,38 @@ class UnknownEnd(QGraphicsItem):
 
 
 class BandItem(QGraphicsItem):
-    """A layer: a stripe across the drawing with its name at the left."""
+    """A layer: a stripe across the drawing with its name at the left, larger when zoomed far out."""
 
     def __init__(self, band: Band, name: str, width: float, shaded: bool, font: QFont) -> None:
         super().__init__()
         self.band, self.name, self.width, self.shaded, self.font = band, name, width, shaded, font
+        self._fonts: dict[float, tuple[QFont, str]] = {}
         self.setZValue(-1)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         return QRectF(0, self.band.y, self.width, self.band.h)
+
+    def _label_rect(self) -> QRectF:
+        return QRectF(MARGIN / 2, self.band.y + 4, LABEL_W - MARGIN, self.band.h - 8)
+
+    def label(self, lod: float) -> tuple[QFont, str]:
+        """The label's font and text at this zoom: as set near; far out, about 11 px on screen, and if
+        the name does not fit so, its part before a colon ("Level 3" of "Level 3: site operations")."""
+        step = round(min(lod, FAR_OUT), 2)
+        if step not in self._fonts:
+            font, text = QFont(self.font), self.name
+            if lod < FAR_OUT:
+                font.setPixelSize(round(11 / step))
+                short = self.name.partition(":")[0].strip() or self.name
+                text = self.name if self._fits(font, self.name) else short
+                while font.pixelSize() > 8 and not self._fits(font, text):
+                    font.setPixelSize(font.pixelSize() - 1)
+            self._fonts[step] = (font, text)
+        return self._fonts[step]
+
+    def _fits(self, font: QFont, text: str) -> bool:
+        rect = self._label_rect()
+        return rect.contains(QFontMetricsF(font).boundingRect(rect, Qt.TextFlag.TextWordWrap, text))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         palette = option.palette
@@ -204,10 +263,10 @@ class BandItem(QGraphicsItem):
         label = QColor(palette.color(QPalette.ColorRole.Text))
         label.setAlpha(170)
         painter.setPen(label)
-        painter.setFont(self.font)
-        painter.drawText(QRectF(MARGIN / 2, rect.y() + 4, LABEL_W - MARGIN, rect.height() - 8),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                         self.name)
+        font, text = self.label(option.levelOfDetailFromTransform(painter.worldTransform()))
+        painter.setFont(font)
+        painter.drawText(self._label_rect(),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
 
 
 class DiagramScene(QGraphicsScene):
@@ -228,12 +287,13 @@ class DiagramScene(QGraphicsScene):
         self.clear()
         self.boxes, self.links, self.unknown = {}, [], []
         for n, band in enumerate(diagram.bands):
-            self.addItem(BandItem(band, band_names[n], diagram.width, n % 2 == 1, fonts.small))
+            self.addItem(BandItem(band, band_names[n], diagram.width, n % 2 == 1, fonts.band))
         for box in diagram.boxes:
             item = BoxItem(box, looks[box.zone_id], colours, fonts, movable)
             self.boxes[box.zone_id] = item
             self.addItem(item)
         slots: dict[str, int] = {}
+        ends = Counter(link.conduit_id for link in diagram.links)
         for link in diagram.links:
             conduit = self.boxes[link.conduit_id]
             colour = colours.colour(conduit.look.worst)
@@ -242,6 +302,9 @@ class DiagramScene(QGraphicsScene):
                 self.unknown.append(UnknownEnd(conduit, link.zone_id, slot, colour, fonts,
                                                unknown_tip.replace("%1", link.zone_id)))
             else:
+                if ends[link.conduit_id] > CROWDED:
+                    colour = QColor(colour)
+                    colour.setAlpha(110)  # a conduit to dozens of zones: its fan must not hide the boxes
                 self.links.append(LinkItem(conduit, self.boxes[link.zone_id], colour))
                 self.addItem(self.links[-1])
         rect = self.itemsBoundingRect().united(QRectF(0, 0, diagram.width, diagram.height))

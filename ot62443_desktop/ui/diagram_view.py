@@ -42,6 +42,7 @@ from ot62443_desktop.ui.table_model import ListTableModel
 from ot62443_desktop.ui.zones_view import confirm_removal
 
 Index = QModelIndex | QPersistentModelIndex
+WIDE = 2.0  # a drawing wider than this many times its height has the design checks under it
 
 
 class FindingsModel(ListTableModel):
@@ -99,6 +100,7 @@ class DiagramView(LazyView):
         self.reset_button.clicked.connect(self.reset_layout)
         self._actions()
         self._build_layout()
+        self._checks_placed = False
         session.read_only_changed.connect(self._mark_stale)
 
     def _actions(self) -> None:
@@ -136,9 +138,9 @@ class DiagramView(LazyView):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 380])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setChildrenCollapsible(False)
         layout_ = QVBoxLayout(self)
         layout_.addLayout(tools)
         layout_.addWidget(self.splitter, 1)
@@ -159,6 +161,7 @@ class DiagramView(LazyView):
                          gap_colours(self.palette()), self._fonts(), movable=not self.session.read_only,
                          unknown_tip=self.tr("This conduit names %1, which is not a zone of this project"))
         self.scene.select_only(selected)
+        self._place_checks(diagram.width / max(diagram.height, 1.0))
         if first or self.canvas.fitted:
             self.canvas.fit()
         else:
@@ -166,6 +169,19 @@ class DiagramView(LazyView):
         self.findings.show(project)
         self.checks_title.setText(self.tr("Design checks: %n finding(s)", "", len(self.findings.findings)))
         self.reset_button.setEnabled(not self.session.read_only and any(z.position for z in project.zones))
+
+    def _place_checks(self, aspect: float) -> None:
+        """The checks under a wide drawing (as Purdue drawings mostly are) and beside a tall one: the
+        drawing gets the room it can use, which on a projector is what makes its names readable."""
+        wide = aspect > WIDE
+        orientation = Qt.Orientation.Vertical if wide else Qt.Orientation.Horizontal
+        if orientation == self.splitter.orientation() and self._checks_placed:
+            return
+        self._checks_placed = True
+        self.splitter.setOrientation(orientation)
+        total = self.splitter.height() if wide else self.splitter.width()
+        side = 170 if wide else 360
+        self.splitter.setSizes([max(total - side, side), side])
 
     def _look(self, zone: Zone, score: ZoneScore, layers: tuple[str, ...]) -> BoxLook:
         worst = worst_gap(zone.sl_t, score.sl_gap)
@@ -182,13 +198,15 @@ class DiagramView(LazyView):
         return BoxLook(worst, zone.id, "\n".join(lines))
 
     def _fonts(self) -> Fonts:
-        name, small, far = QFont(self.font()), QFont(self.font()), QFont(self.font())
-        name.setPointSizeF(10.5)
+        """Sizes in pixels of the scene, whose units are points: the drawing is the same on any screen."""
+        name, small, far, band = (QFont(self.font()) for _ in range(4))
+        name.setPixelSize(12)
         name.setBold(True)
-        small.setPointSizeF(9)
+        small.setPixelSize(10)
         far.setPixelSize(22)
         far.setBold(True)
-        return Fonts(name, small, far)
+        band.setPixelSize(12)
+        return Fonts(name, small, far, band)
 
     def _show_finding(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
