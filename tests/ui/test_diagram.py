@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QColor, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
@@ -251,3 +251,21 @@ def test_the_findings_model_passes_the_model_tester(qtmodeltester) -> None:  # t
     findings.show(ProjectData(ProjectInfo("c", "s"), zones))
     assert [f.check for f, _, _ in findings.findings] == [Check.UNKNOWN_ZONE, Check.NO_ASSETS]
     qtmodeltester.check(findings)
+
+
+def test_zoom_keys_wheel_and_fit(qtbot: QtBot, diagram: DiagramView) -> None:
+    canvas = diagram.canvas
+    fitted = canvas.scale_factor()
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.scale_factor() == pytest.approx(fitted * 1.25) and not canvas.fitted
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.scale_factor() == pytest.approx(fitted / 1.25)
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(canvas.viewport().mapToGlobal(QPoint(50, 50))), QPoint(),
+                        QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(canvas.viewport(), wheel)
+    assert canvas.scale_factor() == pytest.approx(fitted / 1.25 * 1.25 ** 2)
+    qtbot.keyClick(canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.scale_factor() == pytest.approx(fitted) and canvas.fitted
