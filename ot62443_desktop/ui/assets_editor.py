@@ -121,7 +121,7 @@ class AssetsEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 110, 150, 80)):
+        for column, width in enumerate((110, 100, 150, 80)):
             header.resizeSection(column, width)
         self.table.setMinimumHeight(150)
         self.add_button = QPushButton(self.tr("Add a&sset"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QRadioButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -69,7 +70,7 @@ class ZoneDialog(FormDialog):
         self._arrange()
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._load(zone)
-        self.resize(1040, 560)
+        self.resize(1180, 580)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -134,10 +135,13 @@ class ZoneDialog(FormDialog):
         self.right.addRow(self.tr("&Assets"), self.assets)
         outer = self.layout()
         outer.removeItem(form)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)  # the fields keep their height; the assets table takes the room
         columns = QHBoxLayout()
-        columns.addLayout(form, 1)
-        columns.addSpacing(12)
-        columns.addLayout(self.right, 1)
+        columns.addLayout(left, 4)
+        columns.addSpacing(16)
+        columns.addLayout(self.right, 5)
         outer.insertLayout(0, columns)  # type: ignore[attr-defined]
 
     def _load(self, zone: Zone | None) -> None:
