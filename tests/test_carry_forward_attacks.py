@@ -4,6 +4,7 @@ full disk while next year's file is made, last year's file left with a crash jou
 from __future__ import annotations
 
 import contextlib
+import json
 import subprocess
 import sys
 import textwrap
@@ -14,7 +15,7 @@ import pytest
 from ot62443_desktop.api import carry_forward, compare_projects, open_project
 from ot62443_desktop.cli import main
 from ot62443_desktop.domain.progress import LineageError
-from ot62443_desktop.storage import StoreError
+from ot62443_desktop.storage import StoreError, schema
 from tests.storage.test_full_disk import FullDisk, disk
 from tests.test_carry_forward import last_year
 
@@ -76,3 +77,24 @@ def test_last_years_crash_journal_is_carried_forward_and_left_as_it_was(tmp_path
         last = new.store.snapshot().previous
         assert last is not None and last.answer("Z1", "SR 2.1") is not None  # the journaled answer counts
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name != "2026.ot62443"} == beside
+
+
+def test_a_schema_3_carried_forward_file_upgrades_its_baseline_zones_too(tmp_path: Path) -> None:
+    """Schema 4 made a zone's asset text a list; last year's zones inside the file are zones too."""
+    old = last_year(tmp_path / "2025.ot62443")
+    new = tmp_path / "2026.ot62443"
+    carry_forward(old, new).close()
+    raw = json.loads(new.read_bytes())
+    raw["meta"]["1"]["schema_version"] = 3
+    for table in ("zones", "baseline:zones"):
+        for zone in raw[table].values():
+            for key in ("level", "connects", "design_note", "position"):
+                del zone[key]
+            zone["assets"] = "PLC-1 (S7-1500)\n\nHMI-01\n"
+    new.write_text(json.dumps(raw))
+    with open_project(new) as project:
+        data = project.store.snapshot()
+        assert data.previous is not None
+        assert [a.name for a in data.previous.zones[0].assets] == ["PLC-1 (S7-1500)", "HMI-01"]
+    assert json.loads(new.read_bytes())["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
+    assert compare_projects(old, new).summary()["zones"][0]["sl_a_old"] == [0, 0, 0, 0, 0, 2, 0]
