@@ -24,6 +24,7 @@ from ot62443_desktop.ui.diagram_view import DiagramView, FindingsModel
 from ot62443_desktop.ui.gap_colours import gap_colours
 from ot62443_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import Boxes, Button
+from tests.ui.faults import FullDisk
 
 
 def write_plant(path: Path) -> None:
@@ -269,3 +270,15 @@ def test_zoom_keys_wheel_and_fit(qtbot: QtBot, diagram: DiagramView) -> None:
     assert canvas.scale_factor() == pytest.approx(fitted / 1.25 * 1.25 ** 2)
     qtbot.keyClick(canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert canvas.scale_factor() == pytest.approx(fitted) and canvas.fitted
+
+
+def test_a_drag_the_disk_refuses_is_told_and_the_box_goes_back(
+        qtbot: QtBot, window: MainWindow, diagram: DiagramView, disk: FullDisk, boxes: Boxes) -> None:
+    before = diagram.scene.boxes["LAB"].pos()
+    disk.fill()
+    drag(qtbot, diagram, "LAB", QPoint(80, 0))
+    assert window.session.store.zone("LAB").position is None  # type: ignore[union-attr]
+    assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+    assert "NOT SAVED" in window.windowTitle()
+    qtbot.waitUntil(lambda: diagram.scene.boxes["LAB"].pos() == before)  # where the project still has it
+    disk.free()
