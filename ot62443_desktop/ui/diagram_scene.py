@@ -314,6 +314,13 @@ class DiagramScene(QGraphicsScene):
                 item.width = rect.right()
         self.setSceneRect(rect)
 
+    def show_hint(self, text: str, font: QFont, colour: QColor) -> None:
+        """A line of text where the drawing would be (a project with no zone yet)."""
+        hint = self.addSimpleText(text, font)
+        hint.setBrush(colour)
+        hint.setPos(MARGIN, MARGIN)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
     def select_only(self, zone_ids: set[str]) -> None:
         self.clearSelection()
         for zone_id in zone_ids:

@@ -335,6 +335,10 @@
         <source>This conduit names %1, which is not a zone of this project</source>
         <translation>Ce conduit nomme %1, qui n&apos;est pas une zone de ce projet</translation>
     </message>
+    <message>
+        <source>No zones or conduits yet. Add them in the Zones &amp; conduits tab (Alt+Shift+1): they are drawn here, layer by layer.</source>
+        <translation>Aucune zone ni aucun conduit pour l&apos;instant. Ajoutez-les dans l&apos;onglet Zones &amp; conduits (Alt+Maj+1)&#xa0;: ils seront dessinés ici, couche par couche.</translation>
+    </message>
     <message numerus="yes">
         <source>Design checks: %n finding(s)</source>
         <translation>

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
@@ -282,3 +282,15 @@ def test_a_drag_the_disk_refuses_is_told_and_the_box_goes_back(
     assert "NOT SAVED" in window.windowTitle()
     qtbot.waitUntil(lambda: diagram.scene.boxes["LAB"].pos() == before)  # where the project still has it
     disk.free()
+
+
+def test_a_project_without_zones_says_where_to_add_them(qtbot: QtBot, window: MainWindow, project_path: Path) -> None:
+    with open_project(project_path, create=True, client="ACME", site="North"):
+        pass
+    assert window.open_path(str(project_path))
+    window.show_tab(5)
+    view = window.view.diagram  # type: ignore[union-attr]
+    texts = [item.text() for item in view.scene.items() if isinstance(item, QGraphicsSimpleTextItem)]
+    assert texts == ["No zones or conduits yet. Add them in the Zones & conduits tab (Alt+Shift+1): they are "
+                     "drawn here, layer by layer."]
+    assert view.checks_title.text() == "Design checks: 0 finding(s)" and not view.reset_button.isEnabled()
