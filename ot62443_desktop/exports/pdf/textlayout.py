@@ -200,8 +200,17 @@ ELLIPSIS = "\u2026"
 
 
 def line_runs(text: str, font: str) -> list[tuple[str, str]]:
-    """One line of user text as (font, text) runs, letters Vera lacks in the fallback font."""
-    return [(f, t) for t, f, _c, _l in glyph_runs([run(" ".join(text.split()), font)])]
+    """One line of user text as (font, text) runs, letters Vera lacks in the fallback font; runs of
+    spaces and line breaks become one space, a no-break space (French "Niveau 1\u00a0:") stays."""
+    return [(f, t) for t, f, _c, _l in glyph_runs([run(one_line(text), font)])]
+
+
+_SPACES = re.compile(r"[^\S\u00a0]+")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: every run of white space but the no-break space as one space."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def runs_width(runs: Iterable[tuple[str, str]], size: float) -> float:
