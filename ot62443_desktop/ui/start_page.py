@@ -11,6 +11,7 @@ from ot62443_desktop.ui.recent import Entry
 from ot62443_desktop.ui.theme import PAGE_MARGINS, SECTION_GAP, subheading_font, title_font
 
 BUTTON_HEIGHT = 36
+RECENT_SPACING = 3
 LOGO = 64
 
 
@@ -35,6 +36,7 @@ class StartPage(QWidget):
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.recent = QListWidget()
+        self.recent.setSpacing(RECENT_SPACING)  # a little air between rows: a list to pick from
         self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         recent_label = QLabel(self.tr("&Recent projects"), buddy=self.recent)
         recent_label.setFont(subheading_font(recent_label.font()))
