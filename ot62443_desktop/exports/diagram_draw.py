@@ -163,7 +163,7 @@ def picture(facts: DiagramFacts, tr: Translator, *, heading: bool = True, ids_on
     diagram = facts.layout
     left, top = LABEL_W * (magnify - 1), HEADING_H if heading else 0.0
     # Zones, then the lines, then conduits, then every text: a line that runs across a zone it does not
-    # connect is seen crossing it, and stops at the edge of the zones it does connect.
+    # connect is seen crossing it (under its text), and stops at the edge of the zones it does connect.
     boxes = {box.zone_id: box for box in diagram.boxes}
     drawn = [_box(box, facts.worst.get(box.zone_id), ids_only) for box in diagram.boxes]
     body: list[Shape] = [rect for rect, _labels in drawn if rect.kind == "zone"]
@@ -172,6 +172,7 @@ def picture(facts: DiagramFacts, tr: Translator, *, heading: bool = True, ids_on
                   to=link.zone_id) for link in diagram.links if link.end is not None]
     body += _unknown(diagram, facts.worst)
     body += [rect for rect, _labels in drawn if rect.kind == "conduit"]
+    body += [_halo(label, rect.fill) for rect, labels in drawn if rect.kind == "zone" for label in labels]
     body += [label for _rect, labels in drawn for label in labels]
     body = [_moved(shape, left, top) for shape in body]
     width = max(left + diagram.width, MIN_WIDTH * magnify,
@@ -221,7 +222,8 @@ def _box(box: Box, worst: int | None, ids_only: bool) -> tuple[Rect, list[Label]
                 ref=box.zone_id)
     room = box.w - (box.h if box.conduit else 12)
     middle = box.x + box.w / 2
-    if ids_only:
+    if ids_only:  # one line across the middle, where a pill's round ends leave it nearly the whole width
+        room = box.w - 12
         size = OVERVIEW_CONDUIT_SIZE if box.conduit else OVERVIEW_ZONE_SIZE
         size = max(OVERVIEW_MIN, min(size, 0.95 * size * room / max(1.0, runs_width([(BOLD, box.zone_id)], size))))
         size = min(size, box.h * 0.7)
@@ -244,6 +246,12 @@ def _box(box: Box, worst: int | None, ids_only: bool) -> tuple[Rect, list[Label]
     labels.append(_line(box.zone_id, FONT, ID_SIZE, middle, baseline + ID_SIZE * 0.25, INK_HEX, room,
                         centred=True, kind=kind, ref=box.zone_id))
     return rect, labels
+
+
+def _halo(label: Label, fill: str | None) -> Rect:
+    """The box's colour behind one line of its text, so that a line crossing the box does not strike it out."""
+    return Rect(label.start - 1.5, label.y - label.size * 0.82, label.width + 3, label.size * 1.08, fill, None,
+                kind="halo")
 
 
 def _between(conduit: Box, zone: Box) -> tuple[float, float, float, float]:

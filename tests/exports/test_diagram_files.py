@@ -15,11 +15,13 @@ from PIL import Image
 
 from ot62443_desktop.api import Project
 from ot62443_desktop.domain.language import Language
-from ot62443_desktop.exports.diagram_draw import Picture, Rect, project_picture
+from ot62443_desktop.domain.report import score_project
+from ot62443_desktop.exports.diagram_draw import Label, Picture, Rect, diagram_facts, picture, project_picture
 from ot62443_desktop.exports.diagram_png import SCALE, write_png
 from ot62443_desktop.exports.diagram_svg import write_svg
 from ot62443_desktop.exports.pdf.theme import SL_FAR_HEX, SL_MET_HEX, SL_NONE_HEX, SL_SHORT_HEX
 from ot62443_desktop.exports.progress import ExportError
+from ot62443_desktop.exports.wording import translator
 from tests.exports.diagram_plant import CONDUITS, ENDPOINTS, HOSTILE, WORST, ZONES, build
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -132,6 +134,26 @@ def test_the_png_is_the_same_drawing_at_two_pixels_a_point(plant: Project, tmp_p
             inside = (round((rect.x + 3) * SCALE), round((rect.y + rect.h / 2) * SCALE))  # left of the text
             assert "#{:02X}{:02X}{:02X}".format(*rgb.getpixel(inside)) == rect.fill, rect.ref
         assert len(rgb.getcolors(1_000_000) or ()) > 50  # antialiased text, not blank boxes
+
+
+def title_end(picture: Picture, path: Path) -> int:
+    """The rightmost inked pixel of the picture's title line, in its PNG."""
+    title = next(s for s in picture.shapes if isinstance(s, Label) and s.kind == "title")
+    write_png(picture, path)
+    with Image.open(path) as image:
+        grey = image.convert("L")
+        top, bottom = round((title.y - title.size) * SCALE), round(title.y * SCALE)
+        return max(x for x in range(grey.width) if any(grey.getpixel((x, y)) < 128 for y in range(top, bottom)))
+
+
+def test_a_no_break_space_in_the_png_is_as_wide_as_a_space(plant: Project, tmp_path: Path) -> None:
+    """The French title's no-break space ("conduits\u00a0:") takes the room the layout measured for it;
+    FreeType drew Vera's twice as wide, pushing the rest of the line out of place."""
+    tr = translator(Language.FR)
+    facts = diagram_facts(score_project(plant.store.snapshot(), plant.catalogues), tr)
+    assert "\u00a0" in facts.title
+    spaced = dataclasses.replace(facts, title=facts.title.replace("\u00a0", " "))
+    assert title_end(picture(facts, tr), tmp_path / "nbsp.png") == title_end(picture(spaced, tr), tmp_path / "sp.png")
 
 
 def test_the_png_grows_with_the_layout(plant: Project, tmp_path: Path) -> None:

@@ -246,5 +246,7 @@ def fit_line(text: str, font: str, size: float, max_width: float | None) -> list
     runs = line_runs(text[:LINE_LIMIT] if cut else text, font)
     if max_width is not None and (cut or runs_width(runs, size) > max_width):
         runs = _fit_runs(runs, size, max_width - pdfmetrics.stringWidth(ELLIPSIS, font, size))
+        if runs:  # "Telemetry conduit to…", not "Telemetry conduit to …"
+            runs[-1] = (runs[-1][0], runs[-1][1].rstrip())
         runs.append((font, ELLIPSIS))
     return runs
