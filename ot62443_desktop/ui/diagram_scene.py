@@ -121,8 +121,6 @@ class BoxItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), *self._radii())
         painter.setPen(QPen(colour, 2))
-        painter.setBrush(option.palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(rect, *self._radii())
         painter.setBrush(self.colours.fill(self.look.worst))
         painter.drawRoundedRect(rect, *self._radii())
         painter.setPen(self.colours.text)

@@ -23,6 +23,7 @@ from ot62443_desktop.ui.diagram_scene import BandItem
 from ot62443_desktop.ui.diagram_view import DiagramView, FindingsModel
 from ot62443_desktop.ui.gap_colours import gap_colours
 from ot62443_desktop.ui.main_window import MainWindow
+from ot62443_desktop.ui.theme import Hue, theme
 from tests.ui.boxes import Boxes, Button
 from tests.ui.faults import FullDisk
 
@@ -93,7 +94,10 @@ def test_boxes_take_the_colour_of_their_worst_gap(diagram: DiagramView) -> None:
     colours = gap_colours(diagram.palette())
     looks = {zone_id: item.look for zone_id, item in diagram.scene.boxes.items()}
     assert looks["PLC"].worst == 4 and looks["ENT"].worst == 1  # nothing answered: SL-A 0
-    assert colours.colour(looks["PLC"].worst) == colours.far and colours.colour(looks["ENT"].worst) == colours.near
+    shades = theme(diagram.palette())
+    assert colours.colour(looks["PLC"].worst) == shades.hue(Hue.BAD)
+    assert colours.colour(looks["ENT"].worst) == shades.hue(Hue.WARN)  # the dashboard's colours for these gaps
+    assert colours.fill(looks["ENT"].worst) == shades.gap_fill(1).background
     assert "SL-T / SL-A per FR" in looks["PLC"].tip and "Controllers" in looks["PLC"].tip
     link = next(link for link in diagram.scene.links if link.conduit.zone_id == "C-OT")
     assert link.pen().color() == QColor(colours.colour(looks["C-OT"].worst))
