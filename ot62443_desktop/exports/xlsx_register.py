@@ -93,6 +93,7 @@ GREY_FILL, GREY_TEXT = "EDEDED", "595959"
 PAPER_A4 = 9
 SCREEN_PX = 96 / 72  # screen pixels per point, as Excel shows a picture at 100 %
 DIAGRAM_WIDTH = 1600  # screen pixels: the widest the summary shows the diagram (a 100-zone one is wider)
+SHARPNESS = 1.5  # picture pixels per screen pixel: sharp at 150 % zoom; each pixel more costs the export time
 HEADER_FOOTER_LIMIT = 100  # Excel allows 255 characters for a whole header; keep the label short
 
 StyleArray = Any
@@ -486,10 +487,10 @@ def _summary_sheet(ws: Any, styles: _Styles, scored: ScoredProject, catalogues: 
 
 def _diagram_picture(scored: ScoredProject, tr: Translator) -> SheetImage:
     """The zones-and-conduits drawing as a PNG picture, shown at most DIAGRAM_WIDTH screen pixels wide with
-    two picture pixels to each of them, so it stays sharp zoomed in."""
+    SHARPNESS picture pixels to each of them, so it stays sharp zoomed in."""
     drawing = picture(diagram_facts(scored, tr), tr)
     shown = min(drawing.width * SCREEN_PX, DIAGRAM_WIDTH)
-    image = SheetImage(io.BytesIO(png_bytes(drawing, min(PNG_SCALE, 2 * shown / drawing.width))))
+    image = SheetImage(io.BytesIO(png_bytes(drawing, min(PNG_SCALE, SHARPNESS * shown / drawing.width))))
     image.width, image.height = shown, drawing.height * shown / drawing.width
     return image
 
