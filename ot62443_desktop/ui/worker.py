@@ -1,7 +1,10 @@
 """Runs long work (exports, imports) in a child process with progress and cancel.
 
 `Runner.run_job(parent, title, job, args, on_done)` calls `job(*args, hooks)` in a spawned
-process, so a long export never holds this interpreter's lock and the GUI stays fluid.
+process, so a long export never holds this interpreter's lock and the GUI stays fluid. The
+child is started from a thread of its own (spawning it, and the first time loading the rest
+of multiprocessing and starting its resource tracker, took the GUI thread tens of
+milliseconds), and collected from a timer once it has ended.
 Progress arrives through a queue that a timer on the GUI thread drains into a
 QProgressDialog; Cancel sets an event the job's hooks poll. The result or the error comes
 back to `on_done` on the GUI thread. Tests set `Runner.synchronous` to run jobs inline.
@@ -18,6 +21,7 @@ import logging
 import multiprocessing
 import pickle
 import queue
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -125,6 +129,37 @@ def reap(process: Any) -> None:
         process.join()
 
 
+class _Start:
+    """The job's queue, cancel event and process, made and started on a thread of its own."""
+
+    def __init__(self, context: Any, job: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.context, self.job, self.args = context, job, args
+        self.started = threading.Event()
+        self.out: Any = None
+        self.process: Any = None
+        self.error: BaseException | None = None
+        self._cancel: Any = None
+        self._cancelled = False
+
+    def run(self) -> None:
+        try:
+            self.out, self._cancel = self.context.Queue(), self.context.Event()
+            if self._cancelled:  # Cancel pressed while this was starting
+                self._cancel.set()
+            self.process = self.context.Process(target=_child, args=(self.job, self.args, self.out, self._cancel),
+                                                daemon=True)
+            self.process.start()
+        except BaseException as exc:  # noqa: BLE001 - reported through on_done like any failure of the job
+            self.error = exc
+        finally:
+            self.started.set()
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        if self._cancel is not None:
+            self._cancel.set()
+
+
 class Runner:
     synchronous = False
 
@@ -137,12 +172,11 @@ class Runner:
         if self.synchronous:  # same packing as from the child, so tests see what the GUI would get
             on_done(*_unpack(_run(job, args, Hooks())))
             return
-        out, cancel = self._context.Queue(), self._context.Event()
-        process = self._context.Process(target=_child, args=(job, args, out, cancel), daemon=True)
+        start = _Start(self._context, job, args)
         dialog = QProgressDialog(title, translate("Runner", "Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setMinimumDuration(300)
-        dialog.canceled.connect(cancel.set)
+        dialog.canceled.connect(start.cancel)
         timer = QTimer(parent, interval=POLL_MS)
 
         def finish(result: Any, error: BaseException | None) -> None:
@@ -151,10 +185,17 @@ class Runner:
             timer.deleteLater()
             dialog.reset()
             dialog.deleteLater()
-            reap(process)
+            if start.process is not None:
+                reap(start.process)
             on_done(result, error)
 
         def poll() -> None:
+            if not start.started.is_set():
+                return
+            if start.error is not None:
+                finish(None, start.error)
+                return
+            out, process = start.out, start.process
             while True:
                 try:
                     message = out.get_nowait()
@@ -171,7 +212,7 @@ class Runner:
                                                     "(exit code %1)").replace("%1", str(process.exitcode))))
 
         timer.timeout.connect(poll)
-        job_refs = (process, out, cancel, timer, dialog, poll)
+        job_refs = (start, timer, dialog, poll)
         self._running.append(job_refs)
-        process.start()
+        threading.Thread(target=start.run, name="start background task", daemon=True).start()
         timer.start()

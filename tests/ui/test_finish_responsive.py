@@ -11,10 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from ot62443_desktop.exports.progress import ExportCancelled
 from ot62443_desktop.ui.main_window import MainWindow
-from tests.ui.lingering import linger
+from tests.ui.lingering import linger, until_cancelled
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_WINDOW = """
@@ -58,3 +60,13 @@ def test_the_answer_of_an_export_arrives_while_its_child_is_still_ending(qtbot: 
     assert answers == [("done", None)]
     assert [p.name for p in multiprocessing.active_children()] != []  # still ending: nobody waited for it
     qtbot.waitUntil(lambda: multiprocessing.active_children() == [], timeout=60000)  # then collected, no zombie
+
+
+def test_cancel_pressed_while_the_child_is_still_starting_stops_it(qtbot: QtBot, window: MainWindow) -> None:
+    """The child starts on a thread of its own, so Cancel can come before it exists: it must still count."""
+    answers: list[tuple[object, object]] = []
+    window.runner.run_job(window, "Exporting…", until_cancelled, (60.0,), lambda *answer: answers.append(answer))
+    progress = window.findChildren(QProgressDialog)[-1]
+    progress.findChild(QPushButton).click()  # Cancel, at once: the child is at best being spawned
+    qtbot.waitUntil(lambda: bool(answers), timeout=60000)
+    assert isinstance(answers[0][1], ExportCancelled)
