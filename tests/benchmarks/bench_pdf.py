@@ -57,6 +57,8 @@ def plain_texts(c: PlanContent) -> Iterator[str]:
         yield f"{z.zone.id} {z.zone.name} " + " ".join(f"{a}/{t}" for t, a in zip(z.zone.sl_t, z.sl_a, strict=True))
     for row in (*e.counts, e.total):
         yield f"{row.label} " + " ".join(map(str, row.by_priority))
+    for check in e.design.checks if e.design else ():
+        yield f"{check.scope_id} {check.scope_name} {check.check} {check.text}"
     for theme in e.themes:
         requirement = theme.requirement
         yield f"{requirement.id} {requirement.title} {theme.context} {theme.gaps} {theme.scopes} {theme.lead}"
@@ -72,7 +74,8 @@ def plain_texts(c: PlanContent) -> Iterator[str]:
     programs = [z.program for z in c.zones if z.program] + ([c.site_program] if c.site_program else [])
     for z in c.zones:
         zone = z.score.zone
-        yield from (f"{zone.id} {zone.name}", zone.kind.value.capitalize(), zone.description, zone.assets,
+        yield from (f"{zone.id} {zone.name}", zone.kind.value.capitalize(), zone.description,
+                    "; ".join(asset.line() for asset in zone.assets),
                     " ".join(map(str, zone.sl_t)), " ".join(map(str, z.score.sl_a)), ", ".join(z.not_assessed))
         for g in z.gaps:
             yield from _gap(c, g)
