@@ -36,7 +36,7 @@ def test_svg_names_every_zone_and_draws_one_line_per_conduit_endpoint(
     target = tmp_path / "plant.svg"
     code, out, err = run(capsys, "diagram", str(project_path), "--svg", str(target))
     assert (code, err) == (0, "")
-    assert out == f"wrote {target} (zones-and-conduits diagram of 7 zones and conduits, SVG, English)\n"
+    assert out == f"wrote {target} (zones-and-conduits diagram of 9 zones and conduits, SVG, English)\n"
     root = ElementTree.fromstring(target.read_bytes())
     texts = svg_texts(target)
     for zone_id, (name, *_rest) in ZONES.items():

@@ -1,5 +1,6 @@
 """A worked example for the zones-and-conduits drawing in the documents: one zone of each SL colour,
-most design checks firing once, a conduit to a zone the project lacks and a name that looks like markup."""
+every design check firing once, a conduit to a zone the project lacks, a name that looks like markup
+and one with letters the embedded font lacks."""
 
 from __future__ import annotations
 
@@ -17,18 +18,20 @@ ZONES = {
     "SCADA": ("SCADA servers", 1, 2, ("SCADA-A",)),  # SL1 met: no gap
     "PLC": ("Controllers", 3, 1, ()),  # nothing met: worst gap 3; no assets at level 1
     "LAB": (HOSTILE, 0, None, ()),  # no SL-T, no layer, no conduit
+    "PL": ("Zakład Łódź Győr", 2, 4, ("ERP",)),  # letters Vera lacks; SL1 met: worst gap 1
 }
 #: conduit id -> (name, the zones it connects)
 CONDUITS = {
     "C-IT": ("IT/OT firewall", ("DMZ", "SCADA")),
     "C-OT": ("Control LAN", ("SCADA", "PLC")),  # SL-T 1 to 3 with no design note
     "C-OLD": ("Old modem", ("PLC", "GONE")),  # GONE is no zone of the project
+    "C-PL": ("Spare uplink", ("PL",)),  # connects one zone only
 }
 #: (scope, check) the design checks must report on this plant
 FINDINGS = {("C-OT", Check.SL_STEP), ("LAB", Check.ISOLATED), ("C-OLD", Check.UNKNOWN_ZONE),
-            ("PLC", Check.NO_ASSETS)}
+            ("PLC", Check.NO_ASSETS), ("C-PL", Check.TOO_FEW)}
 #: zone id -> its worst SL gap (None: no SL-T)
-WORST = {"DMZ": 1, "SCADA": 0, "PLC": 3, "LAB": None, "C-IT": 2, "C-OT": 2, "C-OLD": 1}
+WORST = {"DMZ": 1, "SCADA": 0, "PLC": 3, "LAB": None, "PL": 1, "C-IT": 2, "C-OT": 2, "C-OLD": 1, "C-PL": 2}
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ def build(project: Project) -> Project:
         else:
             project.add_zone(conduit_id, name, 2, kind="conduit", connects=zones)
     level_one = [r.id for r in project.catalogues.requirements(Scale.SECURITY_LEVEL) if r.level == 1]
-    for zone_id in ("DMZ", "SCADA"):
+    for zone_id in ("DMZ", "SCADA", "PL"):
         for requirement in level_one:
             project.set_answer(zone_id, requirement, "implemented")
     return project

@@ -88,8 +88,9 @@ def test_the_diagram_names_every_zone_and_conduit_and_is_vector(plans: dict[Lang
     for language, reader in plans.items():
         title, page = diagram_page(reader, language)
         text = page_text(reader, page)
+        squeezed = "".join(text.split())  # a letter Vera lacks is a text piece of its own in the fallback font
         for zone_id, (name, *_rest) in ZONES.items():
-            assert zone_id in text and " ".join(name.split()) in text, (language, zone_id)
+            assert zone_id in text and "".join(name.split()) in squeezed, (language, zone_id)
         for conduit_id, (name, _zones) in CONDUITS.items():
             assert f"{conduit_id} {name}" in text, (language, conduit_id)
         assert "? GONE" in text
