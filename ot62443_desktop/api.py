@@ -189,7 +189,7 @@ class Project:
     def import_register(self, xlsx: str | Path, *, dry_run: bool = False, hooks: Hooks | None = None,
                         language: Language = Language.EN) -> ImportReport:
         """Read an edited Excel register, plan its rows against the project and, unless `dry_run`, apply them;
-        the report (and the refusal of a register of another project) is written in `language`.
+        the report (and the refusal of a workbook that is not this project's register) is written in `language`.
 
         Raises ExportError, with the project unchanged, when the file is not a gap register of
         this project or cannot be read, or the changes cannot be saved (read-only, disk full).
@@ -200,7 +200,7 @@ class Project:
 
         if not dry_run and self.store.read_only:
             raise ExportError(f"{self.store.path}: {self.store.read_only_reason}; {NOTHING}")
-        sheet = read_register(Path(xlsx), hooks)
+        sheet = read_register(Path(xlsx), hooks, language)
         report = plan_import(sheet, self.store.snapshot(), self.catalogues, dry_run=dry_run, language=language)
         if not dry_run and report.changed:
             try:

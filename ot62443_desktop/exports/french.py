@@ -580,6 +580,57 @@ FRENCH: dict[str, str] = {
         "{column}\u00a0: {value} n'est pas une date (utilisez une cellule de date ou {form})",
     "{column}: {value} is not a date (use a date cell or {form} or {other})":
         "{column}\u00a0: {value} n'est pas une date (utilisez une cellule de date, {form} ou {other})",
+    # register_reader.py (a workbook refused whole; the system's and the parser's own words stay as they are)
+    "{source}: not read: openpyxl is not using defusedxml (is it installed, and OPENPYXL_DEFUSEDXML not set to "
+    "False?), so a hostile workbook could not be refused safely; nothing was imported":
+        "{source}\u00a0: non lu\u00a0: openpyxl n'utilise pas defusedxml (est-il installé, et "
+        "OPENPYXL_DEFUSEDXML n'est-il pas réglé à False\u00a0?), un classeur malveillant ne pourrait donc pas être "
+        "refusé sans risque\u00a0; rien n'a été importé",
+    "{source}: refused: the workbook contains XML entity or DTD declarations, which Excel never writes (a hostile "
+    "'XML bomb'?); nothing was imported":
+        "{source}\u00a0: refusé\u00a0: le classeur contient des déclarations d'entités XML ou de DTD, qu'Excel n'écrit "
+        "jamais (une «\u00a0bombe XML\u00a0» malveillante\u00a0?)\u00a0; rien n'a été importé",
+    "{source}: cannot be read as an Excel workbook ({reason}); nothing was imported":
+        "{source}\u00a0: illisible comme classeur Excel ({reason})\u00a0; rien n'a été importé",
+    "{source}: not a gap register exported by OT 62443 Workbook (its hidden sheet {sheet} is missing); nothing "
+    "was imported":
+        "{source}\u00a0: ce n'est pas un registre des écarts exporté par OT 62443 Workbook (sa feuille masquée {sheet} "
+        "est absente)\u00a0; rien n'a été importé",
+    "{source}: this register does not name its columns (it was exported by an earlier OT 62443 Workbook, which "
+    "matched columns by their headings), so its columns cannot be matched for certain; nothing was imported. Export "
+    "the register again and copy the edits into it.":
+        "{source}\u00a0: ce registre ne nomme pas ses colonnes (il a été exporté par une version antérieure d'OT 62443 "
+        "Workbook, qui reconnaissait les colonnes à leur intitulé), on ne peut donc pas les reconnaître à coup "
+        "sûr\u00a0; rien n'a été importé. Exportez de nouveau le registre et reportez-y les modifications.",
+    "{source}: the {sheet} sheet has no {column} column (deleted?), so its rows cannot be matched to the project; "
+    "nothing was imported. Export the register again and copy the edits into it.":
+        "{source}\u00a0: la feuille {sheet} n'a pas de colonne {column} (supprimée\u00a0?), ses lignes ne "
+        "peuvent donc pas être rapprochées du projet\u00a0; rien n'a été importé. Exportez de nouveau le registre "
+        "et reportez-y les modifications.",
+    "{source}: not a gap register exported by OT 62443 Workbook; nothing was imported":
+        "{source}\u00a0: ce n'est pas un registre des écarts exporté par OT 62443 Workbook\u00a0; rien n'a été importé",
+    "{source}: the register's format version is missing or damaged; nothing was imported":
+        "{source}\u00a0: la version de format du registre est absente ou endommagée\u00a0; rien n'a été importé",
+    "{source}: written by a newer OT 62443 Workbook (register format {version}, this program reads up to "
+    "{supported}); nothing was imported":
+        "{source}\u00a0: écrit par une version plus récente d'OT 62443 Workbook (format de registre {version}, ce "
+        "programme lit jusqu'au format {supported})\u00a0; rien n'a été importé",
+    "{source}: this register does not say which project it belongs to (it was exported before registers carried "
+    "the project's id, or its hidden sheet was damaged), so it cannot be matched to the open project for certain; "
+    "nothing was imported. Export the register again from this project and copy the edits into it.":
+        "{source}\u00a0: ce registre ne dit pas à quel projet il appartient (il a été exporté avant que les registres "
+        "portent l'id du projet, ou sa feuille masquée a été endommagée), on ne peut donc pas le rapprocher à coup "
+        "sûr du projet ouvert\u00a0; rien n'a été importé. Exportez de nouveau le registre depuis ce projet et "
+        "reportez-y les modifications.",
+    "{source}: the register's columns {first} and {second} are both named on column {letter} of the {sheet} "
+    "sheet (were its defined names edited?); nothing was imported. Export the register again and copy the edits "
+    "into it.":
+        "{source}\u00a0: les colonnes {first} et {second} du registre sont toutes deux nommées sur la colonne "
+        "{letter} de la feuille {sheet} (ses noms définis ont-ils été modifiés\u00a0?)\u00a0; rien n'a été importé. "
+        "Exportez de nouveau le registre et reportez-y les modifications.",
+    "{source}: the {sheet} sheet has more than {n} rows, far more than a gap register; nothing was imported":
+        "{source}\u00a0: la feuille {sheet} a plus de {n}\u00a0lignes, bien plus qu'un registre des "
+        "écarts\u00a0; rien n'a été importé",
     # register_rows.py
     "Summary": "Synthèse",
     "Gap register": "Registre des écarts",
@@ -601,6 +652,44 @@ FRENCH: dict[str, str] = {
     "Confidentiality": "Confidentialité",
     "Exported": "Exporté le",
     "Changes": "Évolutions",
+    # xlsx_guard.py (a workbook refused before it is parsed; the system's own words stay as they are)
+    "{source}: no such file; nothing was imported":
+        "{source}\u00a0: ce fichier n'existe pas\u00a0; rien n'a été importé",
+    "{source}: is a folder, not an Excel workbook; nothing was imported":
+        "{source}\u00a0: c'est un dossier, pas un classeur Excel\u00a0; rien n'a été importé",
+    "{source}: is not a file (a pipe or a device?), not an Excel workbook; nothing was imported":
+        "{source}\u00a0: ce n'est pas un fichier (un tube ou un périphérique\u00a0?), ni un classeur "
+        "Excel\u00a0; rien n'a été importé",
+    "{source}: cannot be read ({reason}); nothing was imported":
+        "{source}\u00a0: illisible ({reason})\u00a0; rien n'a été importé",
+    "{source}: {size} MB is larger than a gap register can be (limit {limit} MB); nothing was imported":
+        "{source}\u00a0: {size}\u00a0Mo, c'est plus qu'un registre des écarts ne peut peser (limite "
+        "{limit}\u00a0Mo)\u00a0; rien n'a été importé",
+    "{source}: an old Excel .xls file or a password-protected workbook; save it as an unprotected .xlsx workbook "
+    "and import that; nothing was imported":
+        "{source}\u00a0: un ancien fichier Excel .xls ou un classeur protégé par mot de passe\u00a0; "
+        "enregistrez-le comme classeur .xlsx non protégé et importez celui-ci\u00a0; rien n'a été importé",
+    "{source}: an OpenDocument file (save it as .xlsx), not an Excel .xlsx workbook; nothing was imported":
+        "{source}\u00a0: un fichier OpenDocument (enregistrez-le au format .xlsx), pas un classeur Excel "
+        ".xlsx\u00a0; rien n'a été importé",
+    "{source}: a zip file, not an Excel .xlsx workbook; nothing was imported":
+        "{source}\u00a0: un fichier zip, pas un classeur Excel .xlsx\u00a0; rien n'a été importé",
+    "{source}: not an Excel .xlsx workbook (or a damaged one); nothing was imported":
+        "{source}\u00a0: ce n'est pas un classeur Excel .xlsx (ou il est endommagé)\u00a0; rien n'a été importé",
+    "{source}: {what}, far more than a gap register (a zip bomb?); nothing was imported":
+        "{source}\u00a0: {what}, bien plus qu'un registre des écarts (une bombe zip\u00a0?)\u00a0; "
+        "rien n'a été importé",
+    "holds {n} parts": "contient {n}\u00a0parties",
+    "unpacks to {size} MB (limit {limit} MB)": "se décompresse en {size}\u00a0Mo (limite {limit}\u00a0Mo)",
+    "its part {part} unpacks to {size} MB (limit {limit} MB)":
+        "sa partie {part} se décompresse en {size}\u00a0Mo (limite {limit}\u00a0Mo)",
+    "its part {part} unpacks {ratio} times its packed size (limit {limit})":
+        "sa partie {part} devient {ratio} fois plus grande une fois décompressée (limite {limit})",
+    "its shared strings unpack to {size} MB (limit {limit} MB)":
+        "ses chaînes partagées se décompressent en {size}\u00a0Mo (limite {limit}\u00a0Mo)",
+    "it holds more than {n} shared strings": "il contient plus de {n}\u00a0chaînes partagées",
+    "its part {part} is a sheet without a size and more than {n} elements":
+        "sa partie {part} est une feuille sans taille déclarée et de plus de {n}\u00a0éléments",
     # xlsx_register.py
     "Change": "Évolution",
     "Status then": "Statut précédent",

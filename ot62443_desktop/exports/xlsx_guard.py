@@ -4,6 +4,7 @@ A gap register of 100 zones is a 4 MB file that unpacks to about 26 MB, and open
 every shared string into memory before the first row. Each zip member states its unpacked
 size and Python's zipfile never returns more than that (a member holding more fails its CRC
 check), so checking the stated sizes bounds what the parser can be made to read.
+A refusal is told in the reader's words (`tr`; English unless the caller names another language).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.exports.progress import ExportError
+from ot62443_desktop.exports.wording import Translator, translator
 
 MIB = 2**20
 MAX_FILE_BYTES = 50 * MIB
@@ -40,24 +43,37 @@ _SHEET_DATA = re.compile(rb"<(?:[\w.-]{1,32}:)?sheetData[\s/>]")
 _ELEMENT = re.compile(rb"<[^/?!]")
 MAX_UNSIZED_ELEMENTS = 250_000  # the reader's 200,000 rows and some room
 _CHUNK = MIB
+ENGLISH = translator(Language.EN)
 
 
-def open_workbook(xlsx: Path) -> BinaryIO:
+def open_workbook(xlsx: Path, tr: Translator = ENGLISH) -> BinaryIO:
     """The workbook opened once, so the file checked is the file parsed (ExportError if it cannot be)."""
     try:
         f = _open_without_waiting(xlsx)
     except FileNotFoundError:
-        raise ExportError(f"{xlsx}: no such file; {NOTHING}") from None
+        raise ExportError(tr("{source}: no such file; nothing was imported", source=xlsx)) from None
     except IsADirectoryError:
-        raise ExportError(f"{xlsx}: is a folder, not an Excel workbook; {NOTHING}") from None
+        raise ExportError(_folder(xlsx, tr)) from None
     except OSError as exc:
-        raise ExportError(f"{xlsx}: cannot be read ({exc.strerror or exc}); {NOTHING}") from None
+        raise _unreadable(xlsx, exc, tr) from None
     mode = os.fstat(f.fileno()).st_mode
     if not stat.S_ISREG(mode):
         f.close()
-        kind = "a folder" if stat.S_ISDIR(mode) else "not a file (a pipe or a device?)"  # Windows opens some folders
-        raise ExportError(f"{xlsx}: is {kind}, not an Excel workbook; {NOTHING}")
+        if stat.S_ISDIR(mode):  # Windows opens some folders
+            raise ExportError(_folder(xlsx, tr))
+        raise ExportError(tr("{source}: is not a file (a pipe or a device?), not an Excel workbook; nothing was "
+                             "imported", source=xlsx))
     return f
+
+
+def _folder(xlsx: Path, tr: Translator) -> str:
+    return tr("{source}: is a folder, not an Excel workbook; nothing was imported", source=xlsx)
+
+
+def _unreadable(xlsx: Path, error: OSError, tr: Translator) -> ExportError:
+    """The system's own words for why (they stay in its language) inside the reader's sentence."""
+    return ExportError(tr("{source}: cannot be read ({reason}); nothing was imported", source=xlsx,
+                          reason=error.strerror or error))
 
 
 def _open_without_waiting(xlsx: Path) -> BinaryIO:
@@ -70,65 +86,76 @@ def _open_without_waiting(xlsx: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def check_container(xlsx: Path, f: BinaryIO) -> None:
+def check_container(xlsx: Path, f: BinaryIO, tr: Translator = ENGLISH) -> None:
     """Refuse (ExportError) what is not a plausible .xlsx, or would unpack to more than a register can."""
     try:
         size = os.fstat(f.fileno()).st_size
         f.seek(0)
         head = f.read(len(OLE_MAGIC))
     except OSError as exc:
-        raise ExportError(f"{xlsx}: cannot be read ({exc.strerror or exc}); {NOTHING}") from None
+        raise _unreadable(xlsx, exc, tr) from None
     if size > MAX_FILE_BYTES:
-        raise ExportError(f"{xlsx}: {size / MIB:.0f} MB is larger than a gap register can be "
-                          f"(limit {MAX_FILE_BYTES // MIB} MB); {NOTHING}")
+        raise ExportError(tr("{source}: {size} MB is larger than a gap register can be (limit {limit} MB); nothing "
+                             "was imported", source=xlsx, size=_mib(size, tr), limit=MAX_FILE_BYTES // MIB))
     if head == OLE_MAGIC:
-        raise ExportError(f"{xlsx}: an old Excel .xls file or a password-protected workbook; save it as an "
-                          f"unprotected .xlsx workbook and import that; {NOTHING}")
+        raise ExportError(tr("{source}: an old Excel .xls file or a password-protected workbook; save it as an "
+                             "unprotected .xlsx workbook and import that; nothing was imported", source=xlsx))
     try:
         with zipfile.ZipFile(f) as archive:
             infos = archive.infolist()
             names = {info.filename for info in infos}
+            if CONTENT_TYPES not in names and "mimetype" in names:
+                raise ExportError(tr("{source}: an OpenDocument file (save it as .xlsx), not an Excel .xlsx "
+                                     "workbook; nothing was imported", source=xlsx))
             if CONTENT_TYPES not in names:
-                kind = "an OpenDocument file (save it as .xlsx)" if "mimetype" in names else "a zip file"
-                raise ExportError(f"{xlsx}: {kind}, not an Excel .xlsx workbook; {NOTHING}")
-            _check_sizes(xlsx, infos)
+                raise ExportError(tr("{source}: a zip file, not an Excel .xlsx workbook; nothing was imported",
+                                     source=xlsx))
+            _check_sizes(xlsx, infos, tr)
             shared = _shared_string_parts(archive) & names
-            _check_shared_strings(xlsx, archive, shared)
-            _check_unsized_sheets(xlsx, archive, names - shared)
+            _check_shared_strings(xlsx, archive, shared, tr)
+            _check_unsized_sheets(xlsx, archive, names - shared, tr)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise ExportError(f"{xlsx}: not an Excel .xlsx workbook (or a damaged one); {NOTHING}") from None
+        raise ExportError(tr("{source}: not an Excel .xlsx workbook (or a damaged one); nothing was imported",
+                             source=xlsx)) from None
 
 
-def _bomb(xlsx: Path, what: str) -> ExportError:
-    return ExportError(f"{xlsx}: {what}, far more than a gap register (a zip bomb?); {NOTHING}")
+def _mib(size: float, tr: Translator) -> str:
+    return tr.count(round(size / MIB))
 
 
-def _check_sizes(xlsx: Path, infos: list[zipfile.ZipInfo]) -> None:
+def _bomb(xlsx: Path, what: str, tr: Translator) -> ExportError:
+    """`what`: a clause the caller has put in the reader's words."""
+    return ExportError(tr("{source}: {what}, far more than a gap register (a zip bomb?); nothing was imported",
+                          source=xlsx, what=what))
+
+
+def _check_sizes(xlsx: Path, infos: list[zipfile.ZipInfo], tr: Translator) -> None:
     if len(infos) > MAX_MEMBERS:
-        raise _bomb(xlsx, f"holds {len(infos):,} parts")
+        raise _bomb(xlsx, tr("holds {n} parts", n=tr.count(len(infos))), tr)
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise _bomb(xlsx, f"unpacks to {unpacked / MIB:.0f} MB (limit {MAX_UNPACKED_BYTES // MIB} MB)")
+        raise _bomb(xlsx, tr("unpacks to {size} MB (limit {limit} MB)", size=_mib(unpacked, tr),
+                             limit=MAX_UNPACKED_BYTES // MIB), tr)
     for info in infos:
         if info.file_size > MAX_MEMBER_BYTES:
-            raise _bomb(xlsx, f"its part {info.filename!r} unpacks to {info.file_size / MIB:.0f} MB "
-                              f"(limit {MAX_MEMBER_BYTES // MIB} MB)")
+            raise _bomb(xlsx, tr("its part {part} unpacks to {size} MB (limit {limit} MB)", part=repr(info.filename),
+                                 size=_mib(info.file_size, tr), limit=MAX_MEMBER_BYTES // MIB), tr)
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
-            raise _bomb(xlsx, f"its part {info.filename!r} unpacks {ratio:,.0f} times its packed size "
-                              f"(limit {MAX_RATIO})")
+            raise _bomb(xlsx, tr("its part {part} unpacks {ratio} times its packed size (limit {limit})",
+                                 part=repr(info.filename), ratio=tr.count(round(ratio)), limit=MAX_RATIO), tr)
 
 
-def _check_shared_strings(xlsx: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
+def _check_shared_strings(xlsx: Path, archive: zipfile.ZipFile, names: set[str], tr: Translator) -> None:
     """openpyxl loads the whole shared string table up front: bound its size and its count."""
     for name in names:
         info = archive.getinfo(name)
         if info.file_size > MAX_SHARED_STRINGS_BYTES:
-            raise _bomb(xlsx, f"its shared strings unpack to {info.file_size / MIB:.0f} MB "
-                              f"(limit {MAX_SHARED_STRINGS_BYTES // MIB} MB)")
+            raise _bomb(xlsx, tr("its shared strings unpack to {size} MB (limit {limit} MB)",
+                                 size=_mib(info.file_size, tr), limit=MAX_SHARED_STRINGS_BYTES // MIB), tr)
         count = _count_items(archive, name)
         if count > MAX_SHARED_STRINGS:
-            raise _bomb(xlsx, f"it holds more than {MAX_SHARED_STRINGS:,} shared strings")
+            raise _bomb(xlsx, tr("it holds more than {n} shared strings", n=tr.count(MAX_SHARED_STRINGS)), tr)
 
 
 def _shared_string_parts(archive: zipfile.ZipFile) -> set[str]:
@@ -158,14 +185,14 @@ def _count_items(archive: zipfile.ZipFile, name: str) -> int:
     return count + len(_STRING_ITEM.findall(tail))
 
 
-def _check_unsized_sheets(xlsx: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
+def _check_unsized_sheets(xlsx: Path, archive: zipfile.ZipFile, names: set[str], tr: Translator) -> None:
     """A sheet without its <dimension> makes openpyxl keep every element it passes looking for one
     (6.5 million empty rows: 600 MB); Excel, LibreOffice and openpyxl always write it first."""
     for name in sorted(names):
         elements = _unsized_elements(archive, name)
         if elements > MAX_UNSIZED_ELEMENTS:
-            raise _bomb(xlsx, f"its part {name!r} is a sheet without a size and more than "
-                              f"{MAX_UNSIZED_ELEMENTS:,} elements")
+            raise _bomb(xlsx, tr("its part {part} is a sheet without a size and more than {n} elements",
+                                 part=repr(name), n=tr.count(MAX_UNSIZED_ELEMENTS)), tr)
 
 
 def _unsized_elements(archive: zipfile.ZipFile, name: str) -> int:

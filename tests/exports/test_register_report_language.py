@@ -17,30 +17,34 @@ import openpyxl
 import pytest
 
 import ot62443_desktop.exports.register_import as register_import
+import ot62443_desktop.exports.register_reader as register_reader
 from ot62443_desktop.api import Project, open_project
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import Priority, RemediationItem
 from ot62443_desktop.exports import register_rows as rr
+from ot62443_desktop.exports import xlsx_guard
 from ot62443_desktop.exports.french import FRENCH
 from ot62443_desktop.exports.progress import ExportError
 from ot62443_desktop.exports.register_import import ImportReport
 from ot62443_desktop.exports.xlsx_register import write_register
 from tests.exports.test_register_identity import twin
-from tests.exports.test_register_import import BAD_ROWS, Register, export
+from tests.exports.test_register_import import BAD_FILES, BAD_ROWS, Register, export
 from tests.exports.test_wording import marked_texts
+from tests.exports.test_xlsx_guard import CASES as GUARD_CASES
 
 FR = Language.FR
 
 
 def english_sentences() -> set[str]:
-    """The English words of every text the import report is built from (placeholders left out), except
+    """The English words of every text the import's messages are built from (placeholders left out), except
     those its French shares ("action ->"): none of them may be left in a French report."""
     found = set()
-    for _line, text in marked_texts(Path(register_import.__file__)):
-        for literal, *_ in string.Formatter().parse(text):
-            words = literal.strip(" :;,.()-'>")
-            if re.search(r"[a-z]{2}", words) and words not in FRENCH[text]:
-                found.add(words)
+    for module in (register_import, register_reader, xlsx_guard):
+        for _line, text in marked_texts(Path(module.__file__)):
+            for literal, *_ in string.Formatter().parse(text):
+                words = literal.strip(" :;,.()-'>?")
+                if re.search(r"[a-z]{2}", words) and words not in FRENCH[text]:
+                    found.add(words)
     return found
 
 
@@ -55,8 +59,11 @@ def french_report(project: Project, path: Path) -> ImportReport:
 
 
 def test_the_report_texts_are_all_checked() -> None:
-    assert {"refused", "row(s) changed", "the same key is in rows", "is not a date (use a date cell or",
-            "due date follows the priority"} <= english_sentences()
+    ours = english_sentences()
+    for words in ("refused", "row(s) changed", "the same key is in rows", "is not a date (use a date cell or",
+                  "due date follows the priority", "not a gap register exported by OT 62443 Workbook",
+                  "far more than a gap register (a zip bomb", "holds"):
+        assert any(words in sentence for sentence in ours), words
 
 
 @pytest.mark.parametrize(("case", "edit", "message"), BAD_ROWS, ids=[case for case, _, _ in BAD_ROWS])
@@ -156,6 +163,45 @@ def test_another_projects_register_is_refused_in_french(plant: Project, tmp_path
     assert re.fullmatch(rf"{re.escape(str(path))}\u00a0: ce registre appartient au projet 'ACME Water / North "
                         r"works' \(id [0-9a-f]{8}…\), pas à 'ACME Water / North works' \(id [0-9a-f]{8}…\)\u00a0; "
                         r"rien n'a été importé", str(error.value))
+
+
+# -- a workbook refused whole --------------------------------------------------------------------------
+
+
+def refused_in_french(plant: Project, path: Path) -> str:
+    before = plant.store.snapshot()
+    with pytest.raises(ExportError) as error:
+        french_report(plant, path)
+    assert plant.store.snapshot() == before
+    text = str(error.value)
+    assert text.startswith(f"{path}\u00a0: ") and "rien n'a été importé" in text, text
+    return text.replace(str(path), "")
+
+
+@pytest.mark.parametrize(("case", "make", "message"), BAD_FILES, ids=[case for case, _, _ in BAD_FILES])
+def test_each_workbook_refused_whole_is_refused_in_french(
+        plant: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str,
+        make: Callable[[Project, Path], Path], message: str) -> None:
+    monkeypatch.setattr(xlsx_guard, "MAX_UNPACKED_BYTES", 4 * 2**20)  # a small bomb is enough to test
+    assert english_left(refused_in_french(plant, make(plant, tmp_path))) == []
+
+
+@pytest.mark.parametrize("case", GUARD_CASES)
+def test_each_workbook_over_a_limit_is_refused_in_french(plant: Project, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    limits, make, _message = GUARD_CASES[case]
+    for name, value in limits.items():
+        monkeypatch.setattr(xlsx_guard, name, value)
+    text = refused_in_french(plant, make(export(plant, tmp_path / "register.xlsx"), tmp_path))
+    assert "bien plus qu'un registre des écarts (une bombe zip\u00a0?)" in text and english_left(text) == []
+
+
+def test_a_workbook_refused_whole_names_what_it_is_in_french(plant: Project, tmp_path: Path) -> None:
+    path = tmp_path / "theirs.xlsx"
+    openpyxl.Workbook().save(path)
+    assert refused_in_french(plant, path) == (
+        "\u00a0: ce n'est pas un registre des écarts exporté par OT 62443 Workbook (sa feuille masquée "
+        "'Register keys' est absente)\u00a0; rien n'a été importé")
 
 
 def test_the_api_and_the_cli_report_in_english(plant: Project, tmp_path: Path) -> None:
