@@ -8,7 +8,6 @@ before anything is written.
 from __future__ import annotations
 
 import dataclasses
-import getpass
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +33,7 @@ from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.exports.progress import ExportError, Hooks
 from ot62443_desktop.storage import ProjectStore, SaveError, StoreError
 from ot62443_desktop.storage.errors import describe_os_error
+from ot62443_desktop.storage.identity import user
 
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import ImportReport, RowChange
@@ -160,7 +160,7 @@ class Project:
         base = previous or Answer(scope_id, requirement_id, new_status)
         answer = dataclasses.replace(
             base, status=new_status, ml=ml, notes=base.notes if notes is None else notes,
-            answered_by=_user(), answered_at=datetime.now().replace(microsecond=0), **fields,
+            answered_by=user(), answered_at=datetime.now().replace(microsecond=0), **fields,
         )
         return self.store.set_answer(answer)
 
@@ -262,9 +262,3 @@ def compare_projects(old: str | Path, new: str | Path, *, catalogues: CatalogueS
     with open_project(old, read_only=True) as then, open_project(new, read_only=True) as now:
         return compare(then.store.snapshot(), now.store.snapshot(), catalogues or builtin_catalogues())
 
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""

@@ -34,6 +34,7 @@ def decode(raw: Raw, meta: dict[str, Any]) -> Records:
         records = Records(codec.info_from_doc(meta.get("info")))
         where = "the project's meta data"
         codec.project_id_from_meta(meta)
+        codec.copy_from_meta(meta)
         for doc_id, doc in sorted(raw.get(ZONES, {}).items(), key=lambda kv: int(kv[0])):
             where = f"zone #{doc_id}"
             zone = codec.zone_from_doc(doc)

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Raw = dict[str, Any]
 
@@ -50,7 +50,25 @@ def _v3_list_assets(raw: Raw) -> Raw:
     return raw
 
 
-UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage, 3: _v3_list_assets}
+def legacy_copy_id(raw: Raw) -> str:
+    """The copy id a file of schema 4 or earlier is given: a digest of what it holds.
+
+    Those files know nothing of copies, so two of them may be copies that went their own
+    ways. Derived from the content, two identical files get the same id (and merge as one),
+    two different ones different ids (and merge with every difference a conflict). The file
+    never writes under it: opened for writing, it takes a copy id of its own (copy_home "")."""
+    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(b"ot62443-v4:" + text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _v4_add_copies(raw: Raw) -> Raw:
+    """Schema 5 tells copies of a project apart (see storage/identity.py)."""
+    raw["meta"]["1"].update(copy_id=legacy_copy_id(raw), copy_home="")
+    return raw
+
+
+UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage, 3: _v3_list_assets,
+                                             4: _v4_add_copies}
 
 
 def upgrade(raw: Raw, version: int) -> Raw:

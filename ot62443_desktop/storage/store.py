@@ -33,7 +33,7 @@ from ot62443_desktop.domain.model import (
     RemediationItem,
     Zone,
 )
-from ot62443_desktop.storage import backups, baseline, codec, schema
+from ot62443_desktop.storage import backups, baseline, codec, identity, schema
 from ot62443_desktop.storage.errors import (
     ProjectExistsError,
     ReadOnlyError,
@@ -149,6 +149,7 @@ class ProjectStore:
         lineage, tables = baseline.carried_forward(carried_from, info) if carried_from else ([], {})
         meta = {"schema_version": schema.SCHEMA_VERSION, "generation": 0, "app_version": __version__,
                 "created": datetime.now().isoformat(timespec="seconds"), "project_id": schema.new_project_id(),
+                "copy_id": identity.new_copy_id(), "copy_home": identity.place_of(path),
                 "info": codec.info_to_doc(info), "lineage": lineage}
         jpath = journal_path(path)
         moved = None
@@ -227,11 +228,12 @@ class ProjectStore:
         The old journal is only replaced once the file holds everything it had: a crash or a
         full disk at any step leaves the old file with its journal, or the new file whole.
         """
+        rebound = self._rebind_copy()
         self._keep_backup(data, self.generation)
         try:
             remove_crash_leftovers(self.path)
             self._keep_journal_aside(journal, relation)
-            if pending or upgraded:
+            if pending or upgraded or rebound:
                 self._write_file()
             self._journal = Journal.start(journal_path(self.path), self.generation, self.project_id, self._digest)
         except OSError as exc:
@@ -243,6 +245,16 @@ class ProjectStore:
             return
         if pending:
             self.warnings.append(f"recovered {pending} change(s) from the journal")
+
+    def _rebind_copy(self) -> bool:
+        """A file copied or moved here, restored from an older version or recovered takes a new copy id
+        (see identity): its version counters may already be known elsewhere for other changes."""
+        here = identity.place_of(self.path)
+        if (self._meta["copy_home"] == here and self._meta["copy_id"] not in backups.retired_copies(self.path)
+                and backups.newest_generation(self.path) <= self.generation):
+            return False
+        self._meta.update(copy_id=identity.new_copy_id(), copy_home=here)
+        return True
 
     def _keep_journal_aside(self, journal: JournalContents, relation: Relation) -> None:
         """A journal of another file moves aside; a damaged one is copied aside before it is replaced."""
@@ -319,6 +331,11 @@ class ProjectStore:
     def project_id(self) -> str:
         """The random id given at creation: what registers, merges and comparisons are matched by."""
         return str(self._meta["project_id"])
+
+    @property
+    def copy_id(self) -> str:
+        """Which copy of the project this file is: the name its versions are counted under."""
+        return str(self._meta["copy_id"])
 
     def compact(self) -> None:
         """Rewrite the file with everything journaled, then start a new journal.
