@@ -131,6 +131,14 @@ def _local_datetime(text: str) -> datetime:
     return value
 
 
+def local_datetime(text: str, what: str) -> datetime:
+    """A date-time field as the program writes it; CodecError naming `what` otherwise."""
+    try:
+        return _local_datetime(text)
+    except ValueError:
+        raise CodecError(f"{what} must be a local date and time (YYYY-MM-DDTHH:MM:SS), not {show(text)}") from None
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 

@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from ot62443_desktop.storage.codec import CodecError, local_datetime
+
 SCHEMA_VERSION = 5
 
 Raw = dict[str, Any]
@@ -61,14 +63,41 @@ def legacy_copy_id(raw: Raw) -> str:
     return hashlib.sha256(b"ot62443-v4:" + text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _v4_add_copies(raw: Raw) -> Raw:
-    """Schema 5 tells copies of a project apart (see storage/identity.py)."""
-    raw["meta"]["1"].update(copy_id=legacy_copy_id(raw), copy_home="")
+def _v4_add_versions(raw: Raw) -> Raw:
+    """Schema 5 tells copies of a project apart (see storage/identity.py) and gives every record a
+    version (storage/versions.py): the first, made by the file's legacy copy, by whoever answered
+    it when it was answered (else the file's creation); nothing is removed or earlier yet."""
+    meta = raw["meta"]["1"]
+    copy_id = legacy_copy_id(raw)
+    meta.update(copy_id=copy_id, copy_home="")
+    created = _when(meta.get("created"))
+
+    def first(by: Any, at: Any) -> dict[str, Any]:
+        return {"vv": {copy_id: 1}, "by": by if isinstance(by, str) else "", "at": _when(at) or created,
+                "copy": copy_id}
+
+    if isinstance(meta.get("info"), dict):
+        meta["info"]["_v"] = first("", "")
+    for name, table in raw.items():
+        kind = name.partition(":")[0]
+        if name != "zones" and kind not in ("answers", "remediation"):
+            continue
+        for doc in table.values() if isinstance(table, dict) else ():
+            if isinstance(doc, dict):
+                doc["_v"] = first(doc.get("answered_by"), doc.get("at"))
     return raw
 
 
+def _when(value: Any) -> str:
+    """`value` if it is a date-time as the program writes them, else "" (unknown)."""
+    try:
+        return value if isinstance(value, str) and local_datetime(value, "") else ""
+    except CodecError:
+        return ""
+
+
 UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage, 3: _v3_list_assets,
-                                             4: _v4_add_copies}
+                                             4: _v4_add_versions}
 
 
 def upgrade(raw: Raw, version: int) -> Raw:

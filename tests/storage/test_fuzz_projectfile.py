@@ -46,7 +46,9 @@ json_values = st.recursive(
 # Keys the loader looks for, so generated documents reach past "not a project".
 known_keys = st.sampled_from(["meta", "1", "2", "zones", "answers:Z1", "remediation:Z1", "answers:site",
                               "schema_version", "generation", "info", "client", "site", "id", "name",
-                              "sl_t", "kind", "criticality", "req", "status", "ml", "evidence", "at", "state"])
+                              "sl_t", "kind", "criticality", "req", "status", "ml", "evidence", "at", "state",
+                              "_v", "vv", "by", "copy", "copy_id", "copy_home", "tombstones", "history", "key",
+                              "doc", "_conflict"])
 keyed_values = st.recursive(
     scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(known_keys | st.text(max_size=4), inner, max_size=5),
@@ -55,7 +57,8 @@ keyed_values = st.recursive(
 
 
 def template(folder: Path) -> dict[str, Any]:
-    """A small valid project with every kind of record, as its raw JSON document."""
+    """A small valid project with every kind of record (and of version, tombstone and history), as its
+    raw JSON document."""
     path = folder / "template.ot62443"
     info = ProjectInfo("ACME", "North", assessors=("Ann",), start_date=date(2024, 1, 2))
     with ProjectStore.create(path, info) as store:
@@ -65,6 +68,9 @@ def template(folder: Path) -> dict[str, Any]:
         store.set_answer(Answer("site", "ORG 1.1", Status.IMPLEMENTED, ml=3))
         store.set_remediation(RemediationItem("Z1", "SR 1.1", priority=Priority.P1, effort=Effort.S,
                                               state=ItemState.DONE, due_date=date(2024, 6, 1)))
+    with ProjectStore.open(path) as store:  # a second session: a history entry and a tombstone
+        store.set_answer(Answer("Z1", "SR 1.1", Status.IMPLEMENTED, notes="later"))
+        store.clear_answer("site", "ORG 1.1")
     raw: dict[str, Any] = json.loads(path.read_bytes())
     return raw
 
