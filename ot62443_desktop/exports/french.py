@@ -336,6 +336,49 @@ FRENCH: dict[str, str] = {
         "Ce document est classé <b>{label}</b>. Il décrit des faiblesses de systèmes de contrôle-commande en "
         "exploitation et doit être conservé et diffusé en conséquence. Les constats reflètent la situation "
         "observée pendant la période d'évaluation\u00a0; les modifications ultérieures ne sont pas couvertes.",
+    # pdf/sections/progress.py
+    "{number} Progress since {date}": "{number} Évolution depuis le {date}",
+    "{number} Progress since the previous assessment": "{number} Évolution depuis l'évaluation précédente",
+    "This assessment was carried forward from the previous one. A gap is one requirement not met in one scope: "
+    "<b>closed</b> when it was a gap then and is met now, <b>new</b> when it is a gap now and was not then (every "
+    "gap of a zone added since is new), <b>persisting</b> when it is a gap in both. An earlier gap whose "
+    "requirement has not been assessed again yet, or no longer applies, is none of these.":
+        "Cette évaluation reprend la précédente. Un écart, exigence non satisfaite dans un périmètre, est "
+        "<b>corrigé</b> s'il existait lors de l'évaluation précédente et que l'exigence est satisfaite "
+        "aujourd'hui, <b>nouveau</b> s'il existe aujourd'hui mais pas alors (comme tout écart d'une zone ajoutée "
+        "depuis), <b>persistant</b> s'il existe dans les deux. Un écart antérieur dont l'exigence n'est pas encore "
+        "réévaluée, ou est devenue sans objet, n'est dans aucun de ces cas.",
+    "gaps closed": "écarts corrigés",
+    "new gaps": "nouveaux écarts",
+    "gaps persisting": "écarts persistants",
+    "earlier gaps neither closed nor persisting": "écarts antérieurs ni corrigés ni persistants",
+    "No zone or conduit was added or removed since.": "Aucune zone ni aucun conduit n'a été ajouté ou retiré depuis.",
+    "<b>{n} zone or conduit added since:</b> {zones}.": "<b>{n} zone ou conduit ajouté depuis\u00a0:</b> {zones}.",
+    "<b>{n} zones and conduits added since:</b> {zones}.":
+        "<b>{n} zones et conduits ajoutés depuis\u00a0:</b> {zones}.",
+    "<b>{n} zone or conduit removed since:</b> {zones}; its gaps are no longer counted.":
+        "<b>{n} zone ou conduit retiré depuis\u00a0:</b> {zones}\u00a0; ses écarts ne sont plus comptés.",
+    "<b>{n} zones and conduits removed since:</b> {zones}; their gaps are no longer counted.":
+        "<b>{n} zones et conduits retirés depuis\u00a0:</b> {zones}\u00a0; leurs écarts ne sont plus comptés.",
+    "<b>Mean SL-A per foundational requirement, then and now</b>":
+        "<b>SL-A moyen par exigence fondamentale, évaluation précédente et actuelle</b>",
+    "Mean SL-A over the zones and conduits of each assessment ({then} then, {now} now); beside them the mean "
+    "SL-T now. Under each FR, the change in mean SL-A.":
+        "SL-A moyen des zones et conduits de chaque évaluation ({then} lors de la précédente, {now} "
+        "aujourd'hui)\u00a0; à côté, le SL-T moyen actuel. Sous chaque FR, l'évolution du SL-A moyen.",
+    "{fr}\n{change}": "{fr}\n{change}",
+    "Mean SL-A then": "SL-A moyen précédent",
+    "Mean SL-A now": "SL-A moyen actuel",
+    "Mean SL-T now": "SL-T moyen actuel",
+    "Then": "Précédente",
+    "Now": "Actuelle",
+    "<b>Security program maturity per element, then and now</b>":
+        "<b>Maturité du programme de sécurité par élément, évaluation précédente et actuelle</b>",
+    "The site's mean maturity per program element on the 0-4 scale; the black mark is the target (ML{then} then, "
+    "ML{now} now).":
+        "Maturité moyenne du site par élément du programme (échelle de 0 à 4)\u00a0; le trait noir marque la "
+        "cible (ML{then} avant, ML{now} aujourd'hui).",
+    "not rated": "non évaluée",
     # pdf/sections/roadmap.py
     "Urgent: basic protections missing where the consequences are highest.":
         "Urgente\u00a0: des protections de base manquent là où les conséquences seraient les plus graves.",

@@ -30,10 +30,12 @@ from ot62443_desktop.domain.model import (
     Status,
 )
 from ot62443_desktop.domain.priority import add_months
+from ot62443_desktop.domain.progress import element_maturity, progress_between
 from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap, ProgramScore, ZoneScore
 from ot62443_desktop.domain.text import elide
+from ot62443_desktop.exports.changes import Change, all_changes, requirement_of
 from ot62443_desktop.exports.labels import STATUS_LABELS, confidentiality, scope_names
 from ot62443_desktop.exports.pdf.method import DUE_WINDOWS, THEME_WEIGHTS, MethodSection, method_sections
 from ot62443_desktop.exports.wording import Translator, translator
@@ -113,14 +115,62 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """Closed, new and persisting gaps of one requirement area."""
+
+    label: str
+    by_change: tuple[int, ...]  # in Change order
+
+    def count(self, change: Change) -> int:
+        return self.by_change[list(Change).index(change)]
+
+
+@dataclass(frozen=True)
+class FrProgress:
+    """One FR then and now: mean SL-A over the zones of each assessment, and the mean SL-T now."""
+
+    fr: Section
+    sl_a_then: float
+    sl_a_now: float
+    sl_t_now: float
+
+
+@dataclass(frozen=True)
+class ElementProgress:
+    """Mean achieved maturity of one 2-1 program element at the site, then and now (None: not rated)."""
+
+    element: Section
+    ml_then: float | None
+    ml_now: float | None
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    """What changed since the assessment this project was carried forward from (SPEC 12.3)."""
+
+    since: date | None  # the previous assessment's date
+    counts: tuple[ChangeRow, ...]  # per FR, then the 2-1 program
+    total: ChangeRow
+    unsettled: int  # gaps then, in scopes still assessed, now neither closed nor persisting
+    added: tuple[str, ...]  # the zones added since, as "id name"
+    removed: tuple[str, ...]  # the zones removed since
+    zones_then: int
+    frs: tuple[FrProgress, ...]
+    elements: tuple[ElementProgress, ...]  # empty when the site program was rated in neither
+    target_ml_then: int
+    target_ml_now: int
+
+
+@dataclass(frozen=True)
 class ExecutiveSummary:
-    """What only the summary adds to the scored project: FR figures, counts per area, themes."""
+    """What only the summary adds to the scored project: FR figures, counts per area, themes, progress."""
 
     frs: tuple[Section, ...]
     fr_figures: tuple[FrFigure, ...]
     counts: tuple[CountRow, ...]  # per FR, then the 2-1 program
     total: CountRow
     themes: tuple[Theme, ...]
+    progress: ProgressSummary | None  # None unless the project was carried forward
 
 
 @dataclass(frozen=True)
@@ -326,7 +376,55 @@ def executive_summary(scored: ScoredProject, catalogues: CatalogueSet, has_progr
     if has_program:
         counts.append(CountRow(tr("IEC 62443-2-1 security program"), tuple(program_counts)))
     total = CountRow(tr("All gaps"), tuple(sum(row.by_priority[i] for row in counts) for i in range(len(PRIORITIES))))
-    return ExecutiveSummary(sections, figures, tuple(counts), total, urgent_themes(scored.gaps, catalogues, tr))
+    return ExecutiveSummary(sections, figures, tuple(counts), total, urgent_themes(scored.gaps, catalogues, tr),
+                            progress_summary(scored, catalogues, sections, has_program, tr))
+
+
+def progress_summary(scored: ScoredProject, catalogues: CatalogueSet, sections: tuple[Section, ...],
+                     has_program: bool, tr: Translator) -> ProgressSummary | None:
+    """The progress since the previous assessment, kept in a carried-forward project; else None."""
+    previous = scored.data.previous
+    if previous is None:
+        return None
+    progress = progress_between(previous, scored.data, catalogues)
+    kinds = list(Change)
+    rows: dict[str, list[int]] = {fr.id: [0] * len(kinds) for fr in sections}
+    program = [0] * len(kinds)
+    for kind, _scope, change in all_changes(progress):
+        requirement = requirement_of(change)
+        row = program if requirement.level is None else rows.setdefault(requirement.section, [0] * len(kinds))
+        row[kinds.index(kind)] += 1
+    counts = [ChangeRow(f"{fr_label(fr)} {fr.title}".strip(), tuple(rows[fr.id])) for fr in sections]
+    if has_program:
+        counts.append(ChangeRow(tr("IEC 62443-2-1 security program"), tuple(program)))
+    closed, new, persisting = progress.totals()
+    removed = set(progress.removed)
+    still_assessed = sum(1 for gap in progress.then.gaps if gap.scope_id not in removed)
+    then, now = progress.then.zones, progress.now.zones
+    frs = tuple(FrProgress(fr, _mean(z.sl_a[i] for z in then), _mean(z.sl_a[i] for z in now),
+                           _mean(z.zone.sl_t[i] for z in now)) for i, fr in enumerate(sections))
+    named = {z.scope_id: f"{z.scope_id} {z.name}" for z in progress.zones}
+    return ProgressSummary(
+        since=progress.then_date, counts=tuple(counts), total=ChangeRow(tr("All gaps"), (closed, new, persisting)),
+        unsettled=still_assessed - closed - persisting, added=tuple(named[z] for z in progress.added),
+        removed=tuple(named[z] for z in progress.removed), zones_then=len(then), frs=frs,
+        elements=_element_progress(progress.then.data, scored.data, catalogues) if has_program else (),
+        target_ml_then=previous.info.target_ml, target_ml_now=scored.data.info.target_ml,
+    )
+
+
+def _mean(values: Iterable[int]) -> float:
+    found = list(values)
+    return sum(found) / len(found) if found else 0.0
+
+
+def _element_progress(then: ProjectData, now: ProjectData, catalogues: CatalogueSet) -> tuple[ElementProgress, ...]:
+    """Site maturity per program element then and now; none when neither assessment rated any."""
+    before, after = element_maturity(then, catalogues), element_maturity(now, catalogues)
+    if all(v is None for v in (*before.values(), *after.values())):
+        return ()
+    return tuple(ElementProgress(section, before.get(section.id), after.get(section.id))
+                 for catalogue in catalogues.by_scale(Scale.MATURITY) for section in catalogue.sections)
 
 
 def urgent_themes(gaps: Sequence[Gap], catalogues: CatalogueSet, tr: Translator,

@@ -32,6 +32,8 @@ ZEBRA, BAND, COVER_TINT, LABEL_RED = _colours("#F4F6F9", "#E8EEF5", "#BFD0E3", "
 SL_MET, SL_SHORT, SL_FAR, SL_NONE = _colours("#D6EDD9", "#F6CDC8", "#E38B82", "#EDEFF1")
 # the bars of the FR chart and the maturity meters
 BAR_TARGET, BAR_MET, BAR_SHORT = _colours("#9DB3CC", "#3C8D4F", "#C0453D")
+# the bars of the progress chart: the previous assessment, this one
+BAR_THEN, BAR_NOW = _colours("#B4BDC6", "#2E6DA4")
 #: Priority colours (background, text) as reportlab colours.
 PRIORITY_COLOURS = {p: (colors.HexColor(bg), colors.HexColor(fg)) for p, (bg, fg) in PRIORITY_HEX.items()}
 CELL_SIZE, CELL_LEADING = 7.5, 9.4

@@ -1,35 +1,32 @@
 """Section 1, the executive summary: key figures, the SL chart and matrix, gaps by priority
-and area, the most urgent themes and the site's security program."""
+and area, the most urgent themes, the site's security program and, for a project carried
+forward, the progress since the previous assessment (sections/progress.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart  # type: ignore[import-untyped]
-from reportlab.graphics.charts.legends import Legend  # type: ignore[import-untyped]
-from reportlab.graphics.shapes import Drawing  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.platypus import CondPageBreak, Table  # type: ignore[import-untyped]
+from reportlab.platypus import CondPageBreak  # type: ignore[import-untyped]
 
 from ot62443_desktop.domain.model import ItemState, Priority
 from ot62443_desktop.domain.scoring import ZoneScore
 from ot62443_desktop.exports.pdf.composer import Composer
 from ot62443_desktop.exports.pdf.content import ExecutiveSummary, fr_label
+from ot62443_desktop.exports.pdf.figures import add_legend, area_table, kpi_tiles, level_chart
 from ot62443_desktop.exports.pdf.fonts import BOLD, FONT
 from ot62443_desktop.exports.pdf.markup import chunks, name, names, para, text_markup
+from ot62443_desktop.exports.pdf.sections import progress
 from ot62443_desktop.exports.pdf.tables import table
 from ot62443_desktop.exports.pdf.textlayout import run
 from ot62443_desktop.exports.pdf.theme import (
-    BAND,
     BAR_MET,
     BAR_SHORT,
     BAR_TARGET,
     MUTED_HEX,
-    NAVY,
     PRIORITY_COLOURS,
-    RULE,
     SL_FAR,
     SL_MET,
     SL_NONE,
@@ -70,12 +67,7 @@ def executive(k: Composer) -> list[Any]:
              (tr.count(p1), tr("P1 gaps, due within 3 months"), s.kpi_alert if p1 else s.kpi),
              (f"{below} / {len(zones)}", tr("zones below SL-T in at least one FR"), s.kpi),
              (tr.count(not_assessed), tr("applicable requirements not assessed"), s.kpi)]
-    story.append(Table(
-        [[[para(v, style), para(c, s.kpi_caption)] for v, c, style in tiles]], colWidths=[k.width / 4] * 4,
-        style=[("FONTNAME", (0, 0), (-1, -1), FONT), ("BACKGROUND", (0, 0), (-1, -1), BAND),
-               ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white), ("TOPPADDING", (0, 0), (-1, -1), 8),
-               ("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "TOP")],
-        spaceBefore=4, spaceAfter=10))
+    story.append(kpi_tiles(k, tiles))
 
     story += [CondPageBreak(70 * mm),
               k.heading(tr("1.1 Target and achieved security levels"), s.h2, "exec-levels", 1, toc=True)]
@@ -100,6 +92,8 @@ def executive(k: Composer) -> list[Any]:
                           requirements=score.requirements, met=score.met, target_ml=score.target_ml,
                           gaps=score.gaps, not_assessed=score.not_assessed, not_applicable=score.not_applicable),
                        s.body)]
+    if e.progress is not None:
+        story += progress.progress(k, "1.5" if site else "1.4", e.progress)
     return story
 
 
@@ -109,17 +103,9 @@ def counts_table(k: Composer, e: ExecutiveSummary) -> list[Any]:
     story: list[Any] = [CondPageBreak(60 * mm),
                         k.heading(tr("1.2 Gaps by priority and requirement area"), k.s.h2, "exec-counts", 1,
                                   toc=True)]
-    rows: list[list[Any]] = [[tr("Area"), "P1", "P2", "P3", "P4", tr("Total")]]
-    for row in (*e.counts, e.total):
-        rows.append([k.t(run(row.label, BOLD if row is e.total else FONT)),
-                     *[tr.count(n) if n else "-" for n in row.by_priority], tr.count(row.total)])
-    commands: list[tuple[Any, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
-                                       ("FONTNAME", (0, -1), (-1, -1), BOLD),
-                                       ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY)]
-    for i, p in enumerate(Priority, start=1):
-        bg, fg = PRIORITY_COLOURS[p]
-        commands += [("BACKGROUND", (i, 0), (i, 0), bg), ("TEXTCOLOR", (i, 0), (i, 0), fg)]
-    story.append(table(rows, k.cols(0.5, 0.09, 0.09, 0.09, 0.09, 0.14), commands, long=False))
+    headings = [(p.value, *PRIORITY_COLOURS[p]) for p in Priority]
+    story.append(area_table(k, headings, [(row.label, row.by_priority) for row in e.counts],
+                            (e.total.label, e.total.by_priority), (0.5, 0.09, 0.09, 0.09, 0.09, 0.14), tr("Total")))
     return story
 
 
@@ -144,47 +130,16 @@ def themes(k: Composer, e: ExecutiveSummary) -> list[Any]:
 
 def fr_chart(k: Composer, e: ExecutiveSummary) -> Any:
     """Mean SL-T and SL-A per FR over the zones, as bars; under each FR how many zones fall short."""
-    width, tr = k.width, k.tr
-    height = 165
-    drawing = Drawing(width, height)
-    drawing.initialFontName = FONT  # else the renderer selects Helvetica, which is not embedded
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 28, 42, width - 150, height - 58
-    chart.data = [[f.mean_target for f in e.fr_figures], [f.mean_achieved for f in e.fr_figures]]
-    chart.groupSpacing, chart.barSpacing = 8, 1
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 4, 1
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.4
-    chart.valueAxis.strokeColor = RULE
-    chart.categoryAxis.strokeColor = RULE
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    chart.categoryAxis.labels.dy = -3
-    chart.categoryAxis.categoryNames = [tr("{fr}\n{count} below", fr=fr_label(f.fr), count=f.zones_below)
-                                        for f in e.fr_figures]
-    chart.bars.strokeWidth = 0
-    chart.bars[0].fillColor = BAR_TARGET
-    chart.bars[1].fillColor = BAR_MET
+    tr = k.tr
+    drawing, chart = level_chart(
+        k, [[f.mean_target for f in e.fr_figures], [f.mean_achieved for f in e.fr_figures]],
+        [tr("{fr}\n{count} below", fr=fr_label(f.fr), count=f.zones_below) for f in e.fr_figures],
+        (BAR_TARGET, BAR_MET))
     for i, figure in enumerate(e.fr_figures):
         if figure.mean_achieved < figure.mean_target:
             chart.bars[(1, i)].fillColor = BAR_SHORT
-    chart.barLabelFormat = tr.decimal
-    chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = 6
-    chart.barLabels.nudge = 5
-    drawing.add(chart)
-    legend = Legend()
-    legend.x, legend.y = width - 112, height - 24
-    legend.fontName, legend.fontSize = FONT, 7
-    legend.alignment = "right"
-    legend.deltay = 12
-    legend.columnMaximum = 4
-    legend.colorNamePairs = [(BAR_TARGET, tr("Mean SL-T")), (BAR_MET, tr("Mean SL-A, target met")),
-                             (BAR_SHORT, tr("Mean SL-A, below target"))]
-    drawing.add(legend)
+    add_legend(drawing, [(BAR_TARGET, tr("Mean SL-T")), (BAR_MET, tr("Mean SL-A, target met")),
+                         (BAR_SHORT, tr("Mean SL-A, below target"))])
     return drawing
 
 
