@@ -34,6 +34,7 @@ from ot62443_desktop.exports.progress import ExportError, Hooks
 from ot62443_desktop.storage import ProjectStore, SaveError, StoreError
 from ot62443_desktop.storage.errors import describe_os_error
 from ot62443_desktop.storage.identity import user
+from ot62443_desktop.storage.merge import MergeReport, merge_into
 
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import ImportReport, RowChange
@@ -181,6 +182,11 @@ class Project:
 
     def summary(self) -> dict[str, Any]:
         return score_project(self.store.snapshot(), self.catalogues).summary()
+
+    def merge(self, other: str | Path, *, dry_run: bool = False) -> MergeReport:
+        """Bring the changes made in another copy of this project (`other`, which is only read) into
+        this one, as one durable batch (SPEC 12.2); with `dry_run`, only say what would change."""
+        return merge_into(self.store, other, dry_run=dry_run)
 
     def gaps(self) -> list[scoring.Gap]:
         return scoring.find_gaps(self.store.snapshot(), self.catalogues)

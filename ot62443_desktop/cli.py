@@ -182,6 +182,36 @@ def _import_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def _merge(args: argparse.Namespace) -> int:
+    with _opened(args.project, read_only=args.dry_run) as project:
+        if not args.dry_run:
+            _writable(project)
+        report = project.merge(args.other, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        return 0
+    verb = "would take" if args.dry_run else "took"
+    print(f"{verb} {report.taken} change(s) from {args.other}; {report.unchanged} unchanged; "
+          f"{len(report.conflicts)} conflict(s)")
+    for conflict in report.conflicts:
+        print(f"  conflict: {_where(conflict.key)} ({conflict.field})")
+    if report.conflicts and not args.dry_run:
+        print(f"the project keeps its own values; see `{PROG} conflicts {args.project}`")
+    return 0
+
+
+def _where(key: str) -> str:
+    """A record as a person names it: 'Z1 SR 1.1', 'zone Z1', 'project details'."""
+    from ot62443_desktop.storage.versions import parse_key
+
+    kind, scope, req = parse_key(key)
+    if kind == "z":
+        return f"zone {scope}"
+    if kind == "info":
+        return "project details"
+    return f"{scope} {req}" + (" (remediation)" if kind == "r" else "")
+
+
 def _recover(args: argparse.Namespace) -> int:
     from ot62443_desktop.storage import ProjectStore
 
@@ -336,6 +366,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("xlsx")
     p.add_argument("--dry-run", action="store_true")
+
+    p = command("merge", _merge, "bring the changes made in another copy of the project into this one")
+    p.add_argument("project")
+    p.add_argument("other", help="the other copy (a work package or a copy on a USB stick); it is only read")
+    p.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+    p.add_argument("--json", action="store_true")
 
     p = command("recover", _recover, "restore a damaged project from its newest good backup")
     p.add_argument("project")

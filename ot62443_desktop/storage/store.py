@@ -13,7 +13,7 @@ replayed exactly once, and never onto another project or another copy of this on
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -75,7 +75,7 @@ from ot62443_desktop.storage.reading import (
 )
 from ot62443_desktop.storage.records import answers_table, decode, remediation_table
 from ot62443_desktop.storage.replay import Op, apply_ops, journal_error, replay
-from ot62443_desktop.storage.versions import INFO_KEY, Doc, answer_key, item_key, zone_key
+from ot62443_desktop.storage.versions import HISTORY, INFO_KEY, TOMBSTONES, Doc, answer_key, item_key, zone_key
 
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
 READ_ATTEMPTS = 20
@@ -528,6 +528,33 @@ class ProjectStore:
 
     def clear_remediation(self, scope_id: str, requirement_id: str) -> RemediationItem | None:
         return self._remove(remediation_table(scope_id), self._items, scope_id, requirement_id)
+
+    def put_versions(self, changes: Mapping[str, tuple[Doc | None, Doc | None]], history: list[Doc]) -> None:
+        """Set records and tombstones as a merge decided them (key -> its record and tombstone, each
+        with its version) and add `history`, as one change: all of it or none after a crash."""
+        ops: list[Op] = []
+        for key, (record, tomb) in changes.items():
+            table, record_id = versions.table_of(key)
+            if table == META:
+                ops.append([META, META_ID, dict(self._meta, info=record)])
+            elif record is not None:
+                ops.append([table, self._new_id(table, record_id), record])
+            elif record_id in self._keys.get(table, {}):
+                ops.append([table, self._keys[table][record_id], None])
+            tomb_id = self._book.tombs.get(key)
+            if tomb is not None:
+                ops.append([TOMBSTONES, tomb_id or self._book.take_id(TOMBSTONES), tomb])
+            elif tomb_id is not None:
+                ops.append([TOMBSTONES, tomb_id, None])
+        ops += [[HISTORY, self._book.take_id(HISTORY), entry] for entry in history]
+        with self.batch():
+            self._commit(ops)
+            try:
+                self._adopt(self._raw)
+            except (KeyError, TypeError, ValueError, ModelError) as exc:  # undone by the batch
+                raise StoreError(f"{self.path}: the merged project would be inconsistent ({exc}); "
+                                 "nothing was changed") from None
+        self._book.session.difference_update(changes)
 
     # -- internals --------------------------------------------------------------------------
 

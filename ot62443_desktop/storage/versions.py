@@ -188,6 +188,17 @@ def decoder(key: str) -> Callable[[Any], object]:
     return codec.info_from_doc
 
 
+_ENCODERS: dict[str, Callable[[Any], Doc]] = {
+    "a": codec.answer_to_doc, "r": codec.item_to_doc, "z": codec.zone_to_doc, INFO_KEY: codec.info_to_doc}
+
+
+def normalized(key: str, doc: Mapping[str, Any]) -> Doc:
+    """The record's value as this program writes it: decoded and encoded again, so what another copy
+    wrote differently (a field left out, keys no release knows) compares and saves as ours."""
+    value = decoder(key)(plain(doc))
+    return _ENCODERS[parse_key(key)[0]](value)
+
+
 def check_record(key: str, doc: Mapping[str, Any]) -> None:
     """The record's version and, if it has one, its conflict (the other side's version and value)."""
     check_version(doc.get(V))

@@ -47,10 +47,9 @@ WORKER = textwrap.dedent("""
 """)
 
 
-def run_round(script: Path, project_path: Path, start: int, count: int,
-              kill_after: float) -> tuple[list[str], float]:
-    """Run the worker; kill it `kill_after` seconds after it is ready to open the project (if still alive)."""
-    child = subprocess.Popen([sys.executable, str(script), str(project_path), str(start), str(count)],
+def run_round(script: Path, *args: object, kill_after: float) -> tuple[list[str], float]:
+    """Run the worker with `args`; kill it `kill_after` seconds after it says it is ready (if still alive)."""
+    child = subprocess.Popen([sys.executable, str(script), *map(str, args)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     assert child.stdout is not None
