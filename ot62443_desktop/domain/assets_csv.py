@@ -42,9 +42,12 @@ class AssetCsvError(ValueError):
     """The whole file is refused (no header, an unknown column, not text...)."""
 
     def __init__(self, problem: Problem, detail: str = "") -> None:
-        super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
+        super().__init__(problem, detail)  # the arguments, so that it pickles (from a job) as itself
         self.problem = problem
         self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.problem.value}: {self.detail}" if self.detail else self.problem.value
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,13 @@ class Progress:
 
 
 def check_lineage(old: ProjectData, new: ProjectData) -> None:
-    """NEW must have been carried forward from OLD, directly or through assessments between them."""
+    """NEW must have been carried forward from OLD, directly or through assessments between them.
+    The same assessment twice (one file, or a copy of it) is named as such: "does not descend from
+    itself" would leave the reader puzzling over two identical names."""
+    if old.project_id and old.project_id == new.project_id:
+        raise LineageError(
+            f"both files hold the same assessment ({_name(new)}); compare needs the older assessment first "
+            "and one carried forward from it")
     if not old.project_id or old.project_id not in new.lineage:
         raise LineageError(
             f"the second project was not carried forward from the first ({_name(new)} does not descend "

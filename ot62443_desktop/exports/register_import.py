@@ -178,6 +178,11 @@ def _check_identity(sheet: RegisterSheet, project: ProjectData) -> None:
     if exported_id != project.project_id:
         theirs = _project_name(sheet.meta.get("client", ""), sheet.meta.get("site", ""))
         ours = _project_name(project.info.client, project.info.site)
+        if exported_id in project.lineage:  # the same client and site: two ids alone would not tell them apart
+            raise ExportError(
+                f"{sheet.source}: this register is of an earlier assessment of this plant ({theirs}, id "
+                f"{_short_id(exported_id)}), which this project was carried forward from; its rows are last "
+                f"time's gaps: export this assessment's register and edit that one; {NOTHING}")
         raise ExportError(
             f"{sheet.source}: this register belongs to project {theirs} (id {_short_id(exported_id)}), not to "
             f"{ours} (id {_short_id(project.project_id)}); {NOTHING}"

@@ -33,6 +33,7 @@ class Act(Enum):
     VIEW_DASHBOARD = auto()
     VIEW_PLAN = auto()
     VIEW_PROGRESS = auto()
+    VIEW_DIAGRAM = auto()
 
 
 Key = QKeySequence.StandardKey | str
@@ -79,6 +80,7 @@ def specs() -> dict[Act, ActionSpec]:
         Act.VIEW_PLAN: ActionSpec(view, translate("Actions", "&Remediation plan"), ("Alt+Shift+4",)),
         Act.VIEW_PROGRESS: ActionSpec(view, translate("Actions", "&Progress since the last assessment"),
                                       ("Alt+Shift+5",)),
+        Act.VIEW_DIAGRAM: ActionSpec(view, translate("Actions", "Zones and conduits dia&gram"), ("Alt+Shift+6",)),
     }
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _MERGE_TEXT = 1  # consecutive text edits of one field of one answer merge into one undo step
 _TEXT_FIELDS = ("notes", "finding", "countermeasure")
 _ITEM_TEXT_FIELDS = ("action", "owner", "justification")
-_ZONE_TEXT_FIELDS = ("name", "description", "assets")  # typed in a dialog that is gone once it fails
+_ZONE_TEXT_FIELDS = ("name", "description", "design_note", "assets")  # typed in a dialog that is gone once it fails
 _INFO_TEXT_FIELDS = ("client", "site", "scope_note", "confidentiality")
 
 
@@ -224,3 +224,18 @@ class ImportRegisterCommand(StoreCommand):
 
     def write(self, forward: bool) -> None:
         self.session.apply_register_plan(self.changes, forward=forward)
+
+
+class PlaceZonesCommand(StoreCommand):
+    """Zones moved on the diagram, or its layout reset: one write, one undo step, however many boxes.
+    `before` and `after` are the same zones, differing only in where the diagram shows them."""
+
+    def __init__(self, session: ProjectSession, before: Sequence[Zone], after: Sequence[Zone], text: str) -> None:
+        super().__init__(session, text)
+        self.before, self.after = tuple(before), tuple(after)
+
+    def write(self, forward: bool) -> None:
+        self.session.apply_zones(self.after if forward else self.before)
+
+    def show_stored(self) -> None:
+        self.session.zones_changed.emit()  # the boxes go back to where the project has them

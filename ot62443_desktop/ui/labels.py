@@ -90,6 +90,7 @@ def field_label(name: str) -> str:
         "name": translate("Labels", "Name"),
         "description": translate("Labels", "Description"),
         "assets": translate("Labels", "Assets"),
+        "design_note": translate("Labels", "Design note"),
         "client": translate("Labels", "Client"),
         "site": translate("Labels", "Site"),
         "scope_note": translate("Labels", "Scope note"),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ot62443_desktop.domain.language import long_date
 from ot62443_desktop.domain.model import Answer, ProjectData
+from ot62443_desktop.domain.rules import FORBIDS_ML, ml_for_status, status_for_ml
 from ot62443_desktop.ui.i18n import fill, gui_language
 from ot62443_desktop.ui.labels import field_label, maturity_label, status_label
 from ot62443_desktop.ui.plain_text import elide, tooltip
@@ -24,7 +25,8 @@ from ot62443_desktop.ui.plain_text import elide, tooltip
 USE_KEY = "Ctrl+L"
 LINE_CHARS = 220  # each text of last time on one line of the panel; more of each in the tooltip
 TIP_CHARS = 600
-_COPIED = ("status", "ml", "notes", "finding", "countermeasure")
+_TEXTS = ("notes", "finding", "countermeasure")
+_COPIED = ("status", "ml", *_TEXTS)
 
 
 def last_answer(data: ProjectData, scope_id: str, requirement_id: str) -> tuple[Answer | None, date | None]:
@@ -38,15 +40,24 @@ def last_answer(data: ProjectData, scope_id: str, requirement_id: str) -> tuple[
     return answer, when
 
 
-def same_as(current: Answer | None, last: Answer) -> bool:
-    """Whether the current answer already says what last time's said (copying it would change nothing)."""
-    return current is not None and all(getattr(current, name) == getattr(last, name) for name in _COPIED)
+def same_as(current: Answer | None, taken: Answer) -> bool:
+    """Whether the current answer already says what `taken` (last time's, as `copied`) says."""
+    return current is not None and all(getattr(current, name) == getattr(taken, name) for name in _COPIED)
 
 
-def copied(last: Answer, base: Answer) -> Answer:
-    """`base` (the current answer, stamped with who answers and when) saying what `last` said;
-    its evidence stays the current one: last time's files prove nothing about today."""
-    return dataclasses.replace(base, **{name: getattr(last, name) for name in _COPIED})
+def copied(last: Answer, base: Answer, *, program: bool, target_ml: int) -> Answer:
+    """`base` (the current answer, stamped with who answers and when) saying what `last` said, as the
+    page would record it today: a maturity only on a 2-1 requirement, and a status that agrees with it
+    against today's target (raised since, ML2 "implemented" is now partial). Its evidence stays the
+    current one: last time's files prove nothing about today."""
+    status, ml = last.status, last.ml
+    if not program:
+        ml = None
+    elif ml is None or status in FORBIDS_ML:  # as if the status were chosen on the page
+        ml = ml_for_status(status, None, target_ml)
+    else:  # as if the maturity were chosen on the page
+        status = status_for_ml(ml, target_ml, status)
+    return dataclasses.replace(base, status=status, ml=ml, **{name: getattr(last, name) for name in _TEXTS})
 
 
 def _one_line(text: str) -> str:

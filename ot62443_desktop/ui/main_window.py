@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the project layers and views load when needed: the window s
     from ot62443_desktop.api import Project
     from ot62443_desktop.domain.catalogue import CatalogueSet
     from ot62443_desktop.ui.dashboard import Dashboard
+    from ot62443_desktop.ui.diagram_view import DiagramView
     from ot62443_desktop.ui.progress_view import ProgressView
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
@@ -79,7 +80,7 @@ class ProjectView(QTabWidget):
         self.session = session
         self._pages: dict[int, QWidget] = {}
         for title in (self.tr("Zones && conduits"), self.tr("Walkthrough"), self.tr("Dashboard"),
-                      self.tr("Remediation plan"), self.tr("Progress")):
+                      self.tr("Remediation plan"), self.tr("Progress"), self.tr("Diagram")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.addTab(holder, title)
@@ -96,9 +97,13 @@ class ProjectView(QTabWidget):
                 from ot62443_desktop.ui.dashboard import Dashboard as view_class  # type: ignore[assignment]
             elif index == 3:
                 from ot62443_desktop.ui.remediation_view import RemediationView as view_class  # type: ignore[assignment]
-            else:
+            elif index == 4:
                 from ot62443_desktop.ui.progress_view import ProgressView as view_class  # type: ignore[assignment]
+            else:
+                from ot62443_desktop.ui.diagram_view import DiagramView as view_class  # type: ignore[assignment]
             self._pages[index] = view_class(self.session)
+            if index == 5:
+                self._pages[index].zone_opened.connect(self.open_zone)  # type: ignore[attr-defined]
             self.widget(index).layout().addWidget(self._pages[index])
         return self._pages[index]
 
@@ -121,6 +126,16 @@ class ProjectView(QTabWidget):
     @property
     def progress(self) -> ProgressView:
         return self.page(4)  # type: ignore[return-value]
+
+    @property
+    def diagram(self) -> DiagramView:
+        return self.page(5)  # type: ignore[return-value]
+
+    def open_zone(self, zone_id: str) -> None:
+        """The walkthrough on a zone, as a double-click on its box asks."""
+        self.setCurrentIndex(1)
+        self.walkthrough.open_scope(zone_id)
+        self.walkthrough.tree.setFocus()
 
     def flush(self) -> None:
         """Commit text still being typed on the requirement page, if that page exists."""
@@ -179,7 +194,7 @@ class MainWindow(QMainWindow):
             Act.NEXT_UNANSWERED: lambda: self._walkthrough_do(lambda w: w.go_next_unanswered()),
             Act.VIEW_ZONES: lambda: self.show_tab(0), Act.VIEW_WALKTHROUGH: lambda: self.show_tab(1),
             Act.VIEW_DASHBOARD: lambda: self.show_tab(2), Act.VIEW_PLAN: lambda: self.show_tab(3),
-            Act.VIEW_PROGRESS: lambda: self.show_tab(4),
+            Act.VIEW_PROGRESS: lambda: self.show_tab(4), Act.VIEW_DIAGRAM: lambda: self.show_tab(5),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)

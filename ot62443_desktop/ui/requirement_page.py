@@ -434,9 +434,10 @@ class RequirementPage(QWidget):
         if not self.session.editable():
             return
         self.flush()
-        if not same_as(self._current(), last):
-            self._push(copied(last, self._base(last.status)),
-                       self.tr("%1: use last time's answer").replace("%1", self.requirement.id))
+        taken = copied(last, self._base(last.status), program=self._is_program(),
+                       target_ml=self.session.store.info.target_ml)
+        if not same_as(self._current(), taken):
+            self._push(taken, self.tr("%1: use last time's answer").replace("%1", self.requirement.id))
 
     def set_ml(self, ml: int | None) -> None:
         if self.requirement is None or not self.session.editable():

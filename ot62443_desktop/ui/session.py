@@ -186,6 +186,14 @@ class ProjectSession(QObject):
         self.zones_changed.emit()
         self._written()
 
+    def apply_zones(self, zones: Sequence[Zone]) -> None:
+        """Several zones changed as one write (boxes dragged together on the diagram): all or none."""
+        with self.store.batch():
+            for zone in zones:
+                self.store.update_zone(zone)
+        self.zones_changed.emit()
+        self._written()
+
     def remove_zone(self, zone_id: str) -> tuple[Zone, list[Answer], list[RemediationItem]]:
         removed = self.store.remove_zone(zone_id)
         self.zones_changed.emit()

@@ -108,6 +108,20 @@ class Walkthrough(QWidget):
         self.tree.scrollTo(index, QTreeView.ScrollHint.PositionAtCenter)
         return True
 
+    def open_scope(self, scope_id: str) -> bool:
+        """Show a zone's first unanswered requirement (its first, if all are answered), as a diagram
+        double-click asks; a filter or search that hides it is cleared."""
+        nodes = [n for n in self.model.requirement_nodes() if n.scope_id == scope_id and n.requirement]
+        if not nodes:
+            return False
+        node = next((n for n in nodes if self.model.state(scope_id, n.requirement)  # type: ignore[arg-type]
+                     is AnswerState.UNANSWERED), nodes[0])
+        if not self.select(scope_id, node.key):
+            self.filter_combo.setCurrentIndex(0)
+            self.search.clear()
+            self.select(scope_id, node.key)
+        return True
+
     def go_next(self) -> bool:
         return self._step(self._after)
 

@@ -2,12 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AssetsEditor</name>
+    <message numerus="yes">
+        <source>%n asset(s) imported from %1. They are saved with the zone when you press OK.</source>
+        <translation>
+            <numerusform>%n asset imported from %1. It is saved with the zone when you press OK.</numerusform>
+            <numerusform>%n assets imported from %1. They are saved with the zone when you press OK.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more row(s)</source>
+        <translation>
+            <numerusform>… and %n more row</numerusform>
+            <numerusform>… and %n more rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) of the file cannot be assets. Correct them in the file and import it again.</source>
+        <translation>
+            <numerusform>Nothing was imported: %n row of the file cannot be an asset. Correct it in the file and import it again.</numerusform>
+            <numerusform>Nothing was imported: %n rows of the file cannot be assets. Correct them in the file and import it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message numerus="yes">
         <source>Site program (IEC 62443-2-1), target ML%1: %n gap(s), %2 not assessed</source>
         <translation>
             <numerusform>Site program (IEC 62443-2-1), target ML%1: %n gap, %2 not assessed</numerusform>
             <numerusform>Site program (IEC 62443-2-1), target ML%1: %n gaps, %2 not assessed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiagramView</name>
+    <message numerus="yes">
+        <source>Design checks: %n finding(s)</source>
+        <translation>
+            <numerusform>Design checks: %n finding</numerusform>
+            <numerusform>Design checks: %n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n asset</numerusform>
+            <numerusform>%n assets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n boxes on the diagram</source>
+        <translation>
+            <numerusform>Move %n box on the diagram</numerusform>
+            <numerusform>Move %n boxes on the diagram</numerusform>
         </translation>
     </message>
 </context>
@@ -56,7 +104,7 @@
     </message>
 </context>
 <context>
-    <name>ZonesView</name>
+    <name>ZoneRemoval</name>
     <message numerus="yes">
         <source>Remove %1 (%2) and its %n answer(s)? You can undo this.</source>
         <translation>

@@ -107,6 +107,133 @@
         <source>&amp;Progress since the last assessment</source>
         <translation>Évolution depuis la &amp;dernière évaluation</translation>
     </message>
+    <message>
+        <source>Zones and conduits dia&amp;gram</source>
+        <translation>&amp;Schéma des zones et conduits</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsEditor</name>
+    <message>
+        <source>Add a&amp;sset</source>
+        <translation>Ajouter un acti&amp;f</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve asset</source>
+        <translation>Supp&amp;rimer l&apos;actif</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>Importer un C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>A CSV file with a header row naming its columns: name, type, vendor_model, firmware, notes (only name is required). Comma or semicolon separated, as Excel saves it.</source>
+        <translation>Un fichier CSV dont la première ligne nomme les colonnes&#xa0;: name, type, vendor_model, firmware, notes (seule name est obligatoire), ou les intitulés de ce tableau (Nom, Type, Fabricant / modèle, Micrologiciel, Notes). Séparées par des virgules ou des points-virgules, comme Excel l&apos;enregistre.</translation>
+    </message>
+    <message>
+        <source>Import assets</source>
+        <translation>Importer des actifs</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n&apos;a été importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) imported from %1. They are saved with the zone when you press OK.</source>
+        <translation>
+            <numerusform>%n actif importé de %1. Il sera enregistré avec la zone quand vous cliquerez sur OK.</numerusform>
+            <numerusform>%n actifs importés de %1. Ils seront enregistrés avec la zone quand vous cliquerez sur OK.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more row(s)</source>
+        <translation>
+            <numerusform>… et %n autre ligne</numerusform>
+            <numerusform>… et %n autres lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) of the file cannot be assets. Correct them in the file and import it again.</source>
+        <translation>
+            <numerusform>Rien n&apos;a été importé&#xa0;: %n ligne du fichier ne peut pas être un actif. Corrigez-la dans le fichier et importez-le de nouveau.</numerusform>
+            <numerusform>Rien n&apos;a été importé&#xa0;: %n lignes du fichier ne peuvent pas être des actifs. Corrigez-les dans le fichier et importez-le de nouveau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: the name is empty.</source>
+        <translation>Ligne %1&#xa0;: le nom est vide.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 fields, more than the header row has columns.</source>
+        <translation>Ligne %1&#xa0;: %2 champs, plus que la ligne d&apos;en-tête n&apos;a de colonnes.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quotation mark is not closed.</source>
+        <translation>Ligne %1&#xa0;: un guillemet n&apos;est pas fermé.</translation>
+    </message>
+    <message>
+        <source>The file is empty. Its first row must name the columns: %1.</source>
+        <translation>Le fichier est vide. Sa première ligne doit nommer les colonnes&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB: it is not a zone&apos;s asset list.</source>
+        <translation>Le fichier dépasse %1&#xa0;Mo&#xa0;: ce n&apos;est pas la liste des actifs d&apos;une zone.</translation>
+    </message>
+    <message>
+        <source>This is not a CSV text file. In Excel, use File &gt; Save As &gt; CSV first.</source>
+        <translation>Ce n&apos;est pas un fichier texte CSV. Dans Excel, l&apos;enregistrer d&apos;abord au format CSV (Fichier &gt; Enregistrer sous).</translation>
+    </message>
+    <message>
+        <source>The file lists more than %1 assets.</source>
+        <translation>Le fichier liste plus de %1 actifs.</translation>
+    </message>
+    <message>
+        <source>The column “%1” appears twice in the header row.</source>
+        <translation>La colonne «&#xa0;%1&#xa0;» figure deux fois dans la ligne d&apos;en-tête.</translation>
+    </message>
+    <message>
+        <source>The header row has a column “%1”; the columns can only be: %2.</source>
+        <translation>La ligne d&apos;en-tête a une colonne «&#xa0;%1&#xa0;»&#xa0;; les seules colonnes possibles sont&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The header row (%1) has no name column; the columns can be: %2.</source>
+        <translation>La ligne d&apos;en-tête (%1) n&apos;a pas de colonne du nom&#xa0;; les colonnes possibles sont&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Vendor / model</source>
+        <translation>Fabricant / modèle</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Micrologiciel</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Asset row %1 has no name.</source>
+        <translation>La ligne d&apos;actif %1 n&apos;a pas de nom.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -152,6 +279,113 @@
     </message>
 </context>
 <context>
+    <name>Design</name>
+    <message>
+        <source>SL-T steps from %1 to %2 in %3 between %4 and %5, and no design note says why</source>
+        <translation>Le SL-T passe de %1 à %2 en %3 entre %4 et %5, et aucune note de conception ne dit pourquoi</translation>
+    </message>
+    <message>
+        <source>No conduit connects this zone</source>
+        <translation>Aucun conduit ne relie cette zone</translation>
+    </message>
+    <message>
+        <source>Connects %1, which is not a zone of this project</source>
+        <translation>Relie %1, qui n&apos;est pas une zone de ce projet</translation>
+    </message>
+    <message>
+        <source>A conduit connects two zones or more; this one connects fewer</source>
+        <translation>Un conduit relie au moins deux zones&#xa0;; celui-ci en relie moins</translation>
+    </message>
+    <message>
+        <source>No asset is listed for this zone (layer: %1)</source>
+        <translation>Aucun actif n&apos;est inventorié pour cette zone (couche&#xa0;: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramView</name>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Réinitialiser la disposition</translation>
+    </message>
+    <message>
+        <source>Put every box back where the automatic layout places it</source>
+        <translation>Remettre chaque boîte à la place que lui donne la disposition automatique</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;arrière</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Not placed in a layer</source>
+        <translation>Sans couche</translation>
+    </message>
+    <message>
+        <source>This conduit names %1, which is not a zone of this project</source>
+        <translation>Ce conduit nomme %1, qui n&apos;est pas une zone de ce projet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Design checks: %n finding(s)</source>
+        <translation>
+            <numerusform>Contrôles de conception&#xa0;: %n constat</numerusform>
+            <numerusform>Contrôles de conception&#xa0;: %n constats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SL-T / SL-A per FR: %1</source>
+        <translation>SL-T / SL-A par FR&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No SL-T set</source>
+        <translation>Aucun SL-T défini</translation>
+    </message>
+    <message>
+        <source>Largest SL gap: %1</source>
+        <translation>Plus grand écart de SL&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n actif</numerusform>
+            <numerusform>%n actifs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to assess it in the walkthrough</source>
+        <translation>Double-cliquer pour l&apos;évaluer dans l&apos;onglet Évaluation</translation>
+    </message>
+    <message>
+        <source>Move %1 on the diagram</source>
+        <translation>Déplacer %1 sur le schéma</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n boxes on the diagram</source>
+        <translation>
+            <numerusform>Déplacer %n boîte sur le schéma</numerusform>
+            <numerusform>Déplacer %n boîtes sur le schéma</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset the diagram layout</source>
+        <translation>Réinitialiser la disposition du schéma</translation>
+    </message>
+    <message>
+        <source>Select one zone or conduit on the diagram to remove it.</source>
+        <translation>Sélectionnez une seule zone ou un seul conduit sur le schéma pour le supprimer.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>The details were written to %1; please send that file with your report.</source>
@@ -191,6 +425,17 @@
     <message>
         <source>%1 was not added as evidence: %2.</source>
         <translation>%1 n&apos;a pas été ajouté comme élément de preuve&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Zone or conduit</source>
+        <translation>Zone ou conduit</translation>
+    </message>
+    <message>
+        <source>Design check</source>
+        <translation>Contrôle de conception</translation>
     </message>
 </context>
 <context>
@@ -422,6 +667,10 @@
         <translation>Actifs</translation>
     </message>
     <message>
+        <source>Design note</source>
+        <translation>Note de conception</translation>
+    </message>
+    <message>
         <source>Client</source>
         <translation>Client</translation>
     </message>
@@ -467,6 +716,60 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>Level 0: process</source>
+        <translation>Niveau 0&#xa0;: procédé</translation>
+    </message>
+    <message>
+        <source>Level 1: basic control</source>
+        <translation>Niveau 1&#xa0;: contrôle de base</translation>
+    </message>
+    <message>
+        <source>Level 2: supervisory control</source>
+        <translation>Niveau 2&#xa0;: supervision</translation>
+    </message>
+    <message>
+        <source>Level 3: site operations</source>
+        <translation>Niveau 3&#xa0;: opérations du site</translation>
+    </message>
+    <message>
+        <source>Level 4: site business</source>
+        <translation>Niveau 4&#xa0;: gestion du site</translation>
+    </message>
+    <message>
+        <source>Level 5: enterprise</source>
+        <translation>Niveau 5&#xa0;: entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>No SL gap</source>
+        <translation>Aucun écart de SL</translation>
+    </message>
+    <message>
+        <source>SL gap 1</source>
+        <translation>Écart de SL de 1</translation>
+    </message>
+    <message>
+        <source>SL gap 2 or more</source>
+        <translation>Écart de SL de 2 ou plus</translation>
+    </message>
+    <message>
+        <source>No SL-T</source>
+        <translation>Pas de SL-T</translation>
+    </message>
+    <message>
+        <source>Zone not in the project</source>
+        <translation>Zone absente du projet</translation>
+    </message>
+    <message>
+        <source>Each box and its lines take the colour of its largest gap between SL-T and SL-A over the seven FRs.</source>
+        <translation>Chaque boîte et ses liens prennent la couleur de son plus grand écart entre SL-T et SL-A sur les sept FR.</translation>
     </message>
 </context>
 <context>
@@ -863,6 +1166,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>Progress</source>
         <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>Schéma</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1592,22 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>Évaluer aussi le programme IEC 62443-2-1 pour cette zone</translation>
     </message>
     <message>
+        <source>Why the design is acceptable where a check would flag it, e.g. a data diode across a step in SL-T</source>
+        <translation>Pourquoi la conception est acceptable là où un contrôle la signalerait, par exemple une diode de données entre deux SL-T éloignés</translation>
+    </message>
+    <message>
+        <source>Not placed in a layer</source>
+        <translation>Aucune couche</translation>
+    </message>
+    <message>
+        <source>Layer %1 (not one of this project&apos;s layers)</source>
+        <translation>Couche %1 (absente des couches de ce projet)</translation>
+    </message>
+    <message>
+        <source>%1 (not a zone of this project)</source>
+        <translation>%1 (pas une zone de ce projet)</translation>
+    </message>
+    <message>
         <source>&amp;Id</source>
         <translation>&amp;Id</translation>
     </message>
@@ -1301,6 +1624,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>&amp;Criticité</translation>
     </message>
     <message>
+        <source>&amp;Layer</source>
+        <translation>C&amp;ouche</translation>
+    </message>
+    <message>
         <source>SL-T</source>
         <translation>SL-T</translation>
     </message>
@@ -1309,12 +1636,34 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>&amp;Description</translation>
     </message>
     <message>
+        <source>Connec&amp;ts</source>
+        <translation>Zones re&amp;liées</translation>
+    </message>
+    <message>
+        <source>Design &amp;note</source>
+        <translation>Note de conce&amp;ption</translation>
+    </message>
+    <message>
         <source>&amp;Assets</source>
         <translation>&amp;Actifs</translation>
     </message>
     <message>
         <source>A zone with id %1 already exists.</source>
         <translation>Une zone d&apos;id %1 existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneRemoval</name>
+    <message numerus="yes">
+        <source>Remove %1 (%2) and its %n answer(s)? You can undo this.</source>
+        <translation>
+            <numerusform>Supprimer %1 (%2) avec %n réponse&#xa0;? Vous pourrez annuler cette action.</numerusform>
+            <numerusform>Supprimer %1 (%2) avec ses %n réponses&#xa0;? Vous pourrez annuler cette action.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove zone</source>
+        <translation>Supprimer la zone</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1720,14 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>Actifs</translation>
     </message>
     <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation>Relie</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -1388,17 +1745,6 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>&amp;Remove…</source>
         <translation>&amp;Supprimer…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %1 (%2) and its %n answer(s)? You can undo this.</source>
-        <translation>
-            <numerusform>Supprimer %1 (%2) avec %n réponse&#xa0;? Vous pourrez annuler cette action.</numerusform>
-            <numerusform>Supprimer %1 (%2) avec ses %n réponses&#xa0;? Vous pourrez annuler cette action.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Remove zone</source>
-        <translation>Supprimer la zone</translation>
     </message>
 </context>
 </TS>

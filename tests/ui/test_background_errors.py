@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 import ot62443_desktop
 from ot62443_desktop.api import InputError
 from ot62443_desktop.cli import CommandError
+from ot62443_desktop.domain.assets_csv import AssetCsvError, Problem
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.model import ModelError
 from ot62443_desktop.domain.progress import LineageError
@@ -45,6 +46,7 @@ SAMPLES: list[BaseException] = [
     CommandError("demo.ot62443: a file of that name already exists"),
     CatalogueError("site.toml", "SR 1.1", "missing 'title'"),
     ModelError("sl_t: 5 is not a security level (1-4)"),
+    AssetCsvError(Problem.UNKNOWN_COLUMN, "ip address"),
     LineageError("the second project was not carried forward from the first"),
     ExportCancelled(),
     ExportError("register.xlsx: not a register of this project"),

@@ -65,6 +65,10 @@ class DocumentFacts:
         return confidentiality(self.info, self.tr)
 
     @property
+    def has_period(self) -> bool:
+        return bool(self.info.start_date or self.info.end_date)
+
+    @property
     def assessment_period(self) -> str:
         start, end, tr = self.info.start_date, self.info.end_date, self.tr
         if start and end and start != end:

@@ -45,18 +45,23 @@ def executive(k: Composer) -> list[Any]:
     story: list[Any] = [k.heading(tr("1 Executive summary"), s.h1, "sec-exec", 0, toc=True)]
     total = e.total.total
     assessors = names(info.assessors, ", ", tr) or tr("the assessors")
-    story.append(para(tr(
-        "During {period}, {assessors} assessed {zones} of {site} ({client}) against IEC 62443-3-3, and the "
-        "security program against IEC 62443-2-1 with a target maturity of ML{target_ml}. {answers} answers were "
-        "recorded. The assessment found <b>{gaps} gaps</b>: {open} open, {in_progress} in progress, {done} done "
-        "but not yet re-assessed and {accepted} with the risk accepted. {not_assessed} applicable requirements "
-        "of the zones remain not assessed.",
-        period=text_markup(f.assessment_period), assessors=text_markup(assessors),
-        zones=k.zones_phrase(f.zone_count), site=text_markup(name(info.site)), client=text_markup(name(info.client)),
-        target_ml=info.target_ml, answers=tr.count(f.answer_count), gaps=tr.count(total),
-        open=tr.count(states[ItemState.OPEN]), in_progress=tr.count(states[ItemState.IN_PROGRESS]),
-        done=tr.count(states[ItemState.DONE]), accepted=tr.count(states[ItemState.RISK_ACCEPTED]),
-        not_assessed=tr.count(not_assessed)), s.body))
+    facts = dict(assessors=text_markup(assessors), zones=k.zones_phrase(f.zone_count),
+                 site=text_markup(name(info.site)), client=text_markup(name(info.client)), target_ml=info.target_ml)
+    if f.has_period:
+        scope = tr("During {period}, {assessors} assessed {zones} of {site} ({client}) against IEC 62443-3-3, and "
+                   "the security program against IEC 62443-2-1 with a target maturity of ML{target_ml}.",
+                   period=text_markup(f.assessment_period), **facts)
+    else:  # dates never recorded: no period to name
+        scope = tr("This assessment by {assessors} covered {zones} of {site} ({client}) against IEC 62443-3-3, and "
+                   "the security program against IEC 62443-2-1 with a target maturity of ML{target_ml}.", **facts)
+    found = tr(
+        "{answers} answers were recorded. The assessment found <b>{gaps} gaps</b>: {open} open, {in_progress} in "
+        "progress, {done} done but not yet re-assessed and {accepted} with the risk accepted. {not_assessed} "
+        "applicable requirements of the zones remain not assessed.",
+        answers=tr.count(f.answer_count), gaps=tr.count(total), open=tr.count(states[ItemState.OPEN]),
+        in_progress=tr.count(states[ItemState.IN_PROGRESS]), done=tr.count(states[ItemState.DONE]),
+        accepted=tr.count(states[ItemState.RISK_ACCEPTED]), not_assessed=tr.count(not_assessed))
+    story.append(para(f"{scope} {found}", s.body))
     if info.scope_note.strip():
         for n, piece in enumerate(chunks(" ".join(info.scope_note.split()))):
             lead = tr("<b>Scope.</b> {text}", text=text_markup(piece))

@@ -49,12 +49,15 @@ def progress(k: Composer, number: str, p: ProgressSummary) -> list[Any]:
     headings = [(tr(CHANGE_HEADINGS[c]), *(colors.HexColor(h) for h in CHANGE_HEX[c])) for c in Change]
     story.append(area_table(k, headings, [(row.label, row.by_change) for row in p.counts],
                             (p.total.label, p.total.by_change), (0.49, 0.17, 0.17, 0.17), extra=COMPACT))
-    story += [CondPageBreak(70 * mm),
-              para(tr("<b>Mean SL-A per foundational requirement, then and now</b>"), s.h3),
-              para(tr("Mean SL-A over the zones and conduits of each assessment ({then} then, {now} now); beside "
-                      "them the mean SL-T now. Under each FR, the change in mean SL-A.",
-                      then=tr.count(p.zones_then), now=tr.count(len(k.content.scored.zones))), s.small),
-              progress_chart(k, p)]
+    zones = {"then": tr.count(p.zones_then), "now": tr.count(len(k.content.scored.zones))}
+    story += [CondPageBreak(70 * mm), para(tr("<b>Mean SL-A per foundational requirement, then and now</b>"), s.h3)]
+    if p.zones_then and k.content.scored.zones:
+        story += [para(tr("Mean SL-A over the zones and conduits of each assessment ({then} then, {now} now); beside "
+                          "them the mean SL-T now. Under each FR, the change in mean SL-A.", **zones), s.small),
+                  progress_chart(k, p)]
+    else:  # a mean over no zone is no level: drawn as 0, it would read as a fall or a rise in every FR
+        story.append(para(tr("There is no mean SL-A to compare: that needs zones or conduits in both assessments "
+                             "({then} then, {now} now).", **zones), s.body))
     if p.elements:
         story += [CondPageBreak(50 * mm), *element_table(k, p)]
     return story

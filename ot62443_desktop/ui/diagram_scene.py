@@ -1,0 +1,343 @@
+"""The zones-and-conduits drawing as graphics items, placed where `domain.diagram.layout` puts them.
+
+Zones are rounded boxes, conduits smaller pill-shaped boxes with a line to each zone they
+connect; each is tinted and outlined by its worst SL gap. A line to a zone that does not exist
+ends, dashed, at a marker naming it. Boxes can be dragged (several at once when several are
+selected); when the mouse is released the scene reports where they went, and the view saves it
+as one undoable change. Names are the client's text: drawn as plain text, elided to the box,
+whole in an escaped tooltip. Zoomed far out, a box shows its id in a larger font: a hundred
+zones fitted on a projector still read, and the name is one hover away.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ot62443_desktop.domain.diagram import LABEL_W, MARGIN, Band, Box, Diagram
+from ot62443_desktop.ui.gap_colours import GapColours
+from ot62443_desktop.ui.plain_text import tooltip
+
+FAR_OUT = 0.75  # below this zoom a box shows its id, large, instead of its name
+_UNKNOWN_REACH = 70.0  # how far from its conduit the marker of an unknown zone sits
+CROWDED = 8  # a conduit with more ends than this draws its lines lighter
+
+
+@dataclass(frozen=True)
+class BoxLook:
+    """What a box shows besides its geometry."""
+
+    worst: int | None  # its worst SL gap; None: no SL-T
+    detail: str  # the second line of a zone's box (its id and layer)
+    tip: str  # the tooltip, plain text
+
+
+@dataclass
+class Fonts:
+    name: QFont  # a zone's name
+    small: QFont  # its id, a conduit's name, an unknown zone's marker
+    far: QFont  # the id alone, zoomed far out
+    band: QFont  # a layer's name
+    metrics: dict[str, QFontMetricsF] = field(default_factory=dict)
+
+    def measure(self, font: QFont) -> QFontMetricsF:
+        return self.metrics.setdefault(font.key(), QFontMetricsF(font))
+
+    def fitting(self, font: QFont, text: str, width: float) -> QFont:
+        """`font`, made smaller if `text` would not fit in `width` (not below two thirds of its size)."""
+        wide = self.measure(font).horizontalAdvance(text)
+        if wide <= width:
+            return font
+        smaller = QFont(font)
+        smaller.setPixelSize(max(int(font.pixelSize() * width / wide), font.pixelSize() * 2 // 3))
+        return smaller
+
+
+class BoxItem(QGraphicsItem):
+    """One zone or conduit: selectable, movable when the project can be changed."""
+
+    def __init__(self, box: Box, look: BoxLook, colours: GapColours, fonts: Fonts, movable: bool) -> None:
+        super().__init__()
+        self.box, self.look, self.colours, self.fonts = box, look, colours, fonts
+        self.home = QPointF(box.x, box.y)  # where the project has it; a drag is measured from here
+        self.links: list[LinkItem] = []
+        self._elided: dict[str, tuple[QFont, list[str]]] = {}
+        self.setPos(self.home)
+        self.setZValue(2 if box.conduit else 1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setToolTip(tooltip(look.tip))
+        self.setCursor(Qt.CursorShape.OpenHandCursor if movable else Qt.CursorShape.PointingHandCursor)
+
+    @property
+    def zone_id(self) -> str:
+        return self.box.zone_id
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(-3, -3, self.box.w + 6, self.box.h + 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, self.box.w, self.box.h), *self._radii())
+        return path
+
+    def _radii(self) -> tuple[float, float]:
+        radius = self.box.h / 2 if self.box.conduit else 8.0
+        return radius, radius
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802 - Qt API
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
+            return QPointF(max(value.x(), LABEL_W), max(value.y(), 0.0))  # off the band names, on the page
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for link in self.links:
+                link.follow()
+        return super().itemChange(change, value)
+
+    def centre(self) -> QPointF:
+        return self.pos() + QPointF(self.box.w / 2, self.box.h / 2)
+
+    def moved(self) -> bool:
+        return self.pos() != self.home
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = QRectF(0, 0, self.box.w, self.box.h)
+        colour = self.colours.colour(self.look.worst)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isSelected():
+            highlight = option.palette.color(QPalette.ColorRole.Highlight)
+            painter.setPen(QPen(highlight, 5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), *self._radii())
+        painter.setPen(QPen(colour, 2))
+        painter.setBrush(option.palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect, *self._radii())
+        painter.setBrush(self.colours.fill(self.look.worst))
+        painter.drawRoundedRect(rect, *self._radii())
+        painter.setPen(self.colours.text)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < FAR_OUT:
+            self._lines(painter, f"far{max(round(lod, 1), 0.1)}", self.fonts.far, self.box.zone_id, rect, 1)
+        elif self.box.conduit:
+            self._lines(painter, "name", self.fonts.small, self.box.name, rect, 2)
+        else:
+            split = rect.height() - self.fonts.measure(self.fonts.small).height() - 3
+            self._lines(painter, "name", self.fonts.name, self.box.name, QRectF(0, 2, rect.width(), split - 2), 2)
+            self._lines(painter, "detail", self.fonts.small, self.look.detail,
+                        QRectF(0, split, rect.width(), rect.height() - split - 2), 1)
+
+    def _lines(self, painter: QPainter, key: str, font: QFont, text: str, rect: QRectF, most: int) -> None:
+        """`text` in at most `most` lines across `rect`, the last one elided; worked out once per box."""
+        if key not in self._elided:
+            fitted = font
+            if key.startswith("far"):  # about 12 px on screen however far out, as long as the id fits the box
+                fitted = QFont(font)
+                fitted.setPixelSize(max(font.pixelSize(), round(12 / float(key[3:]))))
+                fitted = self.fonts.fitting(fitted, text, rect.width() - 12)
+            self._elided[key] = (fitted, wrap(self.fonts.measure(fitted), text, rect.width() - 12, most))
+        fitted, lines = self._elided[key]
+        painter.setFont(fitted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "\n".join(lines))
+
+
+def wrap(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str]:
+    """Greedy word wrap into at most `most` lines, the last elided; a word too long for a line is elided."""
+    words, lines = text.split(), []
+    while words and len(lines) < most - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        if metrics.horizontalAdvance(line) > width and words:
+            words.insert(0, line)  # one word wider than the box: the last line elides it
+            break
+        lines.append(line)
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+class LinkItem(QGraphicsLineItem):
+    """A conduit's line to one zone it connects, following both boxes as they move."""
+
+    def __init__(self, conduit: BoxItem, zone: BoxItem, colour: QColor) -> None:
+        super().__init__()
+        self.conduit, self.zone = conduit, zone
+        self.setPen(QPen(colour, 2))
+        self.setZValue(0)
+        conduit.links.append(self)
+        zone.links.append(self)
+        self.follow()
+
+    def follow(self) -> None:
+        start, end = self.conduit.centre(), self.zone.centre()
+        self.setLine(start.x(), start.y(), end.x(), end.y())
+
+
+class UnknownEnd(QGraphicsItem):
+    """A dashed line from a conduit to a marker naming a zone the project does not have."""
+
+    def __init__(self, conduit: BoxItem, zone_id: str, slot: int, colour: QColor, fonts: Fonts, tip: str) -> None:
+        super().__init__(conduit)
+        self.zone_id, self.colour, self.fonts = zone_id, colour, fonts
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        box = conduit.box
+        self.start = QPointF(box.w / 2, box.h / 2)
+        self.end = QPointF(box.w + _UNKNOWN_REACH * 0.6, box.h / 2 + (slot - 0.5) * 34)
+        self.setToolTip(tooltip(tip))
+
+    def _label_rect(self) -> QRectF:
+        width = min(self.fonts.measure(self.fonts.small).horizontalAdvance(f"? {self.zone_id}") + 12, 140)
+        return QRectF(self.end.x(), self.end.y() - 11, width, 22)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(self.start, self.end).normalized().united(self._label_rect()).adjusted(-3, -3, 3, 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.colour, 2, Qt.PenStyle.DashLine))
+        painter.drawLine(self.start, self.end)
+        label = self._label_rect()
+        painter.setBrush(option.palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(label, 4, 4)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.setFont(self.fonts.small)
+        text = self.fonts.measure(self.fonts.small).elidedText(f"? {self.zone_id}", Qt.TextElideMode.ElideRight,
+                                                               label.width() - 8)
+        painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class BandItem(QGraphicsItem):
+    """A layer: a stripe across the drawing with its name at the left, larger when zoomed far out."""
+
+    def __init__(self, band: Band, name: str, width: float, shaded: bool, font: QFont) -> None:
+        super().__init__()
+        self.band, self.name, self.width, self.shaded, self.font = band, name, width, shaded, font
+        self._fonts: dict[float, tuple[QFont, str]] = {}
+        self.setZValue(-1)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(0, self.band.y, self.width, self.band.h)
+
+    def _label_rect(self) -> QRectF:
+        return QRectF(MARGIN / 2, self.band.y + 4, LABEL_W - MARGIN, self.band.h - 8)
+
+    def label(self, lod: float) -> tuple[QFont, str]:
+        """The label's font and text at this zoom: as set near; far out, about 11 px on screen, and if
+        the name does not fit so, its part before a colon ("Level 3" of "Level 3: site operations")."""
+        step = round(min(lod, FAR_OUT), 2)
+        if step not in self._fonts:
+            font, text = QFont(self.font), self.name
+            if lod < FAR_OUT:
+                font.setPixelSize(round(11 / step))
+                short = self.name.partition(":")[0].strip() or self.name
+                text = self.name if self._fits(font, self.name) else short
+                while font.pixelSize() > 8 and not self._fits(font, text):
+                    font.setPixelSize(font.pixelSize() - 1)
+            self._fonts[step] = (font, text)
+        return self._fonts[step]
+
+    def _fits(self, font: QFont, text: str) -> bool:
+        rect = self._label_rect()
+        return rect.contains(QFontMetricsF(font).boundingRect(rect, Qt.TextFlag.TextWordWrap, text))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        palette = option.palette
+        rect = self.boundingRect()
+        if self.shaded:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        line = QColor(palette.color(QPalette.ColorRole.Text))
+        line.setAlpha(40)
+        painter.setPen(QPen(line, 1))
+        painter.drawLine(rect.topLeft(), rect.topRight())
+        label = QColor(palette.color(QPalette.ColorRole.Text))
+        label.setAlpha(170)
+        painter.setPen(label)
+        font, text = self.label(option.levelOfDetailFromTransform(painter.worldTransform()))
+        painter.setFont(font)
+        painter.drawText(self._label_rect(),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
+
+
+class DiagramScene(QGraphicsScene):
+    """The items of one layout; `moved` gives {zone id: (x, y)} when a drag ends, `opened` a double-clicked id."""
+
+    moved = Signal(dict)
+    opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: dict[str, BoxItem] = {}
+        self.links: list[LinkItem] = []
+        self.unknown: list[UnknownEnd] = []
+
+    def build(self, diagram: Diagram, looks: dict[str, BoxLook], band_names: list[str], colours: GapColours,
+              fonts: Fonts, *, movable: bool, unknown_tip: str) -> None:
+        """Replace every item with those of `diagram`."""
+        self.clear()
+        self.boxes, self.links, self.unknown = {}, [], []
+        for n, band in enumerate(diagram.bands):
+            self.addItem(BandItem(band, band_names[n], diagram.width, n % 2 == 1, fonts.band))
+        for box in diagram.boxes:
+            item = BoxItem(box, looks[box.zone_id], colours, fonts, movable)
+            self.boxes[box.zone_id] = item
+            self.addItem(item)
+        slots: dict[str, int] = {}
+        ends = Counter(link.conduit_id for link in diagram.links)
+        for link in diagram.links:
+            conduit = self.boxes[link.conduit_id]
+            colour = colours.colour(conduit.look.worst)
+            if link.end is None:
+                slot = slots[link.conduit_id] = slots.get(link.conduit_id, -1) + 1
+                self.unknown.append(UnknownEnd(conduit, link.zone_id, slot, colour, fonts,
+                                               unknown_tip.replace("%1", link.zone_id)))
+            else:
+                if ends[link.conduit_id] > CROWDED:
+                    colour = QColor(colour)
+                    colour.setAlpha(110)  # a conduit to dozens of zones: its fan must not hide the boxes
+                self.links.append(LinkItem(conduit, self.boxes[link.zone_id], colour))
+                self.addItem(self.links[-1])
+        rect = self.itemsBoundingRect().united(QRectF(0, 0, diagram.width, diagram.height))
+        for item in self.items():
+            if isinstance(item, BandItem):  # the stripes run under everything, markers of unknown zones too
+                item.prepareGeometryChange()
+                item.width = rect.right()
+        self.setSceneRect(rect)
+
+    def select_only(self, zone_ids: set[str]) -> None:
+        self.clearSelection()
+        for zone_id in zone_ids:
+            if item := self.boxes.get(zone_id):
+                item.setSelected(True)
+
+    def selected_ids(self) -> list[str]:
+        return [item.zone_id for item in self.selectedItems() if isinstance(item, BoxItem)]
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
+        super().mouseReleaseEvent(event)
+        moved = {zone_id: (round(item.pos().x(), 1), round(item.pos().y(), 1))
+                 for zone_id, item in self.boxes.items() if item.moved()}
+        for zone_id in moved:
+            self.boxes[zone_id].home = self.boxes[zone_id].pos()
+        if moved:
+            self.moved.emit(moved)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
+        item = self.itemAt(event.scenePos(), QTransform())
+        while item is not None and not isinstance(item, BoxItem):
+            item = item.parentItem()
+        if isinstance(item, BoxItem):
+            self.opened.emit(item.zone_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
