@@ -62,3 +62,51 @@ def test_merging_another_project_is_one_line_and_changes_nothing(
     code, _out, err = run(capsys, "merge", mine, str(tmp_path / "absent.ot62443"))
     assert code == 1 and "no such project file" in err
     assert Path(mine).read_bytes() == before
+
+
+def test_conflicts_resolve_and_history(capsys: pytest.CaptureFixture[str], copies: tuple[str, str]) -> None:
+    mine, theirs = copies
+    answer(capsys, mine, "SR 1.1", "partial", "first look")
+    run(capsys, "merge", theirs, mine)
+    answer(capsys, theirs, "SR 1.1", "implemented", "theirs")
+    answer(capsys, mine, "SR 1.1", "not_implemented", "mine")
+    run(capsys, "merge", mine, theirs)
+    code, out, _ = run(capsys, "summary", mine, "--json")
+    assert json.loads(out)["conflicts"] == 1
+    code, out, _ = run(capsys, "summary", mine)
+    assert "merge conflicts to resolve: 1" in out
+    code, out, _ = run(capsys, "conflicts", mine, "--json")
+    (conflict,) = json.loads(out)
+    assert (conflict["scope"], conflict["req"], conflict["record"], conflict["field"]) == \
+        ("Z1", "SR 1.1", "answer", "status")
+    assert conflict["mine"]["value"]["notes"] == "mine" and conflict["theirs"]["value"]["notes"] == "theirs"
+    code, out, _ = run(capsys, "conflicts", mine)
+    assert code == 0 and "Z1 SR 1.1 answer: status differs" in out
+    assert "mine   not_implemented, mine" in out and "theirs implemented, theirs" in out
+    code, out, _ = run(capsys, "resolve", mine, "--scope", "Z1", "--req", "SR 1.1", "--take", "theirs")
+    assert (code, out) == (0, "resolved answer Z1 SR 1.1: took theirs\n")
+    code, out, _ = run(capsys, "history", mine, "--scope", "Z1", "--req", "SR 1.1", "--json")
+    versions = json.loads(out)
+    notes = [v["answer"]["notes"] for v in versions]
+    assert notes[0] == "first look" and sorted(notes[1:3]) == ["mine", "theirs"] and notes[3] == "theirs"
+    assert [v["current"] for v in versions] == [False, False, False, True]
+    code, out, _ = run(capsys, "history", mine, "--scope", "Z1", "--req", "SR 1.1")
+    assert out.splitlines()[-2].startswith("* implemented, theirs") and "4 version(s)" in out
+    code, out, _ = run(capsys, "conflicts", mine)
+    assert out == "0 conflict(s)\n"
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["resolve", "{p}", "--scope", "Z1", "--req", "SR 1.1", "--take", "mine"], "no conflict at Z1 SR 1.1"),
+    (["resolve", "{p}", "--take", "mine"], "name what to resolve"),
+    (["resolve", "{p}", "--details", "--scope", "Z1", "--take", "mine"], "leave out --scope"),
+    (["resolve", "{p}", "--details", "--take", "mine"], "no conflict at the project details"),
+    (["history", "{p}", "--scope", "Z9", "--req", "SR 1.1"], "unknown scope 'Z9'"),
+])
+def test_team_commands_refuse_bad_input_in_one_line(
+        capsys: pytest.CaptureFixture[str], copies: tuple[str, str], argv: list[str], message: str) -> None:
+    mine, _theirs = copies
+    before = Path(mine).read_bytes()
+    code, out, err = run(capsys, *[a.format(p=mine) for a in argv])
+    assert code == 1 and out == "" and err.count("\n") == 1 and message in err
+    assert Path(mine).read_bytes() == before

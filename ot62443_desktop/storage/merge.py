@@ -15,7 +15,7 @@ The plan is pure (two raw documents in, the changes out); the store writes them 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,11 +32,12 @@ from ot62443_desktop.storage.versions import (
     Doc,
     Order,
     V,
+    answer_key,
     bumped,
     canon,
     compare,
+    item_key,
     join,
-    key_of,
     normalized,
     now,
     parse_key,
@@ -83,13 +84,13 @@ class MergePlan:
     history: list[Doc]  # entries to add to the history
 
 
-def differing_field(key: str, mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> str | None:
+def differing_field(key: str, mine: Mapping[str, Any], theirs: Mapping[str, Any],
+                    normal: Callable[[str, Mapping[str, Any]], Doc] = normalized) -> str | None:
     """The first field in which two values of record `key` differ; None if they are the same value.
     Who answered and when is no difference: two people who give the same answer agree."""
-    a, b = plain(mine), plain(theirs)
-    if a == b:
+    if plain(mine) == plain(theirs):
         return None
-    a, b = normalized(key, a), normalized(key, b)
+    a, b = normal(key, mine), normal(key, theirs)
     kind = parse_key(key)[0]
     if kind in _FIELDS:
         return next((name for name in _FIELDS[kind] if a.get(name) != b.get(name)), None)
@@ -100,15 +101,20 @@ def index(raw: Raw) -> dict[str, State]:
     """Every record and tombstone of a project by key (the baseline of a carried-forward one is no record)."""
     states: dict[str, State] = {INFO_KEY: (raw["meta"]["1"]["info"], None)}
     for table, docs in raw.items():
-        kind = table.partition(":")[0]
+        kind, _, scope = table.partition(":")
         if table == TOMBSTONES:
             for doc in docs.values():
                 states[doc["key"]] = (states.get(doc["key"], _NOWHERE)[0], doc)
-        elif table == "zones" or kind in ("answers", "remediation"):
-            for doc in docs.values():
-                key = key_of(table, doc)
-                assert key is not None
-                states[key] = (doc, states.get(key, _NOWHERE)[1])
+            continue
+        if table == "zones":
+            prefix, field_name = zone_key(""), "id"
+        elif kind in ("answers", "remediation"):
+            prefix, field_name = (answer_key if kind == "answers" else item_key)(scope, ""), "req"
+        else:
+            continue
+        for doc in docs.values():
+            key = prefix + doc[field_name]
+            states[key] = (doc, states.get(key, _NOWHERE)[1])
     return states
 
 
@@ -147,6 +153,26 @@ class _Planner:
         self.outcomes: dict[str, str] = {}  # key -> "taken", "unchanged" or the conflicting field
         self.history: list[Doc] = []
         self.kept = {(e["key"], canon(e["vv"])) for e in mine.get(HISTORY, {}).values()}
+        self._normal: dict[int, tuple[Mapping[str, Any], Doc]] = {}
+
+    def normal(self, key: str, doc: Mapping[str, Any]) -> Doc:
+        """`normalized`, once per document: a record taken is compared, written and kept in the history."""
+        found = self._normal.get(id(doc))
+        if found is None or found[0] is not doc:
+            found = self._normal[id(doc)] = (doc, normalized(key, doc))
+        return found[1]
+
+    def ours(self, key: str, record: Mapping[str, Any], stamp: Mapping[str, Any]) -> Doc:
+        """The record as this program writes it, with version `stamp` and its conflict, if it has one."""
+        written = dict(self.normal(key, record), **{V: _stamp(stamp)})
+        if CONFLICT in record:
+            other = record[CONFLICT]
+            doc = None if other["doc"] is None else self.normal(key, other["doc"])
+            written[CONFLICT] = {"doc": doc, V: _stamp(other[V])}
+        return written
+
+    def differ(self, key: str, mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> str | None:
+        return differing_field(key, mine, theirs, self.normal)
 
     def plan(self) -> MergePlan:
         report = MergeReport()
@@ -164,7 +190,7 @@ class _Planner:
         if (key, canon(stamp["vv"])) in self.kept:
             return
         self.kept.add((key, canon(stamp["vv"])))
-        self.history.append({"key": key, **_stamp(stamp), "doc": None if doc is None else normalized(key, doc)})
+        self.history.append({"key": key, **_stamp(stamp), "doc": None if doc is None else self.normal(key, doc)})
 
     def keep_state(self, key: str, state: State) -> None:
         """Keep a state that is replaced (its conflict too) in the history."""
@@ -177,6 +203,9 @@ class _Planner:
             self.keep(key, None, tomb)
 
     def decide(self, key: str, mine: State, theirs: State) -> None:
+        if mine[0] is not None and mine[0] == theirs[0]:  # the very same version: most records
+            self.outcomes[key] = "unchanged"
+            return
         ours, other = _version_of(mine), _version_of(theirs)
         assert other is not None
         if ours is None:
@@ -192,16 +221,15 @@ class _Planner:
         else:  # concurrent, or one version with two values (a doctored or cloned file): keep both
             self.concurrent(key, mine, theirs, join(ours["vv"], other["vv"]))
 
-    @staticmethod
-    def same(key: str, mine: State, theirs: State) -> bool:
+    def same(self, key: str, mine: State, theirs: State) -> bool:
         if mine[0] is None or theirs[0] is None:
             return mine[0] is theirs[0]
-        return differing_field(key, mine[0], theirs[0]) is None
+        return self.differ(key, mine[0], theirs[0]) is None
 
     def take(self, key: str, mine: State, theirs: State) -> None:
         record, tomb = theirs
         if record is not None:
-            self.changes[key] = (_ours(key, record, record[V]), None)
+            self.changes[key] = (self.ours(key, record, record[V]), None)
         else:
             assert tomb is not None
             self.changes[key] = (None, {"key": key, **_stamp(tomb)})
@@ -219,22 +247,22 @@ class _Planner:
         if my_record is None or their_record is None:  # changed on one side, removed on the other: it stays
             record = my_record or their_record
             assert record is not None
-            self.changes[key] = (_ours(key, record, dict(record[V], vv=vv)), None)
+            self.changes[key] = (self.ours(key, record, dict(record[V], vv=vv)), None)
             self.outcomes[key] = "unchanged" if record is my_record else "taken"
             self.keep_state(key, theirs if record is my_record else mine)
             return
-        difference = differing_field(key, my_record, their_record)
+        difference = self.differ(key, my_record, their_record)
         if difference is None:  # the same value: the later version's signature, both vectors
             later = max(my_record, their_record, key=lambda r: _when(r[V]))
-            written = _ours(key, later, dict(later[V], vv=vv))
+            written = self.ours(key, later, dict(later[V], vv=vv))
             if CONFLICT in my_record or CONFLICT in their_record:
                 held = my_record if CONFLICT in my_record else their_record
-                written[CONFLICT] = _ours(key, held, held[V])[CONFLICT]
+                written[CONFLICT] = self.ours(key, held, held[V])[CONFLICT]
             self.changes[key] = (written, None)
             self.outcomes[key] = "unchanged"
             return
-        written = _ours(key, my_record, dict(my_record[V], vv=vv))
-        written[CONFLICT] = {"doc": normalized(key, their_record), V: _stamp(their_record[V])}
+        written = self.ours(key, my_record, dict(my_record[V], vv=vv))
+        written[CONFLICT] = {"doc": self.normal(key, their_record), V: _stamp(their_record[V])}
         self.changes[key] = (written, None)
         self.outcomes[key] = difference
         self.keep_state(key, theirs)
@@ -257,7 +285,7 @@ class _Planner:
             record, removal = (my_record, their_tomb) if my_record is not None else (their_record, my_tomb)
             assert record is not None and removal is not None  # a file's answers have their zone
             vv = bumped(join(record[V]["vv"], removal["vv"]), self.copy_id)
-            written = _ours(key, record, version(vv, self.copy_id, self.by, self.at))
+            written = self.ours(key, record, version(vv, self.copy_id, self.by, self.at))
             written[CONFLICT] = {"doc": None, V: _stamp(removal)}
             self.keep_state(key, (record, None))
             self.keep(key, None, removal)
@@ -282,13 +310,3 @@ def _stamp(value: Mapping[str, Any]) -> Doc:
 def _when(value: Mapping[str, Any]) -> tuple[str, str]:
     """The order in which two concurrent versions of the same value are told apart, the same on every copy."""
     return value["at"], value["copy"]
-
-
-def _ours(key: str, record: Mapping[str, Any], stamp: Mapping[str, Any]) -> Doc:
-    """The record as this program writes it, with version `stamp` and its conflict, if it has one."""
-    written = dict(normalized(key, record), **{V: _stamp(stamp)})
-    if CONFLICT in record:
-        other = record[CONFLICT]
-        doc = None if other["doc"] is None else normalized(key, other["doc"])
-        written[CONFLICT] = {"doc": doc, V: _stamp(other[V])}
-    return written

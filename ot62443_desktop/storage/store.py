@@ -13,7 +13,7 @@ replayed exactly once, and never onto another project or another copy of this on
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -135,6 +135,15 @@ class ProjectStore:
                carried_from: ProjectData | None = None) -> ProjectStore:
         """A new project; carried forward from `carried_from` (last time's assessment), it starts with
         that project's zones and remediation plan and keeps the project itself as its baseline."""
+        lineage, tables = baseline.carried_forward(carried_from, info) if carried_from else ([], {})
+        meta = {"project_id": schema.new_project_id(), "info": codec.info_to_doc(info), "lineage": lineage}
+        return cls.create_from(path, meta, tables, overwrite=overwrite)
+
+    @classmethod
+    def create_from(cls, path: str | Path, meta: dict[str, Any], tables: Raw, *,
+                    overwrite: bool = False) -> ProjectStore:
+        """A new project file holding `tables`, its meta data (project id, info, lineage) from `meta`: a
+        new copy, bound to `path`. Records without a version start at their first, made here."""
         path = project_path(path)
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder")
@@ -142,7 +151,7 @@ class ProjectStore:
         lock = exclusive_lock(path, "created")
         try:
             _refuse_existing(path, overwrite)  # again: another creation may have finished meanwhile
-            moved = cls._write_new(path, info, carried_from)
+            moved = cls._write_new(path, meta, tables)
             store = cls._open_locked(path, lock, "")
         except BaseException:
             lock.release()
@@ -152,19 +161,18 @@ class ProjectStore:
         return store
 
     @staticmethod
-    def _write_new(path: Path, info: ProjectInfo, carried_from: ProjectData | None) -> Path | None:
+    def _write_new(path: Path, meta: dict[str, Any], tables: Raw) -> Path | None:
         """The file of a new project; a journal left by an earlier project of that name goes aside first."""
-        lineage, tables = baseline.carried_forward(carried_from, info) if carried_from else ([], {})
         copy_id = identity.new_copy_id()
         first = versions.version({copy_id: 1}, copy_id, identity.user(), versions.now())
-        for name, docs in tables.items():  # every record starts at its first version; the baseline has none
-            if not name.startswith(baseline.PREFIX):
+        for name, docs in tables.items():  # every record has a version; the baseline's are no records
+            if not name.startswith(baseline.PREFIX) and name not in (TOMBSTONES, HISTORY):
                 for doc in docs.values():
-                    doc[versions.V] = first
+                    doc.setdefault(versions.V, first)
         meta = {"schema_version": schema.SCHEMA_VERSION, "generation": 0, "app_version": __version__,
-                "created": datetime.now().isoformat(timespec="seconds"), "project_id": schema.new_project_id(),
+                "created": datetime.now().isoformat(timespec="seconds"), "project_id": meta["project_id"],
                 "copy_id": copy_id, "copy_home": identity.place_of(path),
-                "info": dict(codec.info_to_doc(info), **{versions.V: first}), "lineage": lineage}
+                "info": {versions.V: first, **meta["info"]}, "lineage": meta["lineage"]}
         jpath = journal_path(path)
         moved = None
         try:
@@ -449,9 +457,9 @@ class ProjectStore:
         return self._book.tombstone(self._raw, key)
 
     def history(self, key: str) -> list[Doc]:
-        """Every version of record `key` this copy knows, oldest first, the current one (or its removal)
-        last: {key, vv, by, at, copy, doc}, where doc None is a removal."""
-        earlier = sorted(self._book.entries(self._raw, key), key=lambda e: (e["at"], e["copy"]))
+        """Every version of record `key` this copy knows, each after those it was made knowing, the current
+        one (or its removal) last: {key, vv, by, at, copy, doc}, where doc None is a removal."""
+        earlier = sorted(self._book.entries(self._raw, key), key=_causal)
         current = self.record(key)
         last = self.removed(key) if current is None else history_entry(key, current, current[versions.V])
         return earlier + ([last if current is not None else dict(last, doc=None)] if last else [])
@@ -488,15 +496,16 @@ class ProjectStore:
         self._zones[zone.id] = zone
         return previous
 
-    def remove_zone(self, zone_id: str) -> tuple[Zone, list[Answer], list[RemediationItem]]:
-        """Remove a zone with its answers and remediation items; returns them for undo."""
+    def remove_zone(self, zone_id: str, *, resolving: bool = False) -> tuple[Zone, list[Answer], list[RemediationItem]]:
+        """Remove a zone with its answers and remediation items; returns them for undo. `resolving`:
+        this settles the zone's conflict with its removal on another copy (see `resolve`)."""
         zone = self.zone(zone_id)
         answers = [a for k, a in self._answers.items() if k[0] == zone_id]
         items = [i for k, i in self._items.items() if k[0] == zone_id]
         removals: list[tuple[str, Doc | None]] = [(zone_key(zone_id), None)]
         removals += [(answer_key(zone_id, a.requirement_id), None) for a in answers]
         removals += [(item_key(zone_id, i.requirement_id), None) for i in items]
-        self._write_versions(removals)
+        self._write_versions(removals, resolving=resolving)
         del self._zones[zone_id]
         self._keys[ZONES].pop(zone_id)
         for cache in (self._answers, self._items):
@@ -529,6 +538,30 @@ class ProjectStore:
     def clear_remediation(self, scope_id: str, requirement_id: str) -> RemediationItem | None:
         return self._remove(remediation_table(scope_id), self._items, scope_id, requirement_id)
 
+    def resolve(self, key: str, take: str) -> None:
+        """Settle the merge conflict of record `key`: keep the value the project shows ("mine") or take
+        the other copy's ("theirs"), as a new version made here; both stay in the history."""
+        record = self.record(key)
+        if record is None or versions.CONFLICT not in record:
+            raise StoreError(f"{versions.describe(key)} is not in conflict; nothing was changed")
+        if take not in ("mine", "theirs"):
+            raise StoreError(f"take 'mine' or 'theirs', not {take!r}; nothing was changed")
+        doc = versions.plain(record) if take == "mine" else record[versions.CONFLICT]["doc"]
+        if doc is None:  # theirs removed the zone
+            self.remove_zone(versions.parse_key(key)[1], resolving=True)
+            return
+        self._write_versions([(key, doc)], resolving=True)
+        value = versions.decoder(key)(doc)
+        _kind, scope, req = versions.parse_key(key)
+        if isinstance(value, Answer):
+            self._answers[(scope, req)] = value
+        elif isinstance(value, RemediationItem):
+            self._items[(scope, req)] = value
+        elif isinstance(value, Zone):
+            self._zones[scope] = value
+        elif isinstance(value, ProjectInfo):
+            self._info = value
+
     def put_versions(self, changes: Mapping[str, tuple[Doc | None, Doc | None]], history: list[Doc]) -> None:
         """Set records and tombstones as a merge decided them (key -> its record and tombstone, each
         with its version) and add `history`, as one change: all of it or none after a crash."""
@@ -550,11 +583,35 @@ class ProjectStore:
         with self.batch():
             self._commit(ops)
             try:
-                self._adopt(self._raw)
+                self._refresh(changes)
             except (KeyError, TypeError, ValueError, ModelError) as exc:  # undone by the batch
                 raise StoreError(f"{self.path}: the merged project would be inconsistent ({exc}); "
                                  "nothing was changed") from None
         self._book.session.difference_update(changes)
+
+    def _refresh(self, keys: Iterable[str]) -> None:
+        """Bring the caches of records `keys` in step with what was written for them; ValueError (or
+        the codec's) for a record that does not decode or would belong to no zone."""
+        caches: dict[str, dict[Any, Any]] = {"a": self._answers, "r": self._items, "z": self._zones}
+        for key in keys:
+            kind, scope, req = versions.parse_key(key)
+            table, record_id = versions.table_of(key)
+            if table == META:
+                self._info = codec.info_from_doc(self._meta["info"])
+                continue
+            doc_id = self._keys.get(table, {}).get(record_id)
+            doc = None if doc_id is None else self._raw.get(table, {}).get(str(doc_id))
+            cache = caches[kind]
+            name = scope if kind == "z" else (scope, req)
+            if doc is None:
+                cache.pop(name, None)
+                self._keys.get(table, {}).pop(record_id, None)
+            else:
+                versions.check_record(key, doc)
+                cache[name] = versions.decoder(key)(doc)
+        scopes = {scope for scope, _req in self._answers} | {scope for scope, _req in self._items}
+        if orphans := sorted(scopes - set(self._zones) - {SITE_SCOPE}):
+            raise ValueError(f"answers or items of no zone: {', '.join(orphans)}")
 
     # -- internals --------------------------------------------------------------------------
 
@@ -706,6 +763,12 @@ class ProjectStore:
         self._write_versions([(key(scope_id, requirement_id), None)])
         self._keys[table].pop(requirement_id)
         return cache.pop((scope_id, requirement_id), None)
+
+
+def _causal(entry: Doc) -> tuple[int, str, str]:
+    """An order of versions in which each comes after every version it was made knowing (its vector is
+    larger, so is the sum of its counts); versions made without knowing each other by time, then copy."""
+    return sum(entry["vv"].values()), entry["at"], entry["copy"]
 
 
 def _refuse_existing(path: Path, overwrite: bool) -> None:

@@ -62,6 +62,13 @@ def parse_key(key: str) -> tuple[str, str, str]:
     raise ValueError(f"{show(key)} is not a record key")
 
 
+def describe(key: str) -> str:
+    """A record as a person names it: "answer Z1 SR 1.1", "zone Z1", "the project details"."""
+    kind, scope, req = parse_key(key)
+    return {"a": f"answer {scope} {req}", "r": f"remediation item {scope} {req}", "z": f"zone {scope}",
+            INFO_KEY: "the project details"}[kind]
+
+
 def table_of(key: str) -> tuple[str, str]:
     """The table that holds record `key`, and the record's id within it (zone or requirement id)."""
     kind, scope, req = parse_key(key)

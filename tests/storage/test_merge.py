@@ -189,3 +189,40 @@ def test_the_previous_assessment_of_a_carried_forward_project_is_never_merged(tm
     with store:
         assert report.taken == 1 and store.answer("Z1", "SR 1.1").notes == "this year"  # type: ignore[union-attr]
         assert store.snapshot().previous.answers[("Z1", "SR 1.1")].notes == "last year"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("take", ["mine", "theirs"])
+def test_resolving_keeps_both_versions_and_a_later_merge_respects_it(pair: tuple[Path, Path], take: str) -> None:
+    mine, theirs = pair
+    edit(theirs, lambda s: s.set_info(ProjectInfo("ACME Water", "Theirs")),
+         lambda s: s.set_remediation(RemediationItem("Z1", "SR 1.1", owner="Ann")))
+    edit(mine, lambda s: s.set_info(ProjectInfo("ACME Water", "Mine")),
+         lambda s: s.set_remediation(RemediationItem("Z1", "SR 1.1", owner="Bob")))
+    report, store = merged(mine, theirs)
+    with store:
+        assert [c.field for c in report.conflicts] == ["details", "owner"]
+        for key in store.conflicts():
+            store.resolve(key, take)
+        assert store.conflicts() == [] and store.info.site == take.capitalize()
+        assert store.remediation("Z1", "SR 1.1").owner == {"mine": "Bob", "theirs": "Ann"}[take]  # type: ignore[union-attr]
+        assert {e["doc"]["site"] for e in store.history("info")} >= {"Mine", "Theirs"}
+        with pytest.raises(StoreError, match="answer Z1 SR 1.1 is not in conflict"):
+            store.resolve(answer_key("Z1", "SR 1.1"), take)
+        again = merge_into(store, theirs)
+        assert (again.taken, again.conflicts, store.info.site) == (0, [], take.capitalize())
+
+
+@pytest.mark.parametrize("take", ["mine", "theirs"])
+def test_resolving_a_zone_kept_against_its_removal(pair: tuple[Path, Path], take: str) -> None:
+    mine, theirs = pair
+    edit(theirs, lambda s: s.remove_zone("Z2"))
+    edit(mine, answer("Z2", "SR 2.1", Status.PARTIAL, "found on site"))
+    report, store = merged(mine, theirs)
+    with store:
+        assert report.conflicts == [Conflict(zone_key("Z2"), "zone")]
+        store.resolve(zone_key("Z2"), take)
+        assert store.conflicts() == []
+        assert ("Z2" in {z.id for z in store.zones()}) is (take == "mine")
+        assert (store.answer("Z2", "SR 2.1") is None) is (take == "theirs")
+    with ProjectStore.open(mine) as again:
+        assert again.conflicts() == [] and (again.removed(zone_key("Z2")) is None) is (take == "mine")

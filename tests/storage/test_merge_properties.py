@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from ot62443_desktop.domain.model import Answer, ProjectInfo, RemediationItem, Status, Zone
 from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.storage.merge import differing_field, index, merge_into
+from ot62443_desktop.storage.split import split
 from ot62443_desktop.storage.versions import CONFLICT, V
 
 EXAMPLES = int(os.environ.get("OT62443_MERGE_EXAMPLES", "60"))  # more for a long run
@@ -71,9 +72,13 @@ def apply(store: ProjectStore, edit: tuple[Any, ...], paths: list[Path]) -> Proj
     return store
 
 
+MADE_BY = st.sampled_from(["cp", "split Z1", "split Z1,Z2 --site"])  # how each further copy is made
+
+
 @contextmanager
-def copies(count: int) -> Iterator[list[Path]]:
-    """`count` copies of one project (two zones, an answer), each already opened for writing once."""
+def copies(count: int, made_by: list[str]) -> Iterator[list[Path]]:
+    """`count` copies of one project (two zones, an answer): the first, and one made by `cp` or `split`
+    (of zone Z1 alone, or of both zones and the site program) for each of `made_by`."""
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "plant.ot62443"
         with ProjectStore.create(base, ProjectInfo("ACME Water", "North works")) as store:
@@ -81,10 +86,13 @@ def copies(count: int) -> Iterator[list[Path]]:
                 store.add_zone(Zone(zone, "Control", Zone.uniform(2)))
             store.set_answer(Answer("Z1", "SR 1.1", Status.PARTIAL, notes="first look"))
         paths = [base]
-        for n in range(1, count):
+        for n, how in enumerate(made_by[:count - 1], start=1):
             paths.append(Path(folder) / f"copy{n}" / "plant.ot62443")
             paths[-1].parent.mkdir()
-            shutil.copy(base, paths[-1])
+            if how == "cp":
+                shutil.copy(base, paths[-1])
+            else:
+                split(base, how.split()[1].split(","), paths[-1], site="--site" in how).close()
         yield paths
 
 
@@ -148,17 +156,18 @@ def merge_all(paths: list[Path], order: list[int]) -> tuple[int, int]:
 @given(data=st.data())
 def test_copies_merged_in_any_order_lose_nothing_and_merging_twice_changes_nothing(
         count: int, data: st.DataObject) -> None:
+    made_by = data.draw(st.lists(MADE_BY, min_size=count - 1, max_size=count - 1), label="copies made by")
     sequence = data.draw(steps(count), label="edits and merges")
     order = data.draw(st.permutations(range(count)), label="order of the final merges")
-    with copies(count) as paths:
+    with copies(count, made_by) as paths:
         run(paths, sequence)
         check_nothing_lost(paths, order)
 
 
 @PROPERTIES
-@given(steps(2))
-def test_a_into_b_is_b_into_a_when_nothing_conflicts(sequence: list[tuple[int, tuple[Any, ...]]]) -> None:
-    with copies(2) as paths:
+@given(MADE_BY, steps(2))
+def test_a_into_b_is_b_into_a_when_nothing_conflicts(made_by: str, sequence: list[tuple[int, tuple[Any, ...]]]) -> None:
+    with copies(2, [made_by]) as paths:
         run(paths, sequence)
         a, b = (paths[0].with_name(f"merged{n}.ot62443") for n in range(2))
         shutil.copy(paths[0], a)
@@ -178,7 +187,7 @@ def test_a_into_b_is_b_into_a_when_nothing_conflicts(sequence: list[tuple[int, t
 
 def test_the_properties_meet_conflicts_and_removals() -> None:
     """The strategies reach the cases that matter: a conflict, and a removal that stays removed."""
-    with copies(2) as paths:
+    with copies(2, ["cp"]) as paths:
         run(paths, [(0, ("answer", "Z1", "SR 1.1", Status.IMPLEMENTED, "fixed")),
                     (1, ("answer", "Z1", "SR 1.1", Status.PARTIAL, "seen on site")),
                     (1, ("answer", "Z2", "SR 1.2", Status.PARTIAL, "")), (0, ("merge", 1)),
