@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,12 +75,13 @@ def take(app: QApplication, language: Language) -> None:
     i18n.remove_translations(app)
 
 
-def main() -> None:
+def main(shoot: Callable[[QApplication, Language], None] = take) -> None:
+    """Take the pictures (`shoot`) in each language named on the command line, or in every one."""
     os.environ.setdefault("OT62443_DATA_DIR", tempfile.mkdtemp(prefix="ot62443-shots-"))
     app = QApplication(sys.argv[:1])
     languages = [Language(code) for code in sys.argv[1:]] or list(Language)
     for language in languages:
-        take(app, language)
+        shoot(app, language)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ class Act(Enum):
     EXPORT_XLSX = auto()
     EXPORT_PDF = auto()
     IMPORT_REGISTER = auto()
+    MERGE = auto()
+    SPLIT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -34,6 +36,7 @@ class Act(Enum):
     VIEW_PLAN = auto()
     VIEW_PROGRESS = auto()
     VIEW_DIAGRAM = auto()
+    VIEW_CONFLICTS = auto()
 
 
 Key = QKeySequence.StandardKey | str
@@ -64,6 +67,8 @@ def specs() -> dict[Act, ActionSpec]:
         Act.EXPORT_XLSX: ActionSpec(file, translate("Actions", "Export Excel gap &register…"), ("Ctrl+Shift+E",)),
         Act.EXPORT_PDF: ActionSpec(file, translate("Actions", "Export PDF remediation &plan…"), ("Ctrl+Shift+R",)),
         Act.IMPORT_REGISTER: ActionSpec(file, translate("Actions", "&Import edited register…"), ("Ctrl+Shift+I",)),
+        Act.MERGE: ActionSpec(file, translate("Actions", "&Merge another copy…"), ("Ctrl+Shift+M",)),
+        Act.SPLIT: ActionSpec(file, translate("Actions", "&Split work package…"), ("Ctrl+Shift+K",)),
         Act.CLOSE: ActionSpec(file, translate("Actions", "&Close project"), (QKeySequence.StandardKey.Close,)),
         Act.QUIT: ActionSpec(file, translate("Actions", "&Quit"), (QKeySequence.StandardKey.Quit,), False),
         Act.UNDO: ActionSpec(edit, translate("Actions", "&Undo"), (QKeySequence.StandardKey.Undo,)),
@@ -81,6 +86,7 @@ def specs() -> dict[Act, ActionSpec]:
         Act.VIEW_PROGRESS: ActionSpec(view, translate("Actions", "&Progress since the last assessment"),
                                       ("Alt+Shift+5",)),
         Act.VIEW_DIAGRAM: ActionSpec(view, translate("Actions", "Zones and conduits dia&gram"), ("Alt+Shift+6",)),
+        Act.VIEW_CONFLICTS: ActionSpec(view, translate("Actions", "Merge &conflicts"), ("Alt+Shift+7",)),
     }
 
 

@@ -29,12 +29,14 @@ from ot62443_desktop.ui.errors import Icon, ask, describe, show_message, showing
 from ot62443_desktop.ui.i18n import fill, gui_language
 from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.start_page import StartPage
+from ot62443_desktop.ui.team import TeamWork
 from ot62443_desktop.ui.transfer import Transfer
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # the project layers and views load when needed: the window shows first
     from ot62443_desktop.api import Project
     from ot62443_desktop.domain.catalogue import CatalogueSet
+    from ot62443_desktop.ui.conflicts_view import ConflictsView
     from ot62443_desktop.ui.dashboard import Dashboard
     from ot62443_desktop.ui.diagram_view import DiagramView
     from ot62443_desktop.ui.progress_view import ProgressView
@@ -44,8 +46,10 @@ if TYPE_CHECKING:  # the project layers and views load when needed: the window s
     from ot62443_desktop.ui.zones_view import ZonesView
 
 APP_NAME = "OT 62443 Workbook"
+CONFLICTS_TAB = 6
 MAX_RECENT = 8
 NOT_SAVED_STYLE = "color: white; background: #c62828; font-weight: bold; padding: 1px 6px"
+CONFLICTS_STYLE = "color: black; background: #ffb300; padding: 1px 6px"
 log = logging.getLogger("ot62443")
 
 
@@ -80,12 +84,21 @@ class ProjectView(QTabWidget):
         self.session = session
         self._pages: dict[int, QWidget] = {}
         for title in (self.tr("Zones && conduits"), self.tr("Walkthrough"), self.tr("Dashboard"),
-                      self.tr("Remediation plan"), self.tr("Progress"), self.tr("Diagram")):
+                      self.tr("Remediation plan"), self.tr("Progress"), self.tr("Diagram"), self.tr("Conflicts")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.addTab(holder, title)
         self.setTabVisible(4, session.snapshot().previous is not None)
         self.currentChanged.connect(self.page)
+        session.conflicts_changed.connect(self._count_conflicts)
+        self._count_conflicts()
+
+    def _count_conflicts(self) -> None:
+        """The Conflicts tab is there while merge conflicts remain, with their number."""
+        count = self.session.conflict_count()
+        self.setTabText(CONFLICTS_TAB, self.tr("Conflicts (%n)", "", count) if count else self.tr("Conflicts"))
+        if count:
+            self.setTabVisible(CONFLICTS_TAB, True)
 
     def page(self, index: int) -> QWidget:
         if index not in self._pages:
@@ -99,11 +112,15 @@ class ProjectView(QTabWidget):
                 from ot62443_desktop.ui.remediation_view import RemediationView as view_class  # type: ignore[assignment]
             elif index == 4:
                 from ot62443_desktop.ui.progress_view import ProgressView as view_class  # type: ignore[assignment]
-            else:
+            elif index == 5:
                 from ot62443_desktop.ui.diagram_view import DiagramView as view_class  # type: ignore[assignment]
+            else:
+                from ot62443_desktop.ui.conflicts_view import ConflictsView as view_class  # type: ignore[assignment]
             self._pages[index] = view_class(self.session)
             if index == 5:
                 self._pages[index].zone_opened.connect(self.open_zone)  # type: ignore[attr-defined]
+            if index == CONFLICTS_TAB:
+                self._pages[index].edit_requested.connect(self.open_requirement)  # type: ignore[attr-defined]
             self.widget(index).layout().addWidget(self._pages[index])
         return self._pages[index]
 
@@ -131,6 +148,16 @@ class ProjectView(QTabWidget):
     def diagram(self) -> DiagramView:
         return self.page(5)  # type: ignore[return-value]
 
+    @property
+    def conflicts(self) -> ConflictsView:
+        return self.page(CONFLICTS_TAB)  # type: ignore[return-value]
+
+    def open_requirement(self, scope_id: str, requirement_id: str) -> None:
+        """The walkthrough on one requirement of one scope, as the conflict view's Edit asks."""
+        self.setCurrentIndex(1)
+        if self.walkthrough.show_requirement(scope_id, requirement_id):
+            self.walkthrough.tree.setFocus()
+
     def open_zone(self, zone_id: str) -> None:
         """The walkthrough on a zone, as a double-click on its box asks."""
         self.setCurrentIndex(1)
@@ -155,6 +182,7 @@ class MainWindow(QMainWindow):
         self._told_read_only = False  # the box saying the project became read-only was shown
         self.runner = Runner()
         self.transfer = Transfer(self, self.runner)
+        self.team = TeamWork(self, self.runner, self._after_merge)
         self.settings = app_settings()
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_project)
@@ -168,6 +196,11 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.saved_label = QLabel()
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflicts_label.setStyleSheet(CONFLICTS_STYLE)
+        self.conflicts_label.hide()
+        self.statusBar().addPermanentWidget(self.conflicts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.start_page.set_recent(self.recent_files())
         geometry = self.settings.value("window/geometry")  # a damaged settings file must not stop the start
@@ -195,6 +228,8 @@ class MainWindow(QMainWindow):
             Act.VIEW_ZONES: lambda: self.show_tab(0), Act.VIEW_WALKTHROUGH: lambda: self.show_tab(1),
             Act.VIEW_DASHBOARD: lambda: self.show_tab(2), Act.VIEW_PLAN: lambda: self.show_tab(3),
             Act.VIEW_PROGRESS: lambda: self.show_tab(4), Act.VIEW_DIAGRAM: lambda: self.show_tab(5),
+            Act.VIEW_CONFLICTS: lambda: self.show_tab(CONFLICTS_TAB),
+            Act.MERGE: lambda: self._team_do(self.team.merge), Act.SPLIT: lambda: self._team_do(self.team.split),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)
@@ -211,6 +246,30 @@ class MainWindow(QMainWindow):
             self.transfer.import_register(self.session)
         else:
             self.transfer.export(self.session, what)
+
+    def _team_do(self, fn: Callable[[ProjectSession], None]) -> None:
+        if self.session is not None:
+            if self.view is not None:
+                self.view.flush()  # what is being typed is saved before the copy is read or written
+            fn(self.session)
+
+    def _after_merge(self) -> None:
+        """Every view is built again on the merged project; the Conflicts tab comes first if there are any."""
+        if self.session is None or self.view is None:
+            return
+        index = self.view.currentIndex()
+        old, self.view = self.view, ProjectView(self.session)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.show_tab(CONFLICTS_TAB if self.session.conflict_count() else index)
+        self._update_conflicts()
+
+    def _update_conflicts(self) -> None:
+        count = 0 if self.session is None else self.session.conflict_count()
+        self.conflicts_label.setText(self.tr("%n merge conflict(s)", "", count))
+        self.conflicts_label.setVisible(count > 0)
 
     def _undo_stack_do(self, fn: Callable[[QUndoStack], None]) -> None:
         if self.session is not None and not self.session.read_only:
@@ -234,7 +293,7 @@ class MainWindow(QMainWindow):
         editable = has_project and not self.session.read_only  # type: ignore[union-attr]
         for action in self.actions_by_id.values():
             action.setEnabled(not action.property("needs_project") or has_project)
-        for act in (Act.PROJECT_SETUP, Act.IMPORT_REGISTER):
+        for act in (Act.PROJECT_SETUP, Act.IMPORT_REGISTER, Act.MERGE):
             self.action(act).setEnabled(editable)
         if self.session is not None:
             stack = self.session.undo_stack
@@ -439,11 +498,13 @@ class MainWindow(QMainWindow):
         self.session.refused.connect(lambda why: self.statusBar().showMessage(why, 10000))
         self._told_read_only = project.store.read_only
         self.session.undo_stack.indexChanged.connect(self._on_undo_index)
+        self.session.conflicts_changed.connect(self._update_conflicts)
         self.view = ProjectView(self.session)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         self.add_recent(str(project.store.path))
         self.show_tab(1 if project.store.zones() else 0)
+        self._update_conflicts()
         self._update_state()
 
     def confirm_close(self) -> bool:
@@ -481,6 +542,7 @@ class MainWindow(QMainWindow):
         self._unsaved.clear()
         self.saved_label.setStyleSheet("")
         self.saved_label.setText("")
+        self._update_conflicts()
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.set_recent(self.recent_files())
         self._update_state()
