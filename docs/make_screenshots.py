@@ -1,8 +1,10 @@
-"""Takes the README screenshots of the walkthrough, dashboard and remediation plan, in English and French.
+"""Takes the README screenshots of the walkthrough, dashboard and remediation plan, in English and French,
+the walkthrough and dashboard in a dark palette, and the About dialog and keyboard reference.
 
 Run under a real (virtual) display: `xvfb-run -s "-screen 0 1400x900x24" python docs/make_screenshots.py [en|fr]`
-(no argument: both). The French ones are `*-fr.png`; the French translation is compiled from its .ts first,
-so the pictures show today's words even in a checkout that was not rebuilt.
+(no argument: both). The French ones are `*-fr.png`, the dark ones `*-dark.png` (made with the English run);
+the French translation is compiled from its .ts first, so the pictures show today's words even in a checkout
+that was not rebuilt.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ot62443_desktop.domain.language import Language
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 OUT = Path(__file__).parent / "screenshots"
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = {"walkthrough": 1, "dashboard": 2, "remediation-plan": 3}
+DARK_SHOTS = {"walkthrough": 1, "dashboard": 2}
 
 
 def compiled_translations() -> Path:
@@ -50,7 +53,18 @@ def window_in(app: QApplication, language: Language) -> MainWindow:
     return window
 
 
-def take(app: QApplication, language: Language) -> None:
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, name: str) -> None:
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def take(app: QApplication, language: Language, shots: dict[str, int] = SHOTS, suffix: str | None = None) -> None:
     from ot62443_desktop.ui import i18n
 
     window = window_in(app, language)
@@ -61,27 +75,54 @@ def take(app: QApplication, language: Language) -> None:
     walkthrough.select("SCADA", "SR 1.1")
     walkthrough.tree.expandAll()
     walkthrough.select("SCADA", "SR 1.1")
-    suffix = "" if language is Language.EN else f"-{language.value}"
-    for name, tab in SHOTS.items():
+    if suffix is None:
+        suffix = "" if language is Language.EN else f"-{language.value}"
+    for name, tab in shots.items():
         window.show_tab(tab)
         if tab == 2:
             window.view.dashboard.zone_table.selectRow(1)
-        for _ in range(5):
-            app.processEvents()
-        path = OUT / f"{name}{suffix}.png"
-        window.grab().save(str(path))
-        print(path)
+        settle(app)
+        save(window, f"{name}{suffix}")
+    if suffix == "":
+        take_dialogs(app, window)
     window.close()
     i18n.remove_translations(app)
 
 
-def main(shoot: Callable[[QApplication, Language], None] = take) -> None:
-    """Take the pictures (`shoot`) in each language named on the command line, or in every one."""
+def take_dialogs(app: QApplication, window: MainWindow) -> None:
+    """Help > About and the keyboard reference (F1), as they open over the window."""
+    from ot62443_desktop.ui.about import AboutDialog
+
+    about = AboutDialog(window)
+    about.show()
+    settle(app)
+    save(about, "about")
+    about.close()
+    window.show_keyboard_help()
+    settle(app)
+    assert window.keyboard_help is not None
+    save(window.keyboard_help, "keyboard-reference")
+    window.keyboard_help.close()
+
+
+def take_dark(app: QApplication) -> None:
+    """The walkthrough and dashboard as the system's dark mode shows them."""
+    from ot62443_desktop.ui.theme import dark_palette
+
+    light = QPalette(app.palette())
+    app.setPalette(dark_palette())
+    take(app, Language.EN, DARK_SHOTS, "-dark")
+    app.setPalette(light)
+
+
+def main() -> None:
     os.environ.setdefault("OT62443_DATA_DIR", tempfile.mkdtemp(prefix="ot62443-shots-"))
     app = QApplication(sys.argv[:1])
     languages = [Language(code) for code in sys.argv[1:]] or list(Language)
     for language in languages:
-        shoot(app, language)
+        take(app, language)
+        if language is Language.EN:
+            take_dark(app)
 
 
 if __name__ == "__main__":

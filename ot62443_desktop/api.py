@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.domain import rules, scoring
 from ot62443_desktop.domain.catalogue import CatalogueSet, Requirement, Scale
+from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
     FR_COUNT,
     SITE_SCOPE,
@@ -233,8 +234,10 @@ class Project:
     def gaps(self) -> list[scoring.Gap]:
         return scoring.find_gaps(self.store.snapshot(), self.catalogues)
 
-    def import_register(self, xlsx: str | Path, *, dry_run: bool = False, hooks: Hooks | None = None) -> ImportReport:
-        """Read an edited Excel register, plan its rows against the project and, unless `dry_run`, apply them.
+    def import_register(self, xlsx: str | Path, *, dry_run: bool = False, hooks: Hooks | None = None,
+                        language: Language = Language.EN) -> ImportReport:
+        """Read an edited Excel register, plan its rows against the project and, unless `dry_run`, apply them;
+        the report (and the refusal of a register of another project) is written in `language`.
 
         Raises ExportError, with the project unchanged, when the file is not a gap register of
         this project or cannot be read, or the changes cannot be saved (read-only, disk full).
@@ -246,7 +249,7 @@ class Project:
         if not dry_run and self.store.read_only:
             raise ExportError(f"{self.store.path}: {self.store.read_only_reason}; {NOTHING}")
         sheet = read_register(Path(xlsx), hooks)
-        report = plan_import(sheet, self.store.snapshot(), self.catalogues, dry_run=dry_run)
+        report = plan_import(sheet, self.store.snapshot(), self.catalogues, dry_run=dry_run, language=language)
         if not dry_run and report.changed:
             try:
                 self.apply_register_plan(report.changed, hooks=hooks)

@@ -170,6 +170,33 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diagram(args: argparse.Namespace) -> int:
+    from ot62443_desktop.api import open_project
+    from ot62443_desktop.exports.output import check_target
+
+    project_path, target = Path(args.project), Path(args.svg or args.png)
+    check_target(target, project_path)
+    with open_project(project_path, read_only=True) as project:
+        snapshot, catalogues = project.store.snapshot(), project.catalogues
+    if not snapshot.zones:
+        raise CommandError(f"{project_path}: no zones or conduits to draw; {target.name} was not written")
+    language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
+    from ot62443_desktop.exports.diagram_draw import project_picture
+
+    drawing = project_picture(snapshot, catalogues, language)
+    if args.svg:
+        from ot62443_desktop.exports.diagram_svg import write_svg
+
+        write_svg(drawing, target, project_path=project_path)
+    else:
+        from ot62443_desktop.exports.diagram_png import write_png
+
+        write_png(drawing, target, project_path=project_path)
+    print(f"wrote {target} (zones-and-conduits diagram of {len(snapshot.zones)} zones and conduits, "
+          f"{'SVG' if args.svg else 'PNG'}, {language.native_name})")
+    return 0
+
+
 def _import_register(args: argparse.Namespace) -> int:
     from ot62443_desktop.api import open_project
 
@@ -423,6 +450,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", help="write the PDF remediation plan here")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper size (default A4)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of both documents (default: the project's report "
+                                                     "language, else English)")
+
+    p = command("diagram", _diagram, "draw the zones-and-conduits diagram as SVG or PNG (no display needed)")
+    p.add_argument("project")
+    output = p.add_mutually_exclusive_group(required=True)
+    output.add_argument("--svg", metavar="FILE", help="write it as SVG (vector) here")
+    output.add_argument("--png", metavar="FILE", help="write it as PNG (2 pixels per point) here")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of its labels (default: the project's report "
                                                      "language, else English)")
 
     p = command("import-register", _import_register, "apply an edited Excel register to the project")

@@ -180,7 +180,9 @@ def check_bundle(app_dir: Path) -> None:
         raise BuildError("unwanted Qt modules in the bundle:\n  " + "\n  ".join(map(str, unwanted)))
     required = [app_dir / "_internal" / "ot62443_desktop" / "requirements_catalog" / name
                 for name in ("iec62443-3-3.toml", "iec62443-2-1.toml")]
-    required.append(app_dir / "_internal" / "ot62443_desktop" / "resources" / "icons" / "ot62443.svg")
+    resources = app_dir / "_internal" / "ot62443_desktop" / "resources"
+    required += [resources / "icons" / f"{name}.svg" for name in ("ot62443", "ot62443-small", "new", "export-pdf")]
+    required += [resources / "licenses" / name for name in ("LGPL-3.0.txt", "GPL-3.0.txt")]  # Help > About
     required += [app_dir / "_internal" / "ot62443_desktop" / "resources" / "translations" / f"ot62443_{lang}.qm"
                  for lang in ("en", "fr")]  # compiled by setup.py when the staged wheel was built
     missing = [str(p.relative_to(app_dir)) for p in required if not p.is_file()]

@@ -79,8 +79,39 @@ class ItemState(StrEnum):
     RISK_ACCEPTED = "risk_accepted"
 
 
+class Rule(StrEnum):
+    """Each rule the model holds values to, so that a GUI can say a refusal in its reader's language."""
+
+    CLIENT_EMPTY = "client_empty"
+    SITE_EMPTY = "site_empty"
+    TARGET_ML = "target_ml"  # values: the maturity given
+    DATES = "dates"  # the end before the start
+    LAYERS = "layers"  # values: the most layers a project has
+    LAYER_TWICE = "layer_twice"
+    ASSET_NAME = "asset_name"
+    ASSET_FIELDS = "asset_fields"  # values: the line
+    ZONE_ID_RESERVED = "zone_id_reserved"  # values: the reserved id
+    ZONE_ID = "zone_id"  # values: the id
+    ZONE_NAME = "zone_name"  # values: the zone's id
+    SL_T = "sl_t"  # values: the zone's id, the levels given
+    LEVEL = "level"  # values: the zone's id, the highest level, the level given
+    CONNECTS_ZONE = "connects_zone"  # values: the zone's id
+    CONNECTS_ITSELF = "connects_itself"  # values: the conduit's id
+    CONNECTS_TWICE = "connects_twice"  # values: the conduit's id
+    CONNECTS_ID = "connects_id"  # values: the conduit's id, what is not a zone id
+    MATURITY = "maturity"  # values: the maturity given
+    JUSTIFICATION = "justification"
+
+
 class ModelError(ValueError):
-    """A value the model refuses; the message says which field and why."""
+    """A value the model refuses. The message says which field and why, in English (the CLI's and the log's);
+    `rule` names the rule and `values` what the message quotes, for a GUI to say it in its own words.
+    A refusal worded elsewhere (already in the reader's words) has no rule."""
+
+    def __init__(self, message: str, rule: Rule | None = None, *values: object) -> None:
+        super().__init__(message)  # only the message in args: the rest pickles (from a job) with the instance
+        self.rule = rule
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -98,17 +129,17 @@ class ProjectInfo:
 
     def __post_init__(self) -> None:
         if not self.client.strip():
-            raise ModelError("client must not be empty")
+            raise ModelError("client must not be empty", Rule.CLIENT_EMPTY)
         if not self.site.strip():
-            raise ModelError("site must not be empty")
+            raise ModelError("site must not be empty", Rule.SITE_EMPTY)
         if not 1 <= self.target_ml <= 4:
-            raise ModelError(f"target maturity must be 1-4, not {self.target_ml}")
+            raise ModelError(f"target maturity must be 1-4, not {self.target_ml}", Rule.TARGET_ML, self.target_ml)
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ModelError("assessment end date is before its start date")
+            raise ModelError("assessment end date is before its start date", Rule.DATES)
         if len(self.layers) > MAX_LAYERS or any(not name.strip() for name in self.layers):
-            raise ModelError(f"layers must be at most {MAX_LAYERS} names, none of them empty")
+            raise ModelError(f"layers must be at most {MAX_LAYERS} names, none of them empty", Rule.LAYERS, MAX_LAYERS)
         if len(set(self.layers)) != len(self.layers):
-            raise ModelError("two layers have the same name")
+            raise ModelError("two layers have the same name", Rule.LAYER_TWICE)
 
     @property
     def layer_names(self) -> tuple[str, ...]:
@@ -133,7 +164,7 @@ class Asset:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise ModelError("an asset needs a name")
+            raise ModelError("an asset needs a name", Rule.ASSET_NAME)
 
     def line(self) -> str:
         """The asset as one line, "name; type; vendor/model; firmware; notes", empty fields at the end left out."""
@@ -147,8 +178,9 @@ class Asset:
         """An asset from `line()`'s form; more than five fields is an error, not a silent loss."""
         fields = [field.strip() for field in text.split(";")]
         if len(fields) > 5:
+            line = text.strip()[:60]
             raise ModelError(f"an asset line has at most 5 fields (name; type; vendor/model; firmware; notes): "
-                             f"{text.strip()[:60]!r}")
+                             f"{line!r}", Rule.ASSET_FIELDS, line)
         return cls(*fields)
 
 
@@ -171,31 +203,35 @@ class Zone:
 
     def __post_init__(self) -> None:
         if self.id == SITE_SCOPE:
-            raise ModelError(f"zone id {SITE_SCOPE!r} is reserved for the site scope")
+            raise ModelError(f"zone id {SITE_SCOPE!r} is reserved for the site scope", Rule.ZONE_ID_RESERVED,
+                             SITE_SCOPE)
         if not _ZONE_ID.match(self.id):
             raise ModelError(
                 f"zone id {self.id!r} must be 1-40 letters, digits, '.', '_' or '-', starting "
-                "with a letter or digit"
+                "with a letter or digit", Rule.ZONE_ID, self.id
             )
         if not self.name.strip():
-            raise ModelError(f"zone {self.id}: name must not be empty")
+            raise ModelError(f"zone {self.id}: name must not be empty", Rule.ZONE_NAME, self.id)
         if len(self.sl_t) != FR_COUNT or any(
             isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 4 for v in self.sl_t
         ):
-            raise ModelError(f"zone {self.id}: SL-T must be 7 levels of 0-4, got {list(self.sl_t)}")
+            raise ModelError(f"zone {self.id}: SL-T must be 7 levels of 0-4, got {list(self.sl_t)}", Rule.SL_T,
+                             self.id, list(self.sl_t))
         if self.level is not None and (isinstance(self.level, bool) or not 0 <= self.level < MAX_LAYERS):
-            raise ModelError(f"zone {self.id}: level must be 0-{MAX_LAYERS - 1}, not {self.level!r}")
+            raise ModelError(f"zone {self.id}: level must be 0-{MAX_LAYERS - 1}, not {self.level!r}", Rule.LEVEL,
+                             self.id, MAX_LAYERS - 1, self.level)
         self._check_connects()
 
     def _check_connects(self) -> None:
         if self.connects and self.kind is not ScopeKind.CONDUIT:
-            raise ModelError(f"zone {self.id}: only a conduit connects zones")
+            raise ModelError(f"zone {self.id}: only a conduit connects zones", Rule.CONNECTS_ZONE, self.id)
         if self.id in self.connects:
-            raise ModelError(f"conduit {self.id}: it cannot connect itself")
+            raise ModelError(f"conduit {self.id}: it cannot connect itself", Rule.CONNECTS_ITSELF, self.id)
         if len(set(self.connects)) != len(self.connects):
-            raise ModelError(f"conduit {self.id}: a zone is named twice in what it connects")
+            raise ModelError(f"conduit {self.id}: a zone is named twice in what it connects", Rule.CONNECTS_TWICE,
+                             self.id)
         if bad := [z for z in self.connects if not _ZONE_ID.match(z) or z == SITE_SCOPE]:
-            raise ModelError(f"conduit {self.id}: {bad[0]!r} is not a zone id")
+            raise ModelError(f"conduit {self.id}: {bad[0]!r} is not a zone id", Rule.CONNECTS_ID, self.id, bad[0])
 
     @staticmethod
     def uniform(level: int) -> tuple[int, ...]:
@@ -230,7 +266,7 @@ class Answer:
         if self.ml is not None and (
             isinstance(self.ml, bool) or not isinstance(self.ml, int) or not 0 <= self.ml <= 4
         ):
-            raise ModelError(f"achieved maturity must be 0-4, not {self.ml!r}")
+            raise ModelError(f"achieved maturity must be 0-4, not {self.ml!r}", Rule.MATURITY, self.ml)
 
 
 @dataclass(frozen=True)
@@ -249,7 +285,7 @@ class RemediationItem:
 
     def __post_init__(self) -> None:
         if self.state is ItemState.RISK_ACCEPTED and not self.justification.strip():
-            raise ModelError("an accepted risk needs a justification")
+            raise ModelError("an accepted risk needs a justification", Rule.JUSTIFICATION)
 
 
 @dataclass(frozen=True)

@@ -495,6 +495,91 @@ FRENCH: dict[str, str] = {
     "<b>Program gaps ({count})</b>": "<b>Écarts du programme ({count})</b>",
     "No program gap recorded.": "Aucun écart relevé sur le programme.",
     "<b>Not assessed ({count}):</b> {ids}.": "<b>Exigences non évaluées ({count})\u00a0:</b> {ids}.",
+    # register_import.py (the import report: the reader's words around the register's columns and choices)
+    "row {row} {scope} {requirement}: {changes}": "ligne {row} {scope} {requirement}\u00a0: {changes}",
+    "; ": "\u00a0; ",
+    "{sheet} row {row} {scope} {requirement}: refused: {reason}":
+        "Feuille {sheet}, ligne {row} ({scope} {requirement}), refusée\u00a0: {reason}",
+    "{sheet} row {row}: refused: {reason}": "Feuille {sheet}, ligne {row}, refusée\u00a0: {reason}",
+    "{source}: gap register exported {exported}, {rows} row(s) read":
+        "{source}\u00a0: registre des écarts exporté le {exported}, lignes lues\u00a0: {rows}",
+    "{source}: gap register, {rows} row(s) read": "{source}\u00a0: registre des écarts, lignes lues\u00a0: {rows}",
+    "note: {note}": "remarque\u00a0: {note}",
+    "{changed} row(s) changed, {refused} refused, {unchanged} unchanged":
+        "Lignes modifiées\u00a0: {changed}, refusées\u00a0: {refused}, inchangées\u00a0: {unchanged}",
+    "{counts} (dry run: nothing was changed)": "{counts} (simulation\u00a0: rien n'a été modifié)",
+    "{counts} (nothing to change)": "{counts} (rien à modifier)",
+    "the {column} column is missing, so its values were not imported":
+        "la colonne {column} est absente, ses valeurs n'ont donc pas été importées",
+    "the same key is in rows {rows}; none of them was applied":
+        "la même clé figure dans les lignes {rows}\u00a0; aucune d'elles n'a été appliquée",
+    "{source}: its keys sheet names an unknown language {code}; Export the register again and copy the edits "
+    "into it.":
+        "{source}\u00a0: sa feuille des clés indique une langue inconnue {code}\u00a0; exportez de nouveau le "
+        "registre et reportez-y les modifications.",
+    "{source}: this register is of an earlier assessment of this plant ({theirs}, id {their_id}), which this "
+    "project was carried forward from; its rows are last time's gaps: export this assessment's register and edit "
+    "that one; nothing was imported":
+        "{source}\u00a0: ce registre est celui d'une évaluation précédente de ce site ({theirs}, id {their_id}), "
+        "dont ce projet a été repris\u00a0; ses lignes sont les écarts de la dernière fois\u00a0: exportez le "
+        "registre de cette évaluation et modifiez celui-là\u00a0; rien n'a été importé",
+    "{source}: this register belongs to project {theirs} (id {their_id}), not to {ours} (id {our_id}); nothing "
+    "was imported":
+        "{source}\u00a0: ce registre appartient au projet {theirs} (id {their_id}), pas à {ours} (id {our_id})\u00a0; "
+        "rien n'a été importé",
+    "{column}: a formula, not a register key": "{column}\u00a0: une formule, pas une clé du registre",
+    "no key: rows added by hand cannot be imported (record the gap in the project instead)":
+        "pas de clé\u00a0: une ligne ajoutée à la main ne peut pas être importée (consignez plutôt l'écart dans le "
+        "projet)",
+    "{key} is not a register key (was the hidden {column} column edited?)":
+        "{key} n'est pas une clé du registre (la colonne masquée {column} a-t-elle été modifiée\u00a0?)",
+    "the row comes from another project's register (copied in?)":
+        "la ligne vient du registre d'un autre projet (copiée ici\u00a0?)",
+    "unknown scope {scope} (no such zone or conduit in the project)":
+        "périmètre inconnu {scope} (aucune zone ni aucun conduit de ce nom dans le projet)",
+    "unknown requirement {requirement}": "exigence inconnue {requirement}",
+    "no longer a gap in the project (its answer changed after the export)":
+        "n'est plus un écart dans le projet (sa réponse a changé après l'export)",
+    "{n} gap(s) of the register are not in the workbook any more (rows deleted?); they were left as they are":
+        "écarts du registre qui ne sont plus dans le classeur (lignes supprimées\u00a0?)\u00a0: {n}\u00a0; ils sont "
+        "restés tels quels",
+    "{n} gap(s) were found after this register was exported; export it again to plan them":
+        "écarts relevés après l'export de ce registre\u00a0: {n}\u00a0; exportez-le de nouveau pour les planifier",
+    "{column}: the project's text ({n} characters) is longer than an Excel cell holds, so the register shows it "
+    "cut short; edit it in the program":
+        "{column}\u00a0: le texte du projet ({n}\u00a0caractères) dépasse ce que tient une cellule Excel, le registre "
+        "le montre donc tronqué\u00a0; modifiez-le dans le programme",
+    "owner {before} -> {after}": "responsable {before} -> {after}",
+    "effort {before} -> {after}": "charge {before} -> {after}",
+    "(none)": "(aucune)",
+    "state {before} -> {after}": "état {before} -> {after}",
+    "justification {before} -> {after}": "motif {before} -> {after}",
+    "action reset to the catalogue's recommendation": "action remise à la recommandation du catalogue",
+    "action -> {after}": "action -> {after}",
+    "priority {before} -> {after}": "priorité {before} -> {after}",
+    "priority {before} -> {after} (computed)": "priorité {before} -> {after} (calculée)",
+    "due date {before} -> {after}": "échéance {before} -> {after}",
+    "due date reset to the default for its priority": "échéance remise à celle par défaut de sa priorité",
+    "{state_column}: {state} needs a justification; fill in the {justification_column} column":
+        "{state_column}\u00a0: {state} demande un motif\u00a0; remplissez la colonne {justification_column}",
+    "due date follows the priority: {before} -> {after}": "l'échéance suit la priorité\u00a0: {before} -> {after}",
+    "finding {before} -> {after}": "constat {before} -> {after}",
+    "{column}: a formula ({formula}) is not accepted; type the value itself (start text with an apostrophe if it "
+    "begins with =, + or -)":
+        "{column}\u00a0: une formule ({formula}) n'est pas acceptée\u00a0; saisissez la valeur elle-même (commencez le "
+        "texte par une apostrophe s'il débute par =, + ou -)",
+    "{column}: the Excel error value {value} is not accepted":
+        "{column}\u00a0: la valeur d'erreur Excel {value} n'est pas acceptée",
+    "{column}: {value} is not one of {choices}": "{column}\u00a0: {value} ne fait pas partie des valeurs {choices}",
+    "{column}: {value} is a number, not a date (format the cell as a date)":
+        "{column}\u00a0: {value} est un nombre, pas une date (mettez la cellule au format date)",
+    "{column}: {value} is not a date": "{column}\u00a0: {value} n'est pas une date",
+    "{column}: {date} is outside {earliest}-{latest}":
+        "{column}\u00a0: {date} est hors de la période {earliest}-{latest}",
+    "{column}: {value} is not a date (use a date cell or {form})":
+        "{column}\u00a0: {value} n'est pas une date (utilisez une cellule de date ou {form})",
+    "{column}: {value} is not a date (use a date cell or {form} or {other})":
+        "{column}\u00a0: {value} n'est pas une date (utilisez une cellule de date, {form} ou {other})",
     # register_rows.py
     "Summary": "Synthèse",
     "Gap register": "Registre des écarts",
@@ -565,4 +650,64 @@ FRENCH: dict[str, str] = {
     "No zones or conduits yet.": "Aucune zone ni aucun conduit pour l'instant.",
     "SL-T vs SL-A per foundational requirement": "SL-T et SL-A par exigence fondamentale",
     "Security level (mean over zones)": "Niveau de sécurité (moyenne des zones)",
+    # diagram_draw.py, design_text.py, labels.py (the Purdue levels: domain.model.PURDUE_LEVELS)
+    "Level 0: process": "Niveau 0\u00a0: procédé",
+    "Level 1: basic control": "Niveau 1\u00a0: contrôle de base",
+    "Level 2: supervisory control": "Niveau 2\u00a0: supervision",
+    "Level 3: site operations": "Niveau 3\u00a0: opérations du site",
+    "Level 4: site business": "Niveau 4\u00a0: gestion du site",
+    "Level 5: enterprise": "Niveau 5\u00a0: entreprise",
+    "Not placed in a layer": "Sans couche",
+    "Zones and conduits: {client}, {site}": "Zones et conduits\u00a0: {client}, {site}",
+    "Worst SL gap over the FRs (SL-T minus SL-A):": "Plus grand écart de SL sur les FR (SL-T moins SL-A)\u00a0:",
+    "0, SL-T met": "0, SL-T atteint",
+    "1 level": "1 niveau",
+    "2 or more levels": "2 niveaux ou plus",
+    "no SL-T set": "aucun SL-T fixé",
+    "a zone this project does not have": "zone absente de ce projet",
+    "SL-T step across a conduit": "Saut de SL-T sur un conduit",
+    "Isolated zone": "Zone isolée",
+    "Unknown zone": "Zone inconnue",
+    "Conduit of fewer than two zones": "Conduit reliant moins de deux zones",
+    "Zone without assets": "Zone sans actifs",
+    "{first} has SL-T {first_level} and {second} SL-T {second_level} in {fr}; no design note says why the step is "
+    "acceptable.":
+        "{first} a un SL-T de {first_level} et {second} de {second_level} en {fr}\u00a0; aucune note de "
+        "conception ne dit pourquoi ce saut est acceptable.",
+    "No conduit connects this zone.": "Aucun conduit ne relie cette zone.",
+    "Connects {zone}, which is not a zone of this project.": "Relie {zone}, qui n'est pas une zone de ce projet.",
+    "A conduit connects two zones or more; this one connects fewer.":
+        "Un conduit relie au moins deux zones\u00a0; celui-ci en relie moins.",
+    "No asset is listed for this zone (layer: {layer}).":
+        "Aucun actif n'est inventorié pour cette zone (couche\u00a0: {layer}).",
+    # xlsx_register.py
+    "Zones and conduits diagram": "Schéma des zones et conduits",
+    # pdf/sections/design.py
+    "{number} Zones and conduits diagram": "{number} Schéma des zones et conduits",
+    "Each zone is a box in the band of its layer; each conduit is a rounded box with a line to every zone it "
+    "connects. Both are coloured by their worst SL gap: the largest shortfall of SL-A below SL-T over the seven "
+    "foundational requirements.":
+        "Chaque zone est un cadre placé dans la bande de sa couche\u00a0; chaque conduit est un cadre arrondi "
+        "relié par un trait à chaque zone qu'il relie. Leur couleur est celle de leur plus grand écart de SL\u00a0: "
+        "le plus grand retard du SL-A sur le SL-T parmi les sept exigences fondamentales.",
+    "At this size the boxes show their ids only; the table of 1.1 gives each one's name.":
+        "À cette taille, les cadres ne portent que leur identifiant\u00a0; le tableau du 1.1 donne le nom de "
+        "chacun.",
+    "The drawing is too large for one page: it runs over {n} pages, left to right and top to bottom.":
+        "Le schéma ne tient pas sur une page\u00a0: il s'étend sur {n} pages, de gauche à droite et de haut en bas.",
+    "Part {part} of {parts}: row {row}, column {column}.":
+        "Partie {part} sur {parts}\u00a0: rangée {row}, colonne {column}.",
+    "<b>Design checks</b>": "<b>Contrôles de conception</b>",
+    "What an auditor looks for first on such a drawing: a conduit joining zones whose SL-T differ by two levels "
+    "or more in a foundational requirement with no design note saying why, a zone no conduit connects, a conduit "
+    "naming a zone the project does not have or connecting fewer than two, and a zone at Purdue levels 0 to 2 "
+    "with no asset listed.":
+        "Ce qu'un auditeur cherche d'abord sur un tel schéma\u00a0: un conduit entre des zones dont le SL-T "
+        "diffère de deux niveaux ou plus dans une exigence fondamentale sans note de conception qui dise pourquoi, "
+        "une zone qu'aucun conduit ne relie, un conduit qui nomme une zone absente du projet ou relie moins de "
+        "deux zones, et une zone des niveaux Purdue 0 à 2 sans aucun actif inventorié.",
+    "None of these was found.": "Aucun de ces points n'a été relevé.",
+    "Check": "Contrôle",
+    "{n} finding:": "{n} constat\u00a0:",
+    "{n} findings:": "{n} constats\u00a0:",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
+    PURDUE_LEVELS,
     SITE_SCOPE,
     Criticality,
     ItemState,
@@ -64,6 +65,12 @@ def scope_names(project: ProjectData, tr: Translator) -> dict[str, str]:
     names = {zone.id: zone.name for zone in project.zones}
     names[SITE_SCOPE] = tr("Site: {site}", site=project.info.site)
     return names
+
+
+def layer_titles(info: ProjectInfo, tr: Translator) -> tuple[str, ...]:
+    """The project's layers, lowest first, as a document names them: its own as typed, else the Purdue
+    levels (domain.model.PURDUE_LEVELS) in the reader's language."""
+    return info.layers or tuple(tr(name) for name in PURDUE_LEVELS)
 
 
 def confidentiality(info: ProjectInfo, tr: Translator) -> str:

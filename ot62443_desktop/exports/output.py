@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,6 +52,15 @@ def replacing(path: Path, what: str) -> Iterator[BinaryIO]:
         replace_with_temp(fd, tmp, path)
     except OSError as exc:  # Windows refuses to replace a file another program holds open
         raise _cannot(path, what, exc, hint=" (is it open in another program?)") from None
+
+
+def write_whole(path: Path, data: Callable[[], bytes], what: str, project_path: Path | None = None) -> None:
+    """Check `path` as a target, make the file's bytes, then write them there whole or not at all."""
+    path = Path(path)
+    check_target(path, project_path)
+    content = data()
+    with replacing(path, what) as out:
+        out.write(content)
 
 
 def _cannot(path: Path, what: str, exc: OSError, hint: str = "") -> ExportError:

@@ -7,6 +7,9 @@ stand. Only values that differ from what the register would show for the project
 count as edits, so an untouched row changes nothing, and answers the workbook does not name
 are never touched. Applying the plan is api's business (Project.apply_register_plan): one
 batch, all of its rows or none.
+
+The report is written in the reader's language (English for the CLI and the api, the GUI's for the
+GUI); the columns and choices it names are the register's own, as the person sees them in the workbook.
 """
 
 from __future__ import annotations
@@ -29,9 +32,8 @@ from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text, plain_text, too_long_for_a_cell
 from ot62443_desktop.exports.labels import STATE_LABELS
 from ot62443_desktop.exports.progress import ExportError
-from ot62443_desktop.exports.register_reader import AGAIN, EMPTY, RegisterCell, RegisterRow, RegisterSheet, plain
+from ot62443_desktop.exports.register_reader import EMPTY, RegisterCell, RegisterRow, RegisterSheet, plain
 from ot62443_desktop.exports.wording import Translator, translator
-from ot62443_desktop.exports.xlsx_guard import NOTHING
 
 EARLIEST_DUE, LATEST_DUE = date(2000, 1, 1), date(2100, 12, 31)
 
@@ -48,9 +50,12 @@ class RowChange:
     item_after: RemediationItem | None  # None: the remediation item is unchanged
     answer_before: Answer
     answer_after: Answer | None  # None: the finding is unchanged
+    language: Language = Language.EN  # the language `changes` is written in
 
     def __str__(self) -> str:
-        return f"row {self.row} {self.scope_id} {self.requirement_id}: " + "; ".join(self.changes)
+        tr = translator(self.language)
+        return tr("row {row} {scope} {requirement}: {changes}", row=self.row, scope=self.scope_id,
+                  requirement=self.requirement_id, changes=tr("; ").join(self.changes))
 
 
 @dataclass(frozen=True)
@@ -61,12 +66,14 @@ class RowRefusal:
     row: int
     key: str
     reason: str
+    language: Language = Language.EN  # the language `reason` is written in
 
     def __str__(self) -> str:
-        where = f"{self.sheet!r} row {self.row}"
+        tr = translator(self.language)
         if parsed := rr.parse_key(self.key):
-            where += f" {parsed[1]} {parsed[2]}"
-        return f"{where}: refused: {self.reason}"
+            return tr("{sheet} row {row} {scope} {requirement}: refused: {reason}", sheet=repr(self.sheet),
+                      row=self.row, scope=parsed[1], requirement=parsed[2], reason=self.reason)
+        return tr("{sheet} row {row}: refused: {reason}", sheet=repr(self.sheet), row=self.row, reason=self.reason)
 
 
 @dataclass
@@ -82,6 +89,7 @@ class ImportReport:
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
     applied: bool = False
+    language: Language = Language.EN  # the language the report is written in
 
     @property
     def ok(self) -> bool:
@@ -90,19 +98,22 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report as lines for the command line and the GUI's report dialog."""
-        head = f"{self.source}: gap register"
-        if self.exported:
-            head += f" exported {self.exported}"
-        out = [head + f", {self.rows} row(s) read"]
+        tr = translator(self.language)
+        rows = tr.count(self.rows)
+        out = [tr("{source}: gap register exported {exported}, {rows} row(s) read", source=self.source,
+                  exported=self.exported, rows=rows) if self.exported
+               else tr("{source}: gap register, {rows} row(s) read", source=self.source, rows=rows)]
         out += [str(change) for change in self.changed]
         out += [str(refusal) for refusal in self.refused]
-        out += [f"note: {note}" for note in self.notes]
-        total = f"{len(self.changed)} row(s) changed, {len(self.refused)} refused, {self.unchanged} unchanged"
+        out += [tr("note: {note}", note=note) for note in self.notes]
+        counts = tr("{changed} row(s) changed, {refused} refused, {unchanged} unchanged",
+                    changed=tr.count(len(self.changed)), refused=tr.count(len(self.refused)),
+                    unchanged=tr.count(self.unchanged))
         if self.dry_run:
-            total += " (dry run: nothing was changed)"
+            counts = tr("{counts} (dry run: nothing was changed)", counts=counts)
         elif not self.changed:
-            total += " (nothing to change)"
-        out.append(total)
+            counts = tr("{counts} (nothing to change)", counts=counts)
+        out.append(counts)
         return out
 
     def __str__(self) -> str:
@@ -110,24 +121,26 @@ class ImportReport:
 
 
 def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: CatalogueSet, *,
-                dry_run: bool = False) -> ImportReport:
-    """The changes `sheet`'s rows make to `project`, and the rows refused, with their reasons.
+                dry_run: bool = False, language: Language = Language.EN) -> ImportReport:
+    """The changes `sheet`'s rows make to `project`, and the rows refused, with their reasons, told in
+    `language`.
 
     Raises ExportError when the register belongs to another project.
     """
-    _check_identity(sheet, project)
-    report = ImportReport(source=sheet.source, dry_run=dry_run, exported=sheet.exported, rows=len(sheet.rows))
+    tr = translator(language)
+    _check_identity(sheet, project, tr)
+    report = ImportReport(source=sheet.source, dry_run=dry_run, exported=sheet.exported, rows=len(sheet.rows),
+                          language=language)
     # The rows are compared with the register as it was shown: in its language (its default
     # actions are the catalogue's text in that language); a register from before languages is English.
-    # What is refused names its columns and choices as the register shows them.
-    language = _language(sheet)
-    tr = translator(language)
+    # What is refused names its columns and choices as the register shows them (`sheet_tr`).
+    sheet_tr = translator(_language(sheet, tr))
     present = {heading for heading in rr.EDITABLE_COLUMNS if rr.COLUMN_ID[heading] in sheet.columns}
-    report.notes += [f"the {tr(c)!r} column is missing, so its values were not imported"
+    report.notes += [tr("the {column} column is missing, so its values were not imported", column=repr(sheet_tr(c)))
                      for c in rr.EDITABLE_COLUMNS if c not in present]
-    every_language, catalogues = catalogues, catalogues.in_language(language)
+    every_language, catalogues = catalogues, catalogues.in_language(sheet_tr.language)
     scored = score_project(project, catalogues, today=_iso_date(sheet.meta.get("due date base", "")))
-    current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(scored, catalogues, tr)}
+    current = {(g.scope_id, g.requirement_id): g for g in rr.gap_rows(scored, catalogues, sheet_tr)}
     tag = rr.project_tag(project)
     scopes = {SITE_SCOPE, *(z.id for z in project.zones)}
 
@@ -136,9 +149,9 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
     for row in sheet.rows:
         key_text = row.text(rr.KEY_ID)
         try:
-            key = _check_key(row, key_text, tag, scopes, catalogues, current)
+            key = _check_key(row, key_text, tag, scopes, catalogues, current, tr, sheet_tr)
         except _Refused as refusal:
-            report.refused.append(RowRefusal(sheet.sheet, row.number, key_text, str(refusal)))
+            report.refused.append(RowRefusal(sheet.sheet, row.number, key_text, str(refusal), language))
             continue
         by_key.setdefault(key, []).append(row.number)
         keyed.append((row, key))
@@ -148,45 +161,47 @@ def plan_import(sheet: RegisterSheet, project: ProjectData, catalogues: Catalogu
         numbers = by_key[key]
         if len(numbers) > 1:
             others = ", ".join(str(n) for n in numbers)
-            report.refused.append(RowRefusal(sheet.sheet, row.number, key_text,
-                                             f"the same key is in rows {others}; none of them was applied"))
+            report.refused.append(RowRefusal(sheet.sheet, row.number, key_text, tr(
+                "the same key is in rows {rows}; none of them was applied", rows=others), language))
             continue
-        reasons, change = _row_edits(row, current[key], present, project, scored.reference, tr,
+        reasons, change = _row_edits(row, current[key], present, project, scored.reference, tr, sheet_tr,
                                      _catalogue_actions(every_language.requirement(key[1])))
         if reasons:
-            report.refused += [RowRefusal(sheet.sheet, row.number, key_text, reason) for reason in reasons]
+            report.refused += [RowRefusal(sheet.sheet, row.number, key_text, reason, language) for reason in reasons]
         elif change is None:
             report.unchanged += 1
         else:
             report.changed.append(change)
 
-    report.notes += _coverage_notes(sheet, set(by_key), current, tag)
+    report.notes += _coverage_notes(sheet, set(by_key), current, tag, tr)
     return report
 
 
-def _language(sheet: RegisterSheet) -> Language:
+def _language(sheet: RegisterSheet, tr: Translator) -> Language:
+    """The language the register was written in."""
     code = sheet.meta.get("language", Language.EN.value)
     try:
         return Language(code)
     except ValueError:
-        raise ExportError(f"{sheet.source}: its keys sheet names an unknown language {_short(code)}; "
-                          f"{AGAIN}") from None
+        raise ExportError(tr("{source}: its keys sheet names an unknown language {code}; Export the register "
+                             "again and copy the edits into it.", source=sheet.source, code=_short(code))) from None
 
 
-def _check_identity(sheet: RegisterSheet, project: ProjectData) -> None:
+def _check_identity(sheet: RegisterSheet, project: ProjectData, tr: Translator) -> None:
     exported_id = sheet.meta.get("project id", "")
     if exported_id != project.project_id:
         theirs = _project_name(sheet.meta.get("client", ""), sheet.meta.get("site", ""))
         ours = _project_name(project.info.client, project.info.site)
         if exported_id in project.lineage:  # the same client and site: two ids alone would not tell them apart
-            raise ExportError(
-                f"{sheet.source}: this register is of an earlier assessment of this plant ({theirs}, id "
-                f"{_short_id(exported_id)}), which this project was carried forward from; its rows are last "
-                f"time's gaps: export this assessment's register and edit that one; {NOTHING}")
-        raise ExportError(
-            f"{sheet.source}: this register belongs to project {theirs} (id {_short_id(exported_id)}), not to "
-            f"{ours} (id {_short_id(project.project_id)}); {NOTHING}"
-        )
+            raise ExportError(tr(
+                "{source}: this register is of an earlier assessment of this plant ({theirs}, id {their_id}), "
+                "which this project was carried forward from; its rows are last time's gaps: export this "
+                "assessment's register and edit that one; nothing was imported",
+                source=sheet.source, theirs=theirs, their_id=_short_id(exported_id)))
+        raise ExportError(tr(
+            "{source}: this register belongs to project {theirs} (id {their_id}), not to {ours} (id {our_id}); "
+            "nothing was imported", source=sheet.source, theirs=theirs, their_id=_short_id(exported_id), ours=ours,
+            our_id=_short_id(project.project_id)))
 
 
 def _project_name(client: str, site: str) -> str:
@@ -202,38 +217,40 @@ class _Refused(Exception):
 
 
 def _check_key(row: RegisterRow, key_text: str, tag: str, scopes: set[str], catalogues: CatalogueSet,
-               current: dict[tuple[str, str], rr.GapRow]) -> tuple[str, str]:
+               current: dict[tuple[str, str], rr.GapRow], tr: Translator, sheet_tr: Translator) -> tuple[str, str]:
     cell = row.cells.get(rr.KEY_ID)
     if cell is not None and cell.data_type == "f":
-        raise _Refused(f"{rr.KEY}: a formula, not a register key")
+        raise _Refused(tr("{column}: a formula, not a register key", column=sheet_tr(rr.KEY)))
     if not key_text:
-        raise _Refused("no key: rows added by hand cannot be imported (record the gap in the project instead)")
+        raise _Refused(tr("no key: rows added by hand cannot be imported (record the gap in the project instead)"))
     parsed = rr.parse_key(key_text)
     if parsed is None:
-        raise _Refused(f"{key_text!r} is not a register key (was the hidden Key column edited?)")
+        raise _Refused(tr("{key} is not a register key (was the hidden {column} column edited?)",
+                          key=repr(key_text), column=sheet_tr(rr.KEY)))
     row_tag, scope_id, requirement_id = parsed
     if row_tag != tag:
-        raise _Refused("the row comes from another project's register (copied in?)")
+        raise _Refused(tr("the row comes from another project's register (copied in?)"))
     if scope_id not in scopes:
-        raise _Refused(f"unknown scope {scope_id!r} (no such zone or conduit in the project)")
+        raise _Refused(tr("unknown scope {scope} (no such zone or conduit in the project)", scope=repr(scope_id)))
     if requirement_id not in catalogues:
-        raise _Refused(f"unknown requirement {requirement_id!r}")
+        raise _Refused(tr("unknown requirement {requirement}", requirement=repr(requirement_id)))
     if (scope_id, requirement_id) not in current:
-        raise _Refused("no longer a gap in the project (its answer changed after the export)")
+        raise _Refused(tr("no longer a gap in the project (its answer changed after the export)"))
     return scope_id, requirement_id
 
 
 def _coverage_notes(sheet: RegisterSheet, seen: set[tuple[str, str]], current: dict[tuple[str, str], rr.GapRow],
-                    tag: str) -> list[str]:
+                    tag: str, tr: Translator) -> list[str]:
     exported = {(p[1], p[2]) for k in sheet.exported_keys if (p := rr.parse_key(k)) and p[0] == tag}
     deleted = len((exported & set(current)) - seen)
     new = len(set(current) - exported - seen)
     notes = []
     if deleted:
-        notes.append(f"{deleted} gap(s) of the register are not in the workbook any more (rows deleted?); "
-                     "they were left as they are")
+        notes.append(tr("{n} gap(s) of the register are not in the workbook any more (rows deleted?); "
+                        "they were left as they are", n=tr.count(deleted)))
     if new:
-        notes.append(f"{new} gap(s) were found after this register was exported; export it again to plan them")
+        notes.append(tr("{n} gap(s) were found after this register was exported; export it again to plan them",
+                        n=tr.count(new)))
     return notes
 
 
@@ -243,8 +260,8 @@ def _catalogue_actions(requirement: Requirement) -> set[str]:
     return {_as_shown(plain_text(requirement.in_language(language).remediation)) for language in Language}
 
 
-def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: ProjectData,
-               base: date, tr: Translator, catalogue_actions: set[str]) -> tuple[list[str], RowChange | None]:
+def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: ProjectData, base: date,
+               tr: Translator, sheet_tr: Translator, catalogue_actions: set[str]) -> tuple[list[str], RowChange | None]:
     """Reasons to refuse the row, or the change it makes (None when it changes nothing)."""
     reasons: list[str] = []
     values: dict[str, Any] = {}
@@ -253,7 +270,7 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
             values[column] = _MISSING
             continue
         try:
-            values[column] = parse(column, row.cells.get(rr.COLUMN_ID[column], EMPTY), tr)
+            values[column] = parse(sheet_tr(column), row.cells.get(rr.COLUMN_ID[column], EMPTY), tr, sheet_tr)
         except _Refused as refusal:
             reasons.append(str(refusal))
     gap, item = shown.gap, shown.gap.item
@@ -261,8 +278,9 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
                          (rr.JUSTIFICATION, item.justification)):
         if column not in values or values[column] in (_MISSING, _as_shown(text)) or not too_long_for_a_cell(text):
             continue
-        reasons.append(f"{tr(column)}: the project's text ({len(text):,} characters) is longer than an Excel cell "
-                       "holds, so the register shows it cut short; edit it in the program")
+        reasons.append(tr("{column}: the project's text ({n} characters) is longer than an Excel cell holds, so the "
+                          "register shows it cut short; edit it in the program", column=sheet_tr(column),
+                          n=tr.count(len(text))))
     if reasons:
         return reasons, None
 
@@ -274,31 +292,37 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
 
     if edited(rr.OWNER, _as_shown(item.owner)):
         updates["owner"] = values[rr.OWNER]
-        changes.append(f"owner {_short(item.owner)} -> {_short(values[rr.OWNER])}")
+        changes.append(tr("owner {before} -> {after}", before=_short(item.owner), after=_short(values[rr.OWNER])))
     if edited(rr.EFFORT, item.effort):
         updates["effort"] = values[rr.EFFORT]
-        changes.append(f"effort {_enum(item.effort)} -> {_enum(values[rr.EFFORT])}")
+        changes.append(tr("effort {before} -> {after}", before=_effort(item.effort, tr),
+                          after=_effort(values[rr.EFFORT], tr)))
     if edited(rr.STATE, item.state):
         updates["state"] = values[rr.STATE]
-        changes.append(f"state {STATE_LABELS[item.state]} -> {STATE_LABELS[values[rr.STATE]]}")
+        changes.append(tr("state {before} -> {after}", before=tr(STATE_LABELS[item.state]),
+                          after=tr(STATE_LABELS[values[rr.STATE]])))
     if edited(rr.JUSTIFICATION, _as_shown(item.justification)):
         updates["justification"] = values[rr.JUSTIFICATION]
-        changes.append(f"justification {_short(item.justification)} -> {_short(values[rr.JUSTIFICATION])}")
+        changes.append(tr("justification {before} -> {after}", before=_short(item.justification),
+                          after=_short(values[rr.JUSTIFICATION])))
     if edited(rr.ACTION, _as_shown(shown.action)):
         action = values[rr.ACTION]
         if not action or action in catalogue_actions:
             if item.action is not None:
                 updates["action"] = None
-                changes.append("action reset to the catalogue's recommendation")
+                changes.append(tr("action reset to the catalogue's recommendation"))
         else:
             updates["action"] = action
-            changes.append(f"action -> {_short(action)}")
+            changes.append(tr("action -> {after}", after=_short(action)))
     # An emptied priority or due date goes back to the computed one (if the item had its own).
-    computed = f"priority {item.priority.value if item.priority else ''} -> {gap.computed_priority.value} (computed)"
     overrides: tuple[tuple[str, str, Any, Callable[[Any], str], str], ...] = (
-        (rr.PRIORITY, "priority", shown.priority, lambda p: f"priority {shown.priority.value} -> {p.value}", computed),
-        (rr.DUE_DATE, "due_date", shown.due_date, lambda d: f"due date {shown.due_date.isoformat()} -> {d.isoformat()}",
-         "due date reset to the default for its priority"),
+        (rr.PRIORITY, "priority", shown.priority,
+         lambda p: tr("priority {before} -> {after}", before=shown.priority.value, after=p.value),
+         tr("priority {before} -> {after} (computed)", before=item.priority.value if item.priority else "",
+            after=gap.computed_priority.value)),
+        (rr.DUE_DATE, "due_date", shown.due_date,
+         lambda d: tr("due date {before} -> {after}", before=tr.short_date(shown.due_date), after=tr.short_date(d)),
+         tr("due date reset to the default for its priority")),
     )
     for column, name, now, said, reset in overrides:
         if not edited(column, now):
@@ -312,18 +336,21 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
 
     state = updates.get("state", item.state)
     if state is ItemState.RISK_ACCEPTED and not updates.get("justification", item.justification).strip():
-        return [f"{tr(rr.STATE)}: {tr(STATE_LABELS[state])!r} needs a justification; fill in the "
-                f"{tr(rr.JUSTIFICATION)} column"], None
+        return [tr("{state_column}: {state} needs a justification; fill in the {justification_column} column",
+                   state_column=sheet_tr(rr.STATE), state=repr(sheet_tr(STATE_LABELS[state])),
+                   justification_column=sheet_tr(rr.JUSTIFICATION))], None
     new_item = dataclasses.replace(item, **updates) if updates else item
     if "due_date" not in updates and new_item.due_date is None:
         follows = default_due_date(new_item.priority or gap.computed_priority, base)
         if follows != shown.due_date:
-            changes.append(f"due date follows the priority: {shown.due_date.isoformat()} -> {follows.isoformat()}")
+            changes.append(tr("due date follows the priority: {before} -> {after}",
+                              before=tr.short_date(shown.due_date), after=tr.short_date(follows)))
 
     new_answer: Answer | None = None
     if edited(rr.FINDING, _as_shown(shown.finding)):
         new_answer = dataclasses.replace(gap.answer, finding=values[rr.FINDING])
-        changes.append(f"finding {_short(shown.finding)} -> {_short(values[rr.FINDING])}")
+        changes.append(tr("finding {before} -> {after}", before=_short(shown.finding),
+                          after=_short(values[rr.FINDING])))
 
     if not changes:
         return [], None
@@ -331,6 +358,7 @@ def _row_edits(row: RegisterRow, shown: rr.GapRow, present: set[str], project: P
         row=row.number, scope_id=gap.scope_id, requirement_id=gap.requirement.id, changes=tuple(changes),
         item_before=project.remediation.get((gap.scope_id, gap.requirement.id)),
         item_after=new_item if new_item != item else None, answer_before=gap.answer, answer_after=new_answer,
+        language=tr.language,
     )
 
 
@@ -340,30 +368,36 @@ class _Missing:
 
 _MISSING: Any = _Missing()
 
+#: How a cell is read: (the column's heading as the register shows it, the cell, the reader's words, the
+#: register's words) -> its value, or _Refused with the reason in the reader's words.
+_Parser = Callable[[str, RegisterCell, Translator, Translator], Any]
 
-def _no_formula(column: str, cell: RegisterCell) -> Any:
+
+def _no_formula(column: str, cell: RegisterCell, tr: Translator) -> Any:
     if cell.data_type == "f":
         formula = str(cell.value)
         formula = formula if len(formula) <= 40 else formula[:37] + "..."
-        raise _Refused(f"{column}: a formula ({formula}) is not accepted; type the value itself "
-                       "(start text with an apostrophe if it begins with =, + or -)")
+        raise _Refused(tr("{column}: a formula ({formula}) is not accepted; type the value itself (start text with "
+                          "an apostrophe if it begins with =, + or -)", column=column, formula=formula))
     if cell.data_type == "e":
-        raise _Refused(f"{column}: the Excel error value {cell.value} is not accepted")
+        raise _Refused(tr("{column}: the Excel error value {value} is not accepted", column=column, value=cell.value))
     return cell.value
 
 
-def _text(column: str, cell: RegisterCell, tr: Translator) -> str:
-    return plain(_no_formula(tr(column), cell))
+def _text(column: str, cell: RegisterCell, tr: Translator, sheet_tr: Translator) -> str:
+    return plain(_no_formula(column, cell, tr))
 
 
-def _choice(column: str, cell: RegisterCell, tr: Translator, allowed: dict[str, Any], shown: Sequence[str]) -> Any:
-    text = _text(column, cell, tr)
+def _choice(column: str, cell: RegisterCell, tr: Translator, sheet_tr: Translator, allowed: dict[str, Any],
+            shown: Sequence[str]) -> Any:
+    text = _text(column, cell, tr, sheet_tr)
     if not text:
         return allowed.get("")
     try:
         return allowed[_folded(text)]
     except KeyError:
-        raise _Refused(f"{tr(column)}: {_short(text)} is not one of {', '.join(tr(s) for s in shown)}") from None
+        raise _Refused(tr("{column}: {value} is not one of {choices}", column=column, value=_short(text),
+                          choices=", ".join(sheet_tr(s) for s in shown))) from None
 
 
 def _folded(text: str) -> str:
@@ -383,14 +417,13 @@ _STATES: dict[str, Any] = {"": ItemState.OPEN} | {
 }
 
 
-def _chooser(allowed: dict[str, Any], shown: Sequence[str]) -> Callable[[str, RegisterCell, Translator], Any]:
+def _chooser(allowed: dict[str, Any], shown: Sequence[str]) -> _Parser:
     """A parser taking one of `shown` (any case or accents; empty gives allowed[""])."""
-    return lambda column, cell, tr: _choice(column, cell, tr, allowed, shown)
+    return lambda column, cell, tr, sheet_tr: _choice(column, cell, tr, sheet_tr, allowed, shown)
 
 
-def _due(column: str, cell: RegisterCell, tr: Translator) -> date | None:
-    column = tr(column)
-    value = _no_formula(column, cell)
+def _due(column: str, cell: RegisterCell, tr: Translator, sheet_tr: Translator) -> date | None:
+    value = _no_formula(column, cell, tr)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
@@ -399,18 +432,28 @@ def _due(column: str, cell: RegisterCell, tr: Translator) -> date | None:
         result = value
     elif isinstance(value, str):
         # ISO, or as the register shows dates: a spreadsheet of another locale keeps "20/02/2027" as text
-        parsed = _iso_date(value) or tr.read_short_date(value)
+        parsed = _iso_date(value) or sheet_tr.read_short_date(value)
         if parsed is None:
-            forms = " or ".join(dict.fromkeys((tr.short_date_form, "YYYY-MM-DD")))
-            raise _Refused(f"{column}: {_short(value)} is not a date (use a date cell or {forms})")
+            raise _Refused(_not_a_date(column, value, tr, sheet_tr))
         result = parsed
     elif isinstance(value, bool | int | float):
-        raise _Refused(f"{column}: {value} is a number, not a date (format the cell as a date)")
+        raise _Refused(tr("{column}: {value} is a number, not a date (format the cell as a date)", column=column,
+                          value=value))
     else:
-        raise _Refused(f"{column}: {_short(str(value))} is not a date")
+        raise _Refused(tr("{column}: {value} is not a date", column=column, value=_short(str(value))))
     if not EARLIEST_DUE <= result <= LATEST_DUE:
-        raise _Refused(f"{column}: {result.isoformat()} is outside {EARLIEST_DUE.year}-{LATEST_DUE.year}")
+        raise _Refused(tr("{column}: {date} is outside {earliest}-{latest}", column=column, date=result.isoformat(),
+                          earliest=EARLIEST_DUE.year, latest=LATEST_DUE.year))
     return result
+
+
+def _not_a_date(column: str, value: str, tr: Translator, sheet_tr: Translator) -> str:
+    """The refusal of a text that is no date, with the forms the register takes: ISO, and its own."""
+    if sheet_tr.short_date_form == "YYYY-MM-DD":
+        return tr("{column}: {value} is not a date (use a date cell or {form})", column=column, value=_short(value),
+                  form="YYYY-MM-DD")
+    return tr("{column}: {value} is not a date (use a date cell or {form} or {other})", column=column,
+              value=_short(value), form=sheet_tr.short_date_form, other="YYYY-MM-DD")
 
 
 def _iso_date(text: str) -> date | None:
@@ -425,7 +468,7 @@ def _iso_date(text: str) -> date | None:
         return None
 
 
-_PARSERS: dict[str, Callable[[str, RegisterCell, Translator], Any]] = {  # by heading, which refusals name
+_PARSERS: dict[str, _Parser] = {  # by heading (English), which refusals name as the register shows it
     rr.FINDING: _text, rr.ACTION: _text, rr.PRIORITY: _chooser(_PRIORITIES, rr.PRIORITY_VALUES), rr.OWNER: _text,
     rr.DUE_DATE: _due, rr.EFFORT: _chooser(_EFFORTS, rr.EFFORT_VALUES), rr.STATE: _chooser(_STATES, rr.STATE_VALUES),
     rr.JUSTIFICATION: _text,
@@ -442,7 +485,7 @@ def _short(text: str, limit: int = 40) -> str:
     return repr(one_line(text, limit))
 
 
-def _enum(value: Effort | None) -> str:
-    return value.value if value is not None else "(none)"
+def _effort(value: Effort | None, tr: Translator) -> str:
+    return value.value if value is not None else tr("(none)")
 
 

@@ -11,6 +11,7 @@ streamed into a new file beside the target and renamed over it (output.py).
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -19,12 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped]
+from openpyxl.drawing.image import Image as SheetImage  # type: ignore[import-untyped]
 from openpyxl.formatting.rule import CellIsRule, FormulaRule  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.filters import AutoFilter  # type: ignore[import-untyped]
+from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 from openpyxl.worksheet.properties import PageSetupProperties  # type: ignore[import-untyped]
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo  # type: ignore[import-untyped]
 
@@ -38,6 +41,9 @@ from ot62443_desktop.domain.rules import Result
 from ot62443_desktop.exports import register_rows as rr
 from ot62443_desktop.exports.cell_text import clean_text
 from ot62443_desktop.exports.changes import CHANGE_HEX, CHANGE_LABELS
+from ot62443_desktop.exports.diagram_draw import diagram_facts, picture
+from ot62443_desktop.exports.diagram_png import SCALE as PNG_SCALE
+from ot62443_desktop.exports.diagram_png import png_bytes
 from ot62443_desktop.exports.labels import (
     CRITICALITY_LABELS,
     KIND_LABELS,
@@ -85,6 +91,8 @@ AMBER_FILL, AMBER_TEXT = "FFEB9C", "9C5700"
 GREEN_FILL, GREEN_TEXT = "C6EFCE", "006100"
 GREY_FILL, GREY_TEXT = "EDEDED", "595959"
 PAPER_A4 = 9
+SCREEN_PX = 96 / 72  # screen pixels per point, as Excel shows a picture at 100 %
+DIAGRAM_WIDTH = 1600  # screen pixels: the widest the summary shows the diagram (a 100-zone one is wider)
 HEADER_FOOTER_LIMIT = 100  # Excel allows 255 characters for a whole header; keep the label short
 
 StyleArray = Any
@@ -470,6 +478,20 @@ def _summary_sheet(ws: Any, styles: _Styles, scored: ScoredProject, catalogues: 
         row.add(styles.cell(tr("No zones or conduits yet."), styles.text))
         return
     _zone_colours(ws, head + 1, head + len(zones))
+    row.add()
+    ws.row_breaks.append(Break(id=row.next - 1))  # printed, the drawing starts a page rather than being cut
+    row.add(styles.cell(tr("Zones and conduits diagram"), styles.section))
+    ws.add_image(_diagram_picture(scored, tr), f"A{row.next}")  # under every table: it covers no cell in use
+
+
+def _diagram_picture(scored: ScoredProject, tr: Translator) -> SheetImage:
+    """The zones-and-conduits drawing as a PNG picture, shown at most DIAGRAM_WIDTH screen pixels wide with
+    two picture pixels to each of them, so it stays sharp zoomed in."""
+    drawing = picture(diagram_facts(scored, tr), tr)
+    shown = min(drawing.width * SCREEN_PX, DIAGRAM_WIDTH)
+    image = SheetImage(io.BytesIO(png_bytes(drawing, min(PNG_SCALE, 2 * shown / drawing.width))))
+    image.width, image.height = shown, drawing.height * shown / drawing.width
+    return image
 
 
 def _zone_colours(ws: Any, first: int, last: int) -> None:

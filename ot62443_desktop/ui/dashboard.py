@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ot62443_desktop.domain.catalogue import FR_IDS, Scale
@@ -19,15 +19,16 @@ from ot62443_desktop.ui.lazy_view import LazyView
 from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
+from ot62443_desktop.ui.theme import subheading_font, theme
 
 Index = QModelIndex | QPersistentModelIndex
-OK_COLOUR, NEAR_COLOUR, FAR_COLOUR = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
-BAR_COLOURS = {0: QColor("#43a047"), 1: QColor("#fb8c00"), 2: QColor("#e53935")}
-TEXT_ON_COLOUR = QColor("#1b1b1b")
 
 
-def gap_colour(gap: int) -> QColor:
-    return OK_COLOUR if gap <= 0 else NEAR_COLOUR if gap == 1 else FAR_COLOUR
+def gap_cell(gap: int, role: int) -> QColor:
+    """A cell's background (BackgroundRole) or text (ForegroundRole) for a gap of `gap` levels, in the
+    application palette's shades (ui/theme.py)."""
+    pair = theme(QGuiApplication.palette()).gap_fill(gap)
+    return pair.background if role == Qt.ItemDataRole.BackgroundRole else pair.text
 
 
 class ZoneScoresModel(ListTableModel):
@@ -63,10 +64,8 @@ class ZoneScoresModel(ListTableModel):
             extra = [score.gaps, score.not_assessed,
                      f"{answered}/{score.applicable}" if score.applicable else "—"]
             return extra[col - 1 - len(FR_IDS)]
-        if fr is not None and role == Qt.ItemDataRole.BackgroundRole:
-            return gap_colour(score.sl_gap[fr])
-        if fr is not None and role == Qt.ItemDataRole.ForegroundRole:
-            return TEXT_ON_COLOUR
+        if fr is not None and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return gap_cell(score.sl_gap[fr], role)
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         if fr is not None and role == Qt.ItemDataRole.ToolTipRole:
@@ -118,10 +117,9 @@ class ProgramModel(ListTableModel):
             average = "—" if row.average_ml is None else decimal(row.average_ml, gui_language())
             return [f"{row.element}  {elide(row.title)}", row.requirements, row.assessed, average,
                     f"ML{target}", row.gaps][col]
-        if role == Qt.ItemDataRole.BackgroundRole and col == 3 and row.average_ml is not None:
-            return gap_colour(round(target - row.average_ml))
-        if role == Qt.ItemDataRole.ForegroundRole and col == 3 and row.average_ml is not None:
-            return TEXT_ON_COLOUR
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and col == 3 \
+                and row.average_ml is not None:
+            return gap_cell(round(target - row.average_ml), role)
         return None
 
 
@@ -166,7 +164,7 @@ class SLChart(QWidget):
             painter.setPen(QPen(text, 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(x, area.bottom() - h_t, bar, h_t))
-            bar_colour = BAR_COLOURS[min(2, max(0, target - achieved))]
+            bar_colour = theme(self.palette()).gap_bar(target - achieved)
             painter.setPen(QPen(bar_colour.darker(130)))
             painter.setBrush(QBrush(bar_colour))
             painter.drawRect(QRectF(x + bar + 2, area.bottom() - h_a, bar, h_a))
@@ -197,6 +195,7 @@ class Dashboard(LazyView):
         program_layout = QVBoxLayout(program_box)
         program_layout.setContentsMargins(0, 0, 0, 0)
         self.program_label = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.program_label.setFont(subheading_font(self.program_label.font()))
         program_layout.addWidget(self.program_label)
         program_layout.addWidget(self.program_table)
         splitter.addWidget(program_box)

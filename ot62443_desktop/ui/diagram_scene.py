@@ -121,8 +121,6 @@ class BoxItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), *self._radii())
         painter.setPen(QPen(colour, 2))
-        painter.setBrush(option.palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(rect, *self._radii())
         painter.setBrush(self.colours.fill(self.look.worst))
         painter.drawRoundedRect(rect, *self._radii())
         painter.setPen(self.colours.text)
@@ -313,6 +311,13 @@ class DiagramScene(QGraphicsScene):
                 item.prepareGeometryChange()
                 item.width = rect.right()
         self.setSceneRect(rect)
+
+    def show_hint(self, text: str, font: QFont, colour: QColor) -> None:
+        """A line of text where the drawing would be (a project with no zone yet)."""
+        hint = self.addSimpleText(text, font)
+        hint.setBrush(colour)
+        hint.setPos(MARGIN, MARGIN)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def select_only(self, zone_ids: set[str]) -> None:
         self.clearSelection()

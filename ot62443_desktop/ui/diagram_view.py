@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -160,6 +160,10 @@ class DiagramView(LazyView):
         self.scene.build(diagram, {z.id: self._look(z, scores[z.id], names) for z in project.zones}, bands,
                          gap_colours(self.palette()), self._fonts(), movable=not self.session.read_only,
                          unknown_tip=self.tr("This conduit names %1, which is not a zone of this project"))
+        if not project.zones:
+            self.scene.show_hint(self.tr("No zones or conduits yet. Add them in the Zones & conduits tab "
+                                         "(Alt+Shift+1): they are drawn here, layer by layer."),
+                                 self._fonts().band, self.palette().color(QPalette.ColorRole.Text))
         self.scene.select_only(selected)
         self._place_checks(diagram.width / max(diagram.height, 1.0))
         if first or self.canvas.fitted:

@@ -10,7 +10,6 @@ in a dialog that names that file (Anki's aqt/errors.py does the same).
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 import traceback
@@ -85,15 +84,16 @@ def log_path() -> Path:
 
 def start_log_file() -> tuple[Path | None, str]:
     """Send the program's log to a rotating file in the data folder; (its path, or None and why not)."""
+    from logging.handlers import RotatingFileHandler  # socket, pickle...: after the first window, not before
+
     path = log_path()
     for handler in list(log.handlers):  # a second start (a test, a restart) replaces the first
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, RotatingFileHandler):
             log.removeHandler(handler)
             handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                                       encoding="utf-8")
+        handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     except OSError as exc:
         return None, exc.strerror or str(exc)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))

@@ -1,7 +1,9 @@
-"""The colours of a zone's worst SL gap, in shades that read on the palette (light or dark).
+"""The colours of a zone's worst SL gap on the diagram, taken from the theme (ui/theme.py).
 
-One home for them: the diagram's boxes, lines and legend take them from here. A zone with no
-SL-T (every FR at 0) has no gap to show, and is grey rather than a reassuring green.
+The hues are the theme's, the ones the dashboard's SL cells and bars use, in their light or
+dark shade; a box's background is the theme's tint of its hue over the base, with the
+palette's text on it. A zone with no SL-T (every FR at 0) has no gap to show, and is grey
+rather than a reassuring green.
 """
 
 from __future__ import annotations
@@ -11,34 +13,37 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
+from ot62443_desktop.ui.theme import Hue, Theme, theme
+
 NO_TARGET = None  # the worst gap of a zone whose SL-T is 0 in every FR
+
+
+def gap_hue(worst: int | None) -> Hue:
+    if worst is None:
+        return Hue.NEUTRAL
+    return Hue.GOOD if worst <= 0 else Hue.WARN if worst == 1 else Hue.BAD
 
 
 @dataclass(frozen=True)
 class GapColours:
-    met: QColor  # worst gap 0
-    near: QColor  # worst gap 1
-    far: QColor  # worst gap 2 or more
-    none: QColor  # no SL-T
-    text: QColor  # text drawn on a tint of any of them
+    colours: Theme
+
+    @property
+    def text(self) -> QColor:
+        """Text drawn on a box, whatever its tint."""
+        return self.colours.text
 
     def colour(self, worst: int | None) -> QColor:
-        if worst is None:
-            return self.none
-        return self.met if worst <= 0 else self.near if worst == 1 else self.far
+        """A box's outline and its conduit's lines."""
+        return self.colours.hue(gap_hue(worst))
 
     def fill(self, worst: int | None) -> QColor:
-        """A light tint of the colour over the window, for a box's background."""
-        tinted = QColor(self.colour(worst))
-        tinted.setAlpha(70)
-        return tinted
+        """A box's background: its hue mixed into the base."""
+        return self.colours.fill(gap_hue(worst)).background
 
 
 def gap_colours(palette: QPalette) -> GapColours:
-    text = QColor(palette.color(QPalette.ColorRole.Text))
-    if palette.color(QPalette.ColorRole.Base).lightness() < 128:
-        return GapColours(QColor("#66bb6a"), QColor("#ffb74d"), QColor("#ef5350"), QColor("#9e9e9e"), text)
-    return GapColours(QColor("#2e7d32"), QColor("#ef6c00"), QColor("#c62828"), QColor("#757575"), text)
+    return GapColours(theme(palette))
 
 
 def worst_gap(sl_t: Sequence[int], sl_gap: Sequence[int]) -> int | None:

@@ -48,12 +48,13 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_lan
     return target
 
 
-def check_register(project_path: str, xlsx: str, hooks: Hooks) -> ImportReport:
-    """Dry run of a register import: what would change and what is refused."""
+def check_register(project_path: str, xlsx: str, hooks: Hooks, gui_language: str = "en") -> ImportReport:
+    """Dry run of a register import: what would change and what is refused, told in the GUI's language."""
     from ot62443_desktop.api import open_project
+    from ot62443_desktop.domain.language import Language
 
     with open_project(project_path, read_only=True) as project:
-        return project.import_register(Path(xlsx), dry_run=True, hooks=hooks)
+        return project.import_register(Path(xlsx), dry_run=True, hooks=hooks, language=Language(gui_language))
 
 
 def check_merge(project_path: str, other: str, hooks: Hooks) -> MergeReport:

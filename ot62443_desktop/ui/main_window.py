@@ -1,20 +1,21 @@
-"""The main window: start page, or the open project's four views, plus menus and status."""
+"""The main window: start page, or the open project's views, plus menus, toolbar and status.
+
+What the first window does not show is built when first needed: a project's views when their
+tab is first shown, the export machinery with the first export, the dialogs when opened.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTabBar,
     QTabWidget,
@@ -24,16 +25,18 @@ from PySide6.QtWidgets import (
 
 from ot62443_desktop.paths import data_dir
 from ot62443_desktop.ui import local_files
-from ot62443_desktop.ui.actions import Act, build_actions
-from ot62443_desktop.ui.errors import Icon, ask, describe, show_message, showing, tell
+from ot62443_desktop.ui.actions import Act, build_actions, fill_toolbar
 from ot62443_desktop.ui.i18n import fill, gui_language
+from ot62443_desktop.ui.icons import icon
 from ot62443_desktop.ui.plain_text import elide
+from ot62443_desktop.ui.recent import RecentMenu, RecentProjects
 from ot62443_desktop.ui.start_page import StartPage
-from ot62443_desktop.ui.team import TeamWork
-from ot62443_desktop.ui.transfer import Transfer
-from ot62443_desktop.ui.worker import Runner
+from ot62443_desktop.ui.theme import Hue, theme, tinted
 
-if TYPE_CHECKING:  # the project layers and views load when needed: the window shows first
+if TYPE_CHECKING:  # the project layers, views and dialogs load when needed: the window shows first
+    from PySide6.QtGui import QCloseEvent, QUndoStack
+    from PySide6.QtWidgets import QMessageBox
+
     from ot62443_desktop.api import Project
     from ot62443_desktop.domain.catalogue import CatalogueSet
     from ot62443_desktop.ui.conflicts_view import ConflictsView
@@ -42,14 +45,16 @@ if TYPE_CHECKING:  # the project layers and views load when needed: the window s
     from ot62443_desktop.ui.progress_view import ProgressView
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
+    from ot62443_desktop.ui.team import TeamWork
+    from ot62443_desktop.ui.transfer import Transfer
     from ot62443_desktop.ui.walkthrough import Walkthrough
+    from ot62443_desktop.ui.worker import Runner
     from ot62443_desktop.ui.zones_view import ZonesView
 
 APP_NAME = "OT 62443 Workbook"
 CONFLICTS_TAB = 6
-MAX_RECENT = 8
-NOT_SAVED_STYLE = "color: white; background: #c62828; font-weight: bold; padding: 1px 6px"
-CONFLICTS_STYLE = "color: black; background: #ffb300; padding: 1px 6px"
+TAB_ICONS = ("zones", "walkthrough", "dashboard", "plan", "progress", "diagram")  # resources/icons/, in tab order
+TOOLBAR_ICON = 22  # px: the toolbar's icons (the SVGs are drawn on a 24 px grid with a margin)
 log = logging.getLogger("ot62443")
 
 
@@ -88,7 +93,10 @@ class ProjectView(QTabWidget):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.addTab(holder, title)
+        for index, name in enumerate(TAB_ICONS):
+            self.setTabIcon(index, icon(name))
         self.setTabVisible(4, session.snapshot().previous is not None)
+        self.setTabVisible(CONFLICTS_TAB, False)
         self.currentChanged.connect(self.page)
         session.conflicts_changed.connect(self._count_conflicts)
         self._count_conflicts()
@@ -180,29 +188,42 @@ class MainWindow(QMainWindow):
         self._unsaved: dict[tuple[str, str], str] = {}  # text typed in changes that failed since the last save
         self.failure_box: QMessageBox | None = None
         self._told_read_only = False  # the box saying the project became read-only was shown
-        self.runner = Runner()
-        self.transfer = Transfer(self, self.runner)
-        self.team = TeamWork(self, self.runner, self._after_merge)
+        self._made_runner: Runner | None = None  # made with the first export or import (multiprocessing is not small)
+        self._made_transfer: Transfer | None = None
+        self._made_team: TeamWork | None = None
+        self.keyboard_help: QWidget | None = None
         self.settings = app_settings()
+        self.recent = RecentProjects(self.settings)
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_project)
         self.start_page.open_requested.connect(self.open_dialog)
         self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.recent_requested.connect(self.open_path)
+        self.start_page.recent_requested.connect(self.open_recent)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
         self.setCentralWidget(self.stack)
-        self.actions_by_id = build_actions(self, self.menuBar())
+        self.actions_by_id, self.menus = build_actions(self, self.menuBar())
+        self.recent_menu = RecentMenu(self.recent, self)
+        self.recent_menu.chosen.connect(self.open_recent)
+        self.recent_menu.cleared.connect(self.clear_recent)
+        self.menus[Act.OPEN].insertMenu(self.action(Act.OPEN_DEMO), self.recent_menu)
+        self.toolbar = self.addToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(TOOLBAR_ICON, TOOLBAR_ICON))
+        fill_toolbar(self.toolbar, self.actions_by_id)
         self._connect_actions()
         self.saved_label = QLabel()
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_label.setContentsMargins(6, 1, 6, 1)
         self.conflicts_label = QLabel()
         self.conflicts_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflicts_label.setStyleSheet(CONFLICTS_STYLE)
+        self.conflicts_label.setContentsMargins(6, 1, 6, 1)
+        self.conflicts_label.setAutoFillBackground(True)
         self.conflicts_label.hide()
         self.statusBar().addPermanentWidget(self.conflicts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.start_page.set_recent(self.recent_files())
+        self.start_page.set_recent(self.recent.entries())
         geometry = self.settings.value("window/geometry")  # a damaged settings file must not stop the start
         if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)):
             self.resize(1280, 800)
@@ -213,6 +234,32 @@ class MainWindow(QMainWindow):
     def action(self, act: Act) -> QAction:
         return self.actions_by_id[act]
 
+    @property
+    def runner(self) -> Runner:
+        """Runs exports and imports in a child process; made when first needed."""
+        if self._made_runner is None:
+            from ot62443_desktop.ui.worker import Runner
+
+            self._made_runner = Runner()
+        return self._made_runner
+
+    @property
+    def transfer(self) -> Transfer:
+        if self._made_transfer is None:
+            from ot62443_desktop.ui.transfer import Transfer
+
+            self._made_transfer = Transfer(self, self.runner)
+        return self._made_transfer
+
+    @property
+    def team(self) -> TeamWork:
+        """Merge and split; made when first needed."""
+        if self._made_team is None:
+            from ot62443_desktop.ui.team import TeamWork
+
+            self._made_team = TeamWork(self, self.runner, self._after_merge)
+        return self._made_team
+
     def _connect_actions(self) -> None:
         handlers = {
             Act.NEW: self.new_project, Act.NEW_FROM_PREVIOUS: self.new_from_previous, Act.OPEN: self.open_dialog,
@@ -221,7 +268,8 @@ class MainWindow(QMainWindow):
             Act.UNDO: lambda: self._undo_stack_do(lambda stack: stack.undo()),  # the store-aware undo
             Act.REDO: lambda: self._undo_stack_do(lambda stack: stack.redo()),
             Act.FIND: lambda: self._walkthrough_do(lambda w: w.focus_search()),
-            Act.PREFERENCES: self.edit_preferences,
+            Act.PREFERENCES: self.edit_preferences, Act.IMPORT_CATALOGUE: self.import_catalogue,
+            Act.KEYBOARD_HELP: self.show_keyboard_help, Act.ABOUT: self.show_about,
             Act.NEXT: lambda: self._walkthrough_do(lambda w: w.go_next()),
             Act.PREVIOUS: lambda: self._walkthrough_do(lambda w: w.go_previous()),
             Act.NEXT_UNANSWERED: lambda: self._walkthrough_do(lambda w: w.go_next_unanswered()),
@@ -229,7 +277,8 @@ class MainWindow(QMainWindow):
             Act.VIEW_DASHBOARD: lambda: self.show_tab(2), Act.VIEW_PLAN: lambda: self.show_tab(3),
             Act.VIEW_PROGRESS: lambda: self.show_tab(4), Act.VIEW_DIAGRAM: lambda: self.show_tab(5),
             Act.VIEW_CONFLICTS: lambda: self.show_tab(CONFLICTS_TAB),
-            Act.MERGE: lambda: self._team_do(self.team.merge), Act.SPLIT: lambda: self._team_do(self.team.split),
+            Act.MERGE: lambda: self._team_do(lambda session: self.team.merge(session)),
+            Act.SPLIT: lambda: self._team_do(lambda session: self.team.split(session)),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)
@@ -267,8 +316,10 @@ class MainWindow(QMainWindow):
         self._update_conflicts()
 
     def _update_conflicts(self) -> None:
+        """The number of merge conflicts in the status bar, in the caution colours, while there are any."""
         count = 0 if self.session is None else self.session.conflict_count()
         self.conflicts_label.setText(self.tr("%n merge conflict(s)", "", count))
+        self.conflicts_label.setPalette(tinted(self.statusBar().palette(), Hue.CAUTION))
         self.conflicts_label.setVisible(count > 0)
 
     def _undo_stack_do(self, fn: Callable[[QUndoStack], None]) -> None:
@@ -323,17 +374,30 @@ class MainWindow(QMainWindow):
         self._unsaved.clear()  # the disk works again; typed text still unsaved is retried, and listed again if it fails
         if self.save_error is not None:
             self.save_error = None
-            self.saved_label.setStyleSheet("")
+            self._alarm(False)
             self.statusBar().clearMessage()
         self.saved_label.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
         self._update_state()
+
+    def _alarm(self, on: bool) -> None:
+        """The status bar's saved indicator in the alarm colours while a change is not saved."""
+        font = self.saved_label.font()
+        font.setBold(on)
+        self.saved_label.setFont(font)
+        self.saved_label.setAutoFillBackground(on)
+        palette = QPalette(self.statusBar().palette())
+        if on:
+            alarm = theme(palette).alarm()
+            palette.setColor(QPalette.ColorRole.Window, alarm.background)
+            palette.setColor(QPalette.ColorRole.WindowText, alarm.text)
+        self.saved_label.setPalette(palette)
 
     # -- failures: told at once in the title and status bar, explained in a box -----------------
 
     def _on_save_failed(self, what: str, reason: str, unsaved: str) -> None:
         self.save_error = reason
         self.saved_label.setText(self.tr("NOT SAVED"))
-        self.saved_label.setStyleSheet(NOT_SAVED_STYLE)
+        self._alarm(True)
         self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", reason))
         self._update_state()
         if unsaved:  # kept until a change is saved: a later failure (an undo, a retry) must not drop it
@@ -343,6 +407,8 @@ class MainWindow(QMainWindow):
         self._failure = (what, reason, "\n\n".join(self._unsaved.values()))
 
     def _show_save_failure(self) -> None:
+        from ot62443_desktop.ui.errors import Icon, show_message, showing
+
         failure, self._failure = self._failure, None
         if failure is None or self.session is None:
             return
@@ -367,6 +433,8 @@ class MainWindow(QMainWindow):
         self.failure_box = show_message(self, Icon.Critical, self.tr("Change not saved"), text, unsaved)
 
     def _on_store_warning(self, warning: str) -> None:
+        from ot62443_desktop.ui.errors import Icon, show_message
+
         self.statusBar().showMessage(warning, 20000)
         if self.session is not None and self.session.read_only and not self._told_read_only:
             self._told_read_only = True
@@ -380,11 +448,15 @@ class MainWindow(QMainWindow):
     # -- opening and closing ----------------------------------------------------------------------
 
     def ask_open_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
                                               self.tr("OT 62443 projects (*.ot62443)"))
         return name
 
     def ask_new_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "",
                                               self.tr("OT 62443 projects (*.ot62443)"))
         if name and not name.endswith(".ot62443"):
@@ -436,6 +508,7 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         from ot62443_desktop.demo import write_demo
         from ot62443_desktop.storage import StoreError
+        from ot62443_desktop.ui.errors import describe
 
         if not self.confirm_close():
             return
@@ -454,6 +527,7 @@ class MainWindow(QMainWindow):
         from ot62443_desktop.domain.catalogue_loader import CatalogueError
         from ot62443_desktop.domain.model import ModelError
         from ot62443_desktop.storage import ProjectDamagedError, ProjectStore, StoreError
+        from ot62443_desktop.ui.errors import Icon, show_message
 
         try:
             store = ProjectStore.open(path)
@@ -481,10 +555,14 @@ class MainWindow(QMainWindow):
         return True
 
     def ask_recover(self, message: str) -> bool:
+        from ot62443_desktop.ui.errors import ask
+
         return ask(self, self.tr("Damaged project"), message + "\n\n" + self.tr(
             "Restore the last good backup? The damaged file is kept in the backup folder."))
 
     def show_error(self, title: str, message: str) -> None:
+        from ot62443_desktop.ui.errors import Icon, show_message
+
         show_message(self, Icon.Critical, title, message)
 
     def set_project(self, project: Project) -> None:
@@ -502,13 +580,15 @@ class MainWindow(QMainWindow):
         self.view = ProjectView(self.session)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
-        self.add_recent(str(project.store.path))
+        self.recent.add(str(project.store.path))
         self.show_tab(1 if project.store.zones() else 0)
         self._update_conflicts()
         self._update_state()
 
     def confirm_close(self) -> bool:
         """Commit text still being typed; if the last change could not be saved, ask before it is lost."""
+        from ot62443_desktop.ui.errors import Icon, ask
+
         if self.session is None:
             return True
         if self.view is not None:
@@ -527,6 +607,8 @@ class MainWindow(QMainWindow):
 
     def close_project(self) -> None:
         """Close the open project; what the store could not finish is shown, never raised."""
+        from ot62443_desktop.ui.errors import Icon, tell
+
         if self.session is None:
             return
         if self.view is not None:
@@ -540,14 +622,36 @@ class MainWindow(QMainWindow):
         self.session = None
         self.save_error, self._failure = None, None
         self._unsaved.clear()
-        self.saved_label.setStyleSheet("")
+        self._alarm(False)
         self.saved_label.setText("")
         self._update_conflicts()
         self.stack.setCurrentWidget(self.start_page)
-        self.start_page.set_recent(self.recent_files())
+        self.start_page.set_recent(self.recent.entries())
         self._update_state()
         if messages:
             tell(self, Icon.Warning, self.tr("Closing %1").replace("%1", name), "\n\n".join(messages))
+
+    def import_catalogue(self) -> None:
+        from ot62443_desktop.ui.import_catalogue import CatalogueLibrary
+
+        CatalogueLibrary(self).exec()
+
+    def show_keyboard_help(self) -> None:
+        """F1: the keyboard reference, beside the window (not modal); F1 again brings it forward."""
+        from ot62443_desktop.ui.keyboard_help import KeyboardHelp
+
+        if self.keyboard_help is None:
+            self.keyboard_help = KeyboardHelp(self.actions_by_id, self)
+        if self.keyboard_help.isVisible():
+            self.keyboard_help.raise_()
+            self.keyboard_help.activateWindow()
+        else:
+            self.keyboard_help.show()
+
+    def show_about(self) -> None:
+        from ot62443_desktop.ui.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def edit_preferences(self) -> None:
         from ot62443_desktop.ui.preferences import PreferencesDialog
@@ -569,6 +673,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Closing never raises: what goes wrong is logged and shown, and the window still closes."""
+        from ot62443_desktop.ui.errors import Icon, describe, tell
+
         try:
             if not self.confirm_close():
                 event.ignore()
@@ -586,16 +692,26 @@ class MainWindow(QMainWindow):
     # -- recent files ---------------------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        listed = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        paths = [p for p in listed if isinstance(p, str) and p]  # a damaged settings file lists nothing
-        return [p for p in paths if local_files.present(p) is not False]  # a share is listed unvisited
+        """The recent projects that are where they were (a share is listed unvisited)."""
+        return [entry.path for entry in self.recent.entries() if not entry.missing]
 
-    def add_recent(self, path: str) -> None:
-        resolved = str(Path(path).resolve())
-        if resolved.startswith(str((data_dir() / "demo").resolve())):
-            return  # demo copies are throwaway
-        paths = [resolved] + [p for p in self.recent_files() if p != resolved]
-        self.settings.setValue("recent", paths[:MAX_RECENT])
+    def open_recent(self, path: str) -> bool:
+        """Open a recent project; one that is gone since the list was drawn is taken off it, and told."""
+        from ot62443_desktop.ui.errors import Icon, show_message
+
+        if local_files.present(path) is False:
+            self.recent.remove(path)
+            self.start_page.set_recent(self.recent.entries())
+            show_message(self, Icon.Warning, self.tr("Project not found"), fill(self.tr(
+                "%1 is not there any more: it was moved, renamed or deleted, or it is on a drive that is not "
+                "connected. It was taken off the recent projects; use File > Open to find it."), path))
+            return False
+        if not self.confirm_close():
+            return False
+        return self.open_path(path)
+
+    def clear_recent(self) -> None:
+        self.recent.clear()
+        self.start_page.set_recent(self.recent.entries())
 
 

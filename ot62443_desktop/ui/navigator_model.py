@@ -18,15 +18,17 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QGuiApplication
 
 from ot62443_desktop.domain.catalogue import Requirement, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE, Status
 from ot62443_desktop.domain.rules import Result, classify, is_applicable
 from ot62443_desktop.ui.i18n import fill
+from ot62443_desktop.ui.icons import dot
 from ot62443_desktop.ui.labels import short_status_label
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.theme import Hue, theme
 from ot62443_desktop.ui.tree_model import NodeTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,13 +55,7 @@ _STATE_OF_RESULT = {
     Result.NOT_APPLICABLE: AnswerState.NOT_APPLICABLE, Result.OUT_OF_SCOPE: AnswerState.OUT_OF_SCOPE,
 }
 
-STATE_COLOURS = {
-    AnswerState.UNANSWERED: QColor("#9e9e9e"),
-    AnswerState.MET: QColor("#2e7d32"),
-    AnswerState.GAP: QColor("#c62828"),
-    AnswerState.NOT_APPLICABLE: QColor("#5c6bc0"),
-    AnswerState.OUT_OF_SCOPE: QColor("#d7dbe0"),
-}
+_RESULT_OF_STATE = {state: result for result, state in _STATE_OF_RESULT.items()}  # the colour of each: ui/theme.py
 
 
 @dataclass(eq=False)
@@ -214,7 +210,7 @@ class NavigatorModel(NodeTreeModel[Node]):
             text = f"{answered}/{total}"
             return self.tr("%1 · %n gap(s)", "", gaps).replace("%1", text) if gaps else text
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and gaps:
-            return STATE_COLOURS[AnswerState.GAP]
+            return theme(QGuiApplication.palette()).hue(Hue.BAD)
         if role == Qt.ItemDataRole.ToolTipRole:
             return fill(self.tr("%1 of %2 answered, %n gap(s)", "", gaps), answered, total)
         return None
@@ -229,7 +225,7 @@ class NavigatorModel(NodeTreeModel[Node]):
             text = "—" if answer.status is Status.NOT_ASSESSED else short_status_label(answer.status)
             return text + (f" · ML{answer.ml}" if answer.ml is not None else "")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return STATE_COLOURS[self.state(node.scope_id, requirement)]
+            return dot(theme(QGuiApplication.palette()).mark(_RESULT_OF_STATE[self.state(node.scope_id, requirement)]))
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             level = f"SL {requirement.level}" if requirement.level else requirement.group
             return tooltip(f"{requirement.id} ({level}): {requirement.title}")

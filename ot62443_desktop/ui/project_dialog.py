@@ -20,6 +20,7 @@ from ot62443_desktop.domain.model import ModelError, ProjectInfo
 from ot62443_desktop.ui.form_dialog import FormDialog
 from ot62443_desktop.ui.i18n import gui_language
 from ot62443_desktop.ui.labels import maturity_label
+from ot62443_desktop.ui.model_messages import model_message
 from ot62443_desktop.ui.text_field import PlainTextEdit
 
 REPORT_LANGUAGES = tuple(Language)
@@ -97,6 +98,6 @@ class ProjectDialog(FormDialog):
                 report_language=self.chosen_report_language(),
             )
         except ModelError as exc:
-            self.fail(str(exc))
+            self.fail(model_message(exc))  # the domain's rule, in the GUI's words
             return
         super().accept()

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,6 +38,7 @@ from ot62443_desktop.ui.lazy_view import LazyView
 from ot62443_desktop.ui.plain_text import elide, first_line, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.table_model import ListTableModel
+from ot62443_desktop.ui.theme import theme
 
 Index = QModelIndex | QPersistentModelIndex
 SCOPE, STANDARD, REQ, TITLE, STATUS, PRIORITY, OWNER, DUE, EFFORT, STATE, ACTION = range(11)
@@ -56,7 +57,6 @@ def choices(column: int) -> list[str]:
 
 
 CHOICE_COLUMNS = {PRIORITY, EFFORT, STATE}
-PRIORITY_COLOURS = {"P1": "#ffcdd2", "P2": "#ffe0b2", "P3": "#fff9c4", "P4": "#e0e0e0"}
 
 
 class GapsModel(ListTableModel):
@@ -108,10 +108,9 @@ class GapsModel(ListTableModel):
                             SCOPE: self.session.scope_name(gap.scope_id)}[col])
         if role == Qt.ItemDataRole.ToolTipRole and col == PRIORITY:
             return priority_tip(gap.priority)
-        if role == Qt.ItemDataRole.BackgroundRole and col == PRIORITY:
-            return QColor(PRIORITY_COLOURS[gap.priority.value])
-        if role == Qt.ItemDataRole.ForegroundRole and col == PRIORITY:
-            return QColor("#1b1b1b")
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and col == PRIORITY:
+            pair = theme(QGuiApplication.palette()).priority_fill(gap.priority.value)
+            return pair.background if role == Qt.ItemDataRole.BackgroundRole else pair.text
         if role == Qt.ItemDataRole.FontRole and (
                 (col == PRIORITY and item.priority is None) or (col == DUE and item.due_date is None)
                 or (col == ACTION and item.action is None)):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,12 +38,22 @@ from PySide6.QtWidgets import (
 )
 
 from ot62443_desktop.domain.catalogue import MATURITY_NAMES, Requirement
-from ot62443_desktop.domain.model import Answer, Effort, Evidence, ItemState, Priority, RemediationItem, Status
+from ot62443_desktop.domain.model import (
+    SITE_SCOPE,
+    Answer,
+    Effort,
+    Evidence,
+    ItemState,
+    Priority,
+    RemediationItem,
+    Status,
+)
 from ot62443_desktop.domain.report import reference_date
-from ot62443_desktop.domain.rules import ml_for_status, status_for_ml
+from ot62443_desktop.domain.rules import classify, ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
 from ot62443_desktop.storage.identity import user
 from ot62443_desktop.ui import local_files
+from ot62443_desktop.ui.badge import Badge
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
 from ot62443_desktop.ui.evidence import EvidenceHasher
 from ot62443_desktop.ui.i18n import fill
@@ -53,6 +63,7 @@ from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.text_field import LineField, TextField
+from ot62443_desktop.ui.theme import Theme, heading_font, theme
 
 STATUS_ORDER = (Status.NOT_ASSESSED, Status.IMPLEMENTED, Status.PARTIAL, Status.NOT_IMPLEMENTED,
                 Status.NOT_APPLICABLE, Status.COMPENSATED)
@@ -85,15 +96,16 @@ class RequirementPage(QWidget):
         plain = Qt.TextFormat.PlainText  # a custom catalogue or a zone name is text, not markup
         self.heading = QLabel(wordWrap=True, textFormat=plain,
                               textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.badge = QLabel(textFormat=plain)
+        self.heading.setFont(heading_font(self.heading.font()))
+        self.badge = Badge(Theme.badge)
         self.badge.setObjectName("levelBadge")
+        self.result_badge = Badge(Theme.badge)  # what the answer counts as: met, a gap, not assessed...
+        self.result_badge.setObjectName("resultBadge")
+        self.result_badge.setToolTip(self.tr("Green: met. Red: a gap. Grey: not assessed yet. Blue: not applicable."))
         self.scope_label = QLabel(textFormat=plain, wordWrap=True)  # a long name must not widen the page
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
+        head.addWidget(self.result_badge, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
 
         self.about = MarkdownView()
@@ -257,11 +269,8 @@ class RequirementPage(QWidget):
         self.requirement = self.session.requirement(requirement_id)
         r = self.requirement
         self.heading.setText(f"{r.id}  {r.title}")
-        if self._is_program():
-            self.badge.setText(f"  {r.group}  ")
-        else:
-            self.badge.setText("  " + self.tr("SL %1").replace("%1", str(r.level)) + "  ")
-        self.badge.setStyleSheet("background:#37474f;color:white;border-radius:6px;padding:2px;font-weight:bold")
+        self.badge.setText(r.group if self._is_program() else self.tr("SL %1").replace("%1", str(r.level)))
+        self.badge.updateGeometry()
         self.about.show_markdown(self._about_markdown(r))
         self._refresh(keep_typed=False)
 
@@ -285,6 +294,7 @@ class RequirementPage(QWidget):
         self.scope_label.setText(elide(self.session.scope_name(scope_id)))
         self.last_time.show_answer(*last_answer(self.session.snapshot(), scope_id, r.id))
         self.status_group.button(STATUS_ORDER.index(status) + 1).setChecked(True)
+        self._show_result(answer)
         program = self._is_program()
         self.ml_row.setVisible(program)
         if program:
@@ -301,6 +311,18 @@ class RequirementPage(QWidget):
         self._show_evidence(answer.evidence if answer else ())
         self._refresh_remediation(keep_typed=keep_typed)
         self._show_editable()
+
+    def _show_result(self, answer: Answer | None) -> None:
+        """The status badge: the answer's status, tinted by what it counts as (the navigator's dot colours)."""
+        assert self.requirement is not None
+        store = self.session.store
+        zone = None if self.scope_id == SITE_SCOPE else store.zone(self.scope_id)
+        result = classify(answer, self.requirement, zone, store.info.target_ml)
+        status = answer.status if answer else Status.NOT_ASSESSED
+        ml = f" · ML{answer.ml}" if answer is not None and answer.ml is not None else ""
+        self.result_badge.setText(short_status_label(status) + ml)
+        self.result_badge.set_colours(lambda colours: colours.result_badge(result))
+        self.result_badge.updateGeometry()
 
     def _show_editable(self) -> None:
         """Editors follow whether the project can be changed (it may turn read-only while open); text
@@ -324,7 +346,7 @@ class RequirementPage(QWidget):
             row = QListWidgetItem(text)
             row.setToolTip(tooltip(item.path))
             if present is False:
-                row.setForeground(QColor("#c62828"))
+                row.setForeground(theme(self.palette()).error_text())
             self.evidence_list.addItem(row)
 
     def _refresh_remediation(self, *, keep_typed: bool = True) -> None:

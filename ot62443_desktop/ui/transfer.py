@@ -91,8 +91,9 @@ class Transfer(QObject):
             elif self.confirm(self.tr("Import register"), str(report)):
                 self.apply(session, report.changed)
 
-        self.runner.run_job(self.window, self.tr("Reading the register…"), check_register,
-                            (str(session.store.path), path), checked)
+        job = partial(check_register, gui_language=gui_language().value)  # the report in the GUI's words
+        self.runner.run_job(self.window, self.tr("Reading the register…"), job, (str(session.store.path), path),
+                            checked)
 
     def apply(self, session: ProjectSession, changes: list[Any]) -> None:
         """Apply checked row changes as one undoable step, written as one batch: every row or none."""

@@ -37,6 +37,7 @@ from ot62443_desktop.ui.navigator_model import (
 )
 from ot62443_desktop.ui.requirement_page import RequirementPage
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.theme import Hue, tinted
 
 
 class Walkthrough(QWidget):
@@ -60,7 +61,9 @@ class Walkthrough(QWidget):
         self.history_dialog: QDialog | None = None
         self.conflicts_note = QLabel(wordWrap=True)
         self.conflicts_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflicts_note.setStyleSheet("background: #ffe082; padding: 2px 4px")
+        self.conflicts_note.setContentsMargins(4, 2, 4, 2)
+        self.conflicts_note.setAutoFillBackground(True)
+        self.conflicts_note.setPalette(tinted(self.conflicts_note.palette(), Hue.CAUTION))
         session.conflicts_changed.connect(self._count_conflicts)
 
         self.filter_combo = QComboBox()

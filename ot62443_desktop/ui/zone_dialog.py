@@ -32,6 +32,7 @@ from ot62443_desktop.ui.assets_editor import AssetsEditor
 from ot62443_desktop.ui.diagram_text import purdue_names
 from ot62443_desktop.ui.form_dialog import FormDialog
 from ot62443_desktop.ui.labels import criticality_label, kind_label
+from ot62443_desktop.ui.model_messages import model_message
 from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.text_field import PlainTextEdit
 
@@ -199,6 +200,6 @@ class ZoneDialog(FormDialog):
             # an edit keeps what this dialog does not show (the box's place on the diagram)
             self.result_zone = replace(self.editing, **edited) if self.editing else Zone(zone_id, **edited)
         except ModelError as exc:
-            return self.fail(str(exc))
+            return self.fail(model_message(exc))  # the domain's rule, in the GUI's words
         super().accept()
 

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (and %n more)</numerusform>
+            <numerusform>%1 (and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssetsEditor</name>
     <message numerus="yes">
         <source>%n asset(s) imported from %1. They are saved with the zone when you press OK.</source>
@@ -22,6 +32,30 @@
         <translation>
             <numerusform>Nothing was imported: %n row of the file cannot be an asset. Correct it in the file and import it again.</numerusform>
             <numerusform>Nothing was imported: %n rows of the file cannot be assets. Correct them in the file and import it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueLibrary</name>
+    <message numerus="yes">
+        <source>%n field(s) missing</source>
+        <translation>
+            <numerusform>%n field missing</numerusform>
+            <numerusform>%n fields missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The catalogue %1 (%2) is valid: %n requirement(s). It was kept as %3.</source>
+        <translation>
+            <numerusform>The catalogue %1 (%2) is valid: %n requirement. It was kept as %3.</numerusform>
+            <numerusform>The catalogue %1 (%2) is valid: %n requirements. It was kept as %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It has no French text for %n field(s), shown in English instead: %1</source>
+        <translation>
+            <numerusform>It has no French text for %n field, shown in English instead: %1</numerusform>
+            <numerusform>It has no French text for %n fields, shown in English instead: %1</numerusform>
         </translation>
     </message>
 </context>

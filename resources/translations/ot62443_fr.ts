@@ -2,6 +2,56 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>À propos de %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Zone-by-zone IEC 62443-3-3 and IEC 62443-2-1 assessments that keep every answer on this computer. The catalogue texts are written in the program&apos;s own words; the standards themselves are published by the IEC.</source>
+        <translation>Évaluations IEC 62443-3-3 et IEC 62443-2-1 zone par zone, dont chaque réponse reste sur cet ordinateur. Les textes des catalogues sont rédigés avec les mots du programme&#xa0;; les normes elles-mêmes sont publiées par l&apos;IEC.</translation>
+    </message>
+    <message>
+        <source>Bundled with it</source>
+        <translation>Fourni avec lui</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Licence text on this computer</source>
+        <translation>Texte de la licence sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>not in this installation</source>
+        <translation>absent de cette installation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (et %n autre)</numerusform>
+            <numerusform>%1 (et %n autres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The icons were drawn for this program and are licensed with it (resources/icons/LICENSE.md).</source>
+        <translation>Les icônes ont été dessinées pour ce programme et sont sous la même licence que lui (resources/icons/LICENSE.md).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy these details</source>
+        <translation>&amp;Copier ces informations</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
@@ -18,6 +68,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>&amp;New project…</source>
@@ -50,6 +104,10 @@
     <message>
         <source>&amp;Import edited register…</source>
         <translation>&amp;Importer le registre modifié…</translation>
+    </message>
+    <message>
+        <source>Import catalo&amp;gue…</source>
+        <translation>Importer un catalo&amp;gue…</translation>
     </message>
     <message>
         <source>&amp;Merge another copy…</source>
@@ -116,12 +174,28 @@
         <translation>Évolution depuis la &amp;dernière évaluation</translation>
     </message>
     <message>
+        <source>Merge &amp;conflicts</source>
+        <translation>&amp;Conflits de fusion</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard reference</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About OT 62443 Workbook</source>
+        <translation>À &amp;propos de OT 62443 Workbook</translation>
+    </message>
+    <message>
         <source>Zones and conduits dia&amp;gram</source>
         <translation>&amp;Schéma des zones et conduits</translation>
     </message>
     <message>
-        <source>Merge &amp;conflicts</source>
-        <translation>&amp;Conflits de fusion</translation>
+        <source>Excel register</source>
+        <translation>Registre Excel</translation>
+    </message>
+    <message>
+        <source>PDF plan</source>
+        <translation>Plan PDF</translation>
     </message>
 </context>
 <context>
@@ -245,6 +319,126 @@
     <message>
         <source>Asset row %1 has no name.</source>
         <translation>La ligne d&apos;actif %1 n&apos;a pas de nom.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueLibrary</name>
+    <message>
+        <source>Your catalogues</source>
+        <translation>Vos catalogues</translation>
+    </message>
+    <message>
+        <source>A catalogue of your own (a TOML file in the format of the built-in ones) is checked as they are and kept in %1. Assessments use the built-in IEC 62443-3-3 and IEC 62443-2-1 catalogues; imported ones are kept for your records and checked again each time this list is shown.</source>
+        <translation>Un catalogue à vous (un fichier TOML au format des catalogues intégrés) est vérifié comme eux et conservé dans %1. Les évaluations utilisent les catalogues intégrés IEC 62443-3-3 et IEC 62443-2-1&#xa0;; les catalogues importés sont conservés pour vos dossiers et vérifiés à nouveau chaque fois que cette liste s&apos;affiche.</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Exigences</translation>
+    </message>
+    <message>
+        <source>French text</source>
+        <translation>Texte français</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Import catalogue</source>
+        <translation>Importer un catalogue</translation>
+    </message>
+    <message>
+        <source>Catalogues (*.toml);;All files (*)</source>
+        <translation>Catalogues (*.toml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>no longer valid: %1</source>
+        <translation>plus valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) missing</source>
+        <translation>
+            <numerusform>%n champ manquant</numerusform>
+            <numerusform>%n champs manquants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalogue refused</source>
+        <translation>Catalogue refusé</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct the file and import it again.</source>
+        <translation>Rien n&apos;a été importé. Corrigez le fichier et importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Replace catalogue?</source>
+        <translation>Remplacer le catalogue&#xa0;?</translation>
+    </message>
+    <message>
+        <source>A catalogue with the id %1 was imported before. Replace it with this file?</source>
+        <translation>Un catalogue d&apos;identifiant %1 a déjà été importé. Le remplacer par ce fichier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Catalogue not kept</source>
+        <translation>Catalogue non conservé</translation>
+    </message>
+    <message>
+        <source>The catalogue is valid but could not be written to %1: %2</source>
+        <translation>Le catalogue est valide mais n&apos;a pas pu être écrit dans %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The catalogue %1 (%2) is valid: %n requirement(s). It was kept as %3.</source>
+        <translation>
+            <numerusform>Le catalogue %1 (%2) est valide&#xa0;: %n exigence. Il a été conservé sous %3.</numerusform>
+            <numerusform>Le catalogue %1 (%2) est valide&#xa0;: %n exigences. Il a été conservé sous %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It has no French text for %n field(s), shown in English instead: %1</source>
+        <translation>
+            <numerusform>Il n&apos;a pas de texte français pour %n champ, affiché en anglais à la place&#xa0;: %1</numerusform>
+            <numerusform>Il n&apos;a pas de texte français pour %n champs, affichés en anglais à la place&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its French text is complete.</source>
+        <translation>Son texte français est complet.</translation>
+    </message>
+    <message>
+        <source>Catalogue imported</source>
+        <translation>Catalogue importé</translation>
+    </message>
+    <message>
+        <source>Remove catalogue?</source>
+        <translation>Retirer le catalogue&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from your catalogues?</source>
+        <translation>Retirer %1 de vos catalogues&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Catalogue not removed</source>
+        <translation>Catalogue non retiré</translation>
     </message>
 </context>
 <context>
@@ -494,6 +688,10 @@
     <message>
         <source>This conduit names %1, which is not a zone of this project</source>
         <translation>Ce conduit nomme %1, qui n&apos;est pas une zone de ce projet</translation>
+    </message>
+    <message>
+        <source>No zones or conduits yet. Add them in the Zones &amp; conduits tab (Alt+Shift+1): they are drawn here, layer by layer.</source>
+        <translation>Aucune zone ni aucun conduit pour l&apos;instant. Ajoutez-les dans l&apos;onglet Zones &amp; conduits (Alt+Maj+1)&#xa0;: ils seront dessinés ici, couche par couche.</translation>
     </message>
     <message numerus="yes">
         <source>Design checks: %n finding(s)</source>
@@ -747,6 +945,45 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard reference</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>Answering, in the walkthrough</source>
+        <translation>Répondre, dans l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>The number keys set the status while you are not typing in a text field, for example in the navigator.</source>
+        <translation>Les touches numériques fixent le statut quand vous n&apos;êtes pas en train de saisir dans un champ de texte, par exemple dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Statut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Achieved maturity ML0 (2-1 requirements)</source>
+        <translation>Maturité atteinte ML0 (exigences 2-1)</translation>
+    </message>
+    <message>
+        <source>Achieved maturity %1</source>
+        <translation>Maturité atteinte %1</translation>
+    </message>
+    <message>
+        <source>Use last time&apos;s answer (a carried-forward assessment)</source>
+        <translation>Reprendre la réponse de la dernière fois (évaluation reconduite)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Not assessed</source>
@@ -984,6 +1221,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d&apos;outils principale</translation>
+    </message>
     <message numerus="yes">
         <source>%n merge conflict(s)</source>
         <translation>
@@ -1127,12 +1368,99 @@ Every change that was reported saved is in the project file or its journal and i
 
 Toute modification signalée comme enregistrée se trouve dans le fichier du projet ou dans son journal, et sera là à la prochaine ouverture.</translation>
     </message>
+    <message>
+        <source>Project not found</source>
+        <translation>Projet introuvable</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more: it was moved, renamed or deleted, or it is on a drive that is not connected. It was taken off the recent projects; use File &gt; Open to find it.</source>
+        <translation>%1 n&apos;est plus là&#xa0;: il a été déplacé, renommé ou supprimé, ou il se trouve sur un lecteur qui n&apos;est pas connecté. Il a été retiré des projets récents&#xa0;; utilisez Fichier &gt; Ouvrir pour le retrouver.</translation>
+    </message>
 </context>
 <context>
     <name>MarkdownView</name>
     <message>
         <source>[image not shown: %1]</source>
         <translation>[image non affichée&#xa0;: %1]</translation>
+    </message>
+</context>
+<context>
+    <name>ModelMessages</name>
+    <message>
+        <source>The client must not be empty.</source>
+        <translation>Le client ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>The site must not be empty.</source>
+        <translation>Le site ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>The target maturity must be 1 to 4, not %1.</source>
+        <translation>La maturité cible doit être de 1 à 4, pas %1.</translation>
+    </message>
+    <message>
+        <source>The assessment end date is before its start date.</source>
+        <translation>La date de fin de l&apos;évaluation est antérieure à sa date de début.</translation>
+    </message>
+    <message>
+        <source>A project has at most %1 layers, each with a name.</source>
+        <translation>Un projet a au plus %1 couches, chacune avec un nom.</translation>
+    </message>
+    <message>
+        <source>Two layers have the same name.</source>
+        <translation>Deux couches portent le même nom.</translation>
+    </message>
+    <message>
+        <source>An asset needs a name.</source>
+        <translation>Un actif doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>An asset line has at most 5 fields (name; type; vendor/model; firmware; notes): “%1”.</source>
+        <translation>Une ligne d&apos;actif a au plus 5 champs (nom&#xa0;; type&#xa0;; fabricant/modèle&#xa0;; micrologiciel&#xa0;; notes)&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The id “%1” is reserved for the site program; choose another.</source>
+        <translation>L&apos;id «&#xa0;%1&#xa0;» est réservé au programme du site&#xa0;; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Zone id “%1” must be 1-40 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>L&apos;id de zone «&#xa0;%1&#xa0;» doit compter de 1 à 40 caractères (lettres, chiffres, point, tiret bas ou tiret) et commencer par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>Zone %1: the name must not be empty.</source>
+        <translation>Zone %1&#xa0;: le nom ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Zone %1: the SL-T must be 7 levels of 0 to 4, not %2.</source>
+        <translation>Zone %1&#xa0;: le SL-T doit compter 7 niveaux de 0 à 4, pas %2.</translation>
+    </message>
+    <message>
+        <source>Zone %1: the layer must be 0 to %2, not %3.</source>
+        <translation>Zone %1&#xa0;: la couche doit être de 0 à %2, pas %3.</translation>
+    </message>
+    <message>
+        <source>Zone %1: only a conduit connects zones.</source>
+        <translation>Zone %1&#xa0;: seul un conduit relie des zones.</translation>
+    </message>
+    <message>
+        <source>Conduit %1 cannot connect itself.</source>
+        <translation>Le conduit %1 ne peut pas se relier à lui-même.</translation>
+    </message>
+    <message>
+        <source>Conduit %1 names a zone twice among those it connects.</source>
+        <translation>Le conduit %1 nomme deux fois la même zone parmi celles qu&apos;il relie.</translation>
+    </message>
+    <message>
+        <source>Conduit %1: “%2” is not a zone id.</source>
+        <translation>Conduit %1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est pas un id de zone.</translation>
+    </message>
+    <message>
+        <source>The achieved maturity must be 0 to 4, not %1.</source>
+        <translation>La maturité atteinte doit être de 0 à 4, pas %1.</translation>
+    </message>
+    <message>
+        <source>An accepted risk needs a justification.</source>
+        <translation>Un risque accepté doit avoir une justification.</translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1729,25 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <source>Open recen&amp;t</source>
+        <translation>Ouvrir un projet récen&amp;t</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>(introuvable)</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Aucun projet récent</translation>
+    </message>
+    <message>
+        <source>&amp;Clear this list</source>
+        <translation>&amp;Vider cette liste</translation>
+    </message>
+</context>
+<context>
     <name>RemediationView</name>
     <message>
         <source>Filter by any column</source>
@@ -1416,6 +1763,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
 </context>
 <context>
     <name>RequirementPage</name>
+    <message>
+        <source>Green: met. Red: a gap. Grey: not assessed yet. Blue: not applicable.</source>
+        <translation>Vert&#xa0;: satisfaite. Rouge&#xa0;: un écart. Gris&#xa0;: pas encore évaluée. Bleu&#xa0;: non applicable.</translation>
+    </message>
     <message>
         <source>— not rated</source>
         <translation>— non évaluée</translation>
@@ -1730,6 +2081,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>&amp;Recent projects</source>
         <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>(introuvable)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,12 @@
 Run: python tests/benchmarks/bench_gui.py   (offscreen; no display needed)
 Budgets: start to first window <= 1.5 x bare PySide6 QMainWindow started the same way;
 next requirement <= 30 ms on the 100-zone demo; peak memory <= 300 MB with it open.
+
+"First window" is the first frame drawn: both programs note the time on the event loop's first
+turn after show(), which comes after the window's first paint (posted events before timers).
+Both run from compiled bytecode, as an installed program does (pip and PyInstaller compile it):
+the child processes get a private cache folder (PYTHONPYCACHEPREFIX), warmed by one run each,
+even where PYTHONDONTWRITEBYTECODE is set, so that neither pays for compiling its sources.
 """
 
 from __future__ import annotations
@@ -24,9 +30,13 @@ app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 800)
 window.show()
-with open(os.environ["OT62443_STARTUP_TIMES"], "w") as fh:
-    json.dump({"window": time.time()}, fh)
-QTimer.singleShot(0, window.close)
+
+def drawn():
+    with open(os.environ["OT62443_STARTUP_TIMES"], "w") as fh:
+        json.dump({"window": time.time(), "window_cpu": time.process_time()}, fh)
+    window.close()
+
+QTimer.singleShot(0, drawn)
 sys.exit(app.exec())
 """
 
@@ -125,17 +135,19 @@ window.close()
 
 
 def run(args: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Seconds from process start to the window shown (and to the project ready)."""
+    """Seconds from process start to the first frame (and to the project ready): wall-clock, and as
+    processor time of the process (*_cpu), which other work on the machine does not inflate."""
     report = Path(env["OT62443_DATA_DIR"]) / "startup.json"
     start = time.time()
     subprocess.run(args, env=dict(env, OT62443_STARTUP_TIMES=str(report)), check=True, capture_output=True)
-    return {k: v - start for k, v in json.loads(report.read_text()).items()}
+    return {k: v if k.endswith("_cpu") else v - start for k, v in json.loads(report.read_text()).items()}
 
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-gui-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OT62443_DATA_DIR=str(work / "data"),
-               OT62443_QUIT_AFTER_MS="0")
+               OT62443_QUIT_AFTER_MS="0", PYTHONPYCACHEPREFIX=str(work / "bytecode"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     demo, big = work / "demo.ot62443", work / "big.ot62443"
     subprocess.run([sys.executable, "-m", "ot62443_desktop", "demo", str(demo)], env=env, check=True,
                    capture_output=True)
@@ -143,16 +155,18 @@ def main() -> None:
                    check=True, capture_output=True)
 
     (work / "data").mkdir(exist_ok=True)
-    bare, ours, ready = [], [], []
-    for _ in range(7):  # interleaved so both see the same machine state
-        bare.append(run([sys.executable, "-c", BARE], env)["window"])
-        times = run([sys.executable, "-m", "ot62443_desktop", "gui", str(demo)], env)
-        ours.append(times["window"])
-        ready.append(times["ready"])
-    b, o, r = statistics.median(bare), statistics.median(ours), statistics.median(ready)
-    print("start to first window (process start to window shown), median of 7:")
-    print(f"  bare QMainWindow {b * 1e3:6.0f} ms   ours {o * 1e3:6.0f} ms   ratio {o / b:.2f}   budget 1.50")
-    print(f"  ours with the demo project open in the walkthrough: {r * 1e3:.0f} ms (ratio {r / b:.2f})")
+    run([sys.executable, "-c", BARE], env)  # compiles each one's bytecode into the cache
+    run([sys.executable, "-m", "ot62443_desktop", "gui", str(demo)], env)
+    bare, ours = [], []
+    for _ in range(9):  # interleaved so both see the same machine state
+        bare.append(run([sys.executable, "-c", BARE], env))
+        ours.append(run([sys.executable, "-m", "ot62443_desktop", "gui", str(demo)], env))
+    print("start to first window (process start to its first frame drawn), median of 9:")
+    for clock, unit in (("", "wall-clock"), ("_cpu", "processor time")):
+        b, o, r = (statistics.median(t[key + clock] for t in runs)
+                   for key, runs in (("window", bare), ("window", ours), ("ready", ours)))
+        print(f"  {unit:>14}: bare QMainWindow {b * 1e3:4.0f} ms   ours {o * 1e3:4.0f} ms   ratio {o / b:.2f}"
+              f"   budget 1.50;   with the demo project open in the walkthrough {r * 1e3:4.0f} ms (ratio {r / b:.2f})")
 
     out = subprocess.run([sys.executable, "-c", INSIDE, str(big)], env=env, check=True, capture_output=True,
                          text=True).stdout

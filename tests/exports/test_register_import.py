@@ -73,6 +73,10 @@ class Register:
     def save(self, name: str = "edited.xlsx") -> Path:
         out = self.path.with_name(name)
         self.wb.save(out)
+        # openpyxl writes a loaded picture (the summary's diagram) once: it closes the picture's data as it
+        # copies it. Further edits and saves go on from the file just written, which holds the same cells.
+        self.wb = openpyxl.load_workbook(out)
+        self.ws = self.wb[self.ws.title]
         return out
 
     def delete_column(self, heading: str) -> None:

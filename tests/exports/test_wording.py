@@ -1,7 +1,8 @@
 """Every text the documents show has its French, and the French table holds nothing else.
 
 The texts are found the way a translator's tool would: string literals passed to tr(...),
-tr.n(...) and N_(...) in the exports' source.
+tr.n(...) and N_(...) in the exports' source, and the domain's English texts that the documents
+show through tr(...) (the Purdue levels).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import ot62443_desktop.exports as exports
+from ot62443_desktop.domain.model import PURDUE_LEVELS
 from ot62443_desktop.exports.french import FRENCH
 
 SOURCES = sorted(Path(exports.__file__).parent.rglob("*.py"))
@@ -38,12 +40,16 @@ def marked_texts(path: Path) -> Iterator[tuple[int, str]]:
                 yield node.lineno, arg.value
 
 
+#: English texts defined outside the exports that the documents translate, and where.
+DOMAIN_TEXTS = {text: "domain/model.py PURDUE_LEVELS" for text in PURDUE_LEVELS}
+
+
 def all_marked() -> dict[str, str]:
     found: dict[str, str] = {}
     for path in SOURCES:
         for line, text in marked_texts(path):
             found.setdefault(text, f"{path.name}:{line}")
-    return found
+    return found | {text: where for text, where in DOMAIN_TEXTS.items() if text not in found}
 
 
 def fields(text: str) -> set[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.api import open_project
@@ -23,6 +23,7 @@ from ot62443_desktop.ui.diagram_scene import BandItem
 from ot62443_desktop.ui.diagram_view import DiagramView, FindingsModel
 from ot62443_desktop.ui.gap_colours import gap_colours
 from ot62443_desktop.ui.main_window import MainWindow
+from ot62443_desktop.ui.theme import Hue, theme
 from tests.ui.boxes import Boxes, Button
 from tests.ui.faults import FullDisk
 
@@ -93,7 +94,10 @@ def test_boxes_take_the_colour_of_their_worst_gap(diagram: DiagramView) -> None:
     colours = gap_colours(diagram.palette())
     looks = {zone_id: item.look for zone_id, item in diagram.scene.boxes.items()}
     assert looks["PLC"].worst == 4 and looks["ENT"].worst == 1  # nothing answered: SL-A 0
-    assert colours.colour(looks["PLC"].worst) == colours.far and colours.colour(looks["ENT"].worst) == colours.near
+    shades = theme(diagram.palette())
+    assert colours.colour(looks["PLC"].worst) == shades.hue(Hue.BAD)
+    assert colours.colour(looks["ENT"].worst) == shades.hue(Hue.WARN)  # the dashboard's colours for these gaps
+    assert colours.fill(looks["ENT"].worst) == shades.gap_fill(1).background
     assert "SL-T / SL-A per FR" in looks["PLC"].tip and "Controllers" in looks["PLC"].tip
     link = next(link for link in diagram.scene.links if link.conduit.zone_id == "C-OT")
     assert link.pen().color() == QColor(colours.colour(looks["C-OT"].worst))
@@ -282,3 +286,15 @@ def test_a_drag_the_disk_refuses_is_told_and_the_box_goes_back(
     assert "NOT SAVED" in window.windowTitle()
     qtbot.waitUntil(lambda: diagram.scene.boxes["LAB"].pos() == before)  # where the project still has it
     disk.free()
+
+
+def test_a_project_without_zones_says_where_to_add_them(qtbot: QtBot, window: MainWindow, project_path: Path) -> None:
+    with open_project(project_path, create=True, client="ACME", site="North"):
+        pass
+    assert window.open_path(str(project_path))
+    window.show_tab(5)
+    view = window.view.diagram  # type: ignore[union-attr]
+    texts = [item.text() for item in view.scene.items() if isinstance(item, QGraphicsSimpleTextItem)]
+    assert texts == ["No zones or conduits yet. Add them in the Zones & conduits tab (Alt+Shift+1): they are "
+                     "drawn here, layer by layer."]
+    assert view.checks_title.text() == "Design checks: 0 finding(s)" and not view.reset_button.isEnabled()

@@ -29,6 +29,7 @@ from ot62443_desktop.domain.model import Asset, Evidence, RemediationItem
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.markdown_view import InertDocument, MarkdownView
 from ot62443_desktop.ui.plain_text import MESSAGE_CHARS, elide
+from ot62443_desktop.ui.recent import Entry
 from ot62443_desktop.ui.requirement_page import RequirementPage
 from ot62443_desktop.ui.zones_view import ZoneDialog
 from tests.ui.boxes import Boxes
@@ -294,7 +295,7 @@ def test_a_typed_zone_id_that_looks_like_markup_is_quoted_as_text(qtbot: QtBot, 
 def test_the_start_page_tooltip_of_a_recent_file_names_it_as_written(qtbot: QtBot, window: MainWindow,
                                                                     trap: Trap) -> None:
     path = str(trap.path.parent / '<img src="x.png">.ot62443')
-    window.start_page.set_recent([path])
+    window.start_page.set_recent([Entry(path, True)])
     tip = window.start_page.recent.item(0).toolTip()
     assert shown(tip) == path
     show_tooltip(window.start_page.recent, tip)

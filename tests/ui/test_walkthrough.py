@@ -99,7 +99,7 @@ def test_evidence_records_sha256_and_flags_missing_files(window: MainWindow, zon
 
 def test_locked_project_opens_read_only_and_refuses_edits(qtbot: QtBot, window: MainWindow, zone_project: Path,
                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("ot62443_desktop.ui.main_window.QMessageBox.information", lambda *a: None)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *a: None)
     with ProjectStore.open(zone_project):  # another instance holds it
         open_walkthrough(window, zone_project)
         assert "read-only" in window.windowTitle() and "open in another instance" in window.windowTitle()

@@ -12,14 +12,17 @@ from ot62443_desktop.exports.pdf.theme import CELL_LEADING, CELL_SIZE, INK_HEX, 
 
 
 class Composer:
-    """The text width, styles, cell-text memo and outline the sections share.
+    """The text frames' sizes, styles, cell-text memo and outline the sections share.
 
     The outline collects the headings as they are made (for the contents) and their pages as
     they are drawn (for the page numbers); the memo lives as long as one document.
     """
 
-    def __init__(self, content: PlanContent, width: float) -> None:
+    def __init__(self, content: PlanContent, width: float, height: float = 0.0,
+                 wide: tuple[float, float] = (0.0, 0.0)) -> None:
         self.content, self.facts, self.width = content, content.facts, width
+        self.height = height  # of a page's text frame
+        self.wide = wide  # (width, height) of the text frame of a landscape page ("wide" template)
         self.tr = content.tr
         self.s = styles()
         self.outline = Outline()

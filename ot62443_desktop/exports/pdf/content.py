@@ -36,6 +36,8 @@ from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap, ProgramScore, ZoneScore
 from ot62443_desktop.domain.text import elide
 from ot62443_desktop.exports.changes import Change, all_changes, requirement_of
+from ot62443_desktop.exports.design_text import CheckLine, check_lines
+from ot62443_desktop.exports.diagram_draw import DiagramFacts, diagram_facts
 from ot62443_desktop.exports.labels import STATUS_LABELS, confidentiality, scope_names
 from ot62443_desktop.exports.pdf.method import DUE_WINDOWS, THEME_WEIGHTS, MethodSection, method_sections
 from ot62443_desktop.exports.wording import Translator, translator
@@ -166,8 +168,17 @@ class ProgressSummary:
 
 
 @dataclass(frozen=True)
+class DesignSummary:
+    """The zones-and-conduits drawing and what the design checks found (SPEC 12.5)."""
+
+    diagram: DiagramFacts
+    checks: tuple[CheckLine, ...]
+
+
+@dataclass(frozen=True)
 class ExecutiveSummary:
-    """What only the summary adds to the scored project: FR figures, counts per area, themes, progress."""
+    """What only the summary adds to the scored project: FR figures, counts per area, themes, progress,
+    the zones-and-conduits drawing."""
 
     frs: tuple[Section, ...]
     fr_figures: tuple[FrFigure, ...]
@@ -175,6 +186,7 @@ class ExecutiveSummary:
     total: CountRow
     themes: tuple[Theme, ...]
     progress: ProgressSummary | None  # None unless the project was carried forward
+    design: DesignSummary | None  # None when the project has no zone or conduit
 
 
 @dataclass(frozen=True)
@@ -381,7 +393,8 @@ def executive_summary(scored: ScoredProject, catalogues: CatalogueSet, has_progr
         counts.append(CountRow(tr("IEC 62443-2-1 security program"), tuple(program_counts)))
     total = CountRow(tr("All gaps"), tuple(sum(row.by_priority[i] for row in counts) for i in range(len(PRIORITIES))))
     return ExecutiveSummary(sections, figures, tuple(counts), total, urgent_themes(scored.gaps, catalogues, tr),
-                            progress_summary(scored, catalogues, sections, has_program, tr))
+                            progress_summary(scored, catalogues, sections, has_program, tr),
+                            DesignSummary(diagram_facts(scored, tr), check_lines(scored.data, tr)) if zones else None)
 
 
 def progress_summary(scored: ScoredProject, catalogues: CatalogueSet, sections: tuple[Section, ...],

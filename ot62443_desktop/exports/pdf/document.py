@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4, LETTER  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4, LETTER, landscape  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
@@ -69,8 +69,12 @@ class PlanDocument:
         self.margin_x, self.margin_top, self.margin_bottom = 18 * mm, 22 * mm, 20 * mm
         self.width = page_size[0] - 2 * self.margin_x
         self.frame_height = page_size[1] - self.margin_top - self.margin_bottom
+        self.wide_size = landscape(page_size)  # pages of the zones-and-conduits drawing, when it needs the width
+        self.wide_frame = (self.wide_size[0] - 2 * self.margin_x,
+                           self.wide_size[1] - self.margin_top - self.margin_bottom)
+        self.wide_used = False
         self._progress = -1
-        self.k = Composer(content, self.width)
+        self.k = Composer(content, self.width, self.frame_height, self.wide_frame)
 
     def step(self, permille: int) -> None:
         """Progress in thousandths: 0-50 rows, 50-250 story, 250-990 layout, 1000 saved."""
@@ -135,11 +139,13 @@ class PlanDocument:
         w, h = self.page_size
         frame = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         body = Frame(self.margin_x, self.margin_bottom, self.width, self.frame_height, id="body", **frame)
+        wide = Frame(self.margin_x, self.margin_bottom, *self.wide_frame, id="wide", **frame)
         cover_main = Frame(self.margin_x, 62 * mm, self.width, h - 62 * mm - 92 * mm, id="cover", **frame)
         cover_label = Frame(self.margin_x, 22 * mm, self.width, 36 * mm, id="label", **frame)
         doc.addPageTemplates([
             PageTemplate("cover", [cover_main, cover_label], onPage=self.draw_cover),
             PageTemplate("body", [body], onPage=self.draw_page),
+            PageTemplate("wide", [wide], onPage=self.draw_wide_page, pagesize=self.wide_size),
         ])
 
     def draw_cover(self, canv: Any, doc: Any) -> None:
@@ -170,46 +176,38 @@ class PlanDocument:
                   max_width=self.width)
         canv.restoreState()
 
-    def draw_page(self, canv: Any, doc: Any) -> None:
+    def draw_page(self, canv: Any, doc: Any, size: tuple[float, float] | None = None,
+                  form: str = "page-frame") -> None:
+        """The running header and footer of a body page (of a landscape page: `size` and its `form`)."""
         n = canv.getPageNumber()
         self.page_count = max(self.page_count, n)
         canv.saveState()
-        canv.doForm("page-frame")
+        canv.doForm(form)
         canv.setFont(FONT, 7.5)
         canv.setFillColor(MUTED)
         tr = self.k.tr
         text = tr("Page {page} of ", page=n)
-        x = self.page_size[0] - self.margin_x - pdfmetrics.stringWidth(tr("Page {page} of ", page=99999) + "99999",
-                                                                       FONT, 7.5)
+        x = (size or self.page_size)[0] - self.margin_x - pdfmetrics.stringWidth(
+            tr("Page {page} of ", page=99999) + "99999", FONT, 7.5)
         canv.drawString(x, 11 * mm, text)
         canv.translate(x + pdfmetrics.stringWidth(text, FONT, 7.5), 11 * mm)
         canv.doForm("page-count")
         canv.restoreState()
 
+    def draw_wide_page(self, canv: Any, doc: Any) -> None:
+        self.wide_used = True
+        self.draw_page(canv, doc, self.wide_size, "page-frame-wide")
+
     def finish(self, canv: Any) -> None:
         """Draw the forms the pages refer to, now that page numbers and the page count are known."""
-        w, h = self.page_size
         canv.beginForm("page-count")
         canv.setFont(FONT, 7.5)
         canv.setFillColor(MUTED)
         canv.drawString(0, 0, str(self.page_count))
         canv.endForm()
-
-        canv.beginForm("page-frame")
-        label = self.facts.confidentiality
-        label_width = min(self.width * 0.55, runs_width(line_runs(label, BOLD), 7.5) + 2)
-        draw_line(canv, w - self.margin_x, h - 13 * mm, label, BOLD, 7.5, LABEL_RED, align="right",
-                  max_width=label_width)
-        info = self.facts.info
-        draw_line(canv, self.margin_x, h - 13 * mm, f"{info.client} \u00b7 {info.site}", FONT, 7.5, MUTED,
-                  max_width=self.width - label_width - 16)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.6)
-        canv.line(self.margin_x, h - 15.5 * mm, w - self.margin_x, h - 15.5 * mm)
-        canv.line(self.margin_x, 14.5 * mm, w - self.margin_x, 14.5 * mm)
-        draw_line(canv, self.margin_x, 11 * mm, f"{self.facts.title} \u00b7 {self.k.tr.date(self.facts.report_date)}",
-                  FONT, 7.5, MUTED, max_width=self.width * 0.6)
-        canv.endForm()
+        self.frame_form(canv, "page-frame", self.page_size)
+        if self.wide_used:
+            self.frame_form(canv, "page-frame-wide", self.wide_size)
 
         for form, numbers in self.toc_forms:
             canv.beginForm(form)
@@ -220,6 +218,26 @@ class PlanDocument:
                 canv.drawRightString(x, y, str(page) if page else "-")
             canv.endForm()
         canv.showOutline()
+
+    def frame_form(self, canv: Any, form: str, size: tuple[float, float]) -> None:
+        """The running header and footer of a page of `size`, drawn once as a form every such page shows."""
+        w, h = size
+        width = w - 2 * self.margin_x
+        canv.beginForm(form, 0, 0, w, h)  # its own box: by default a form takes the size of the last page
+        label = self.facts.confidentiality
+        label_width = min(width * 0.55, runs_width(line_runs(label, BOLD), 7.5) + 2)
+        draw_line(canv, w - self.margin_x, h - 13 * mm, label, BOLD, 7.5, LABEL_RED, align="right",
+                  max_width=label_width)
+        info = self.facts.info
+        draw_line(canv, self.margin_x, h - 13 * mm, f"{info.client} \u00b7 {info.site}", FONT, 7.5, MUTED,
+                  max_width=width - label_width - 16)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        canv.line(self.margin_x, h - 15.5 * mm, w - self.margin_x, h - 15.5 * mm)
+        canv.line(self.margin_x, 14.5 * mm, w - self.margin_x, 14.5 * mm)
+        draw_line(canv, self.margin_x, 11 * mm, f"{self.facts.title} \u00b7 {self.k.tr.date(self.facts.report_date)}",
+                  FONT, 7.5, MUTED, max_width=width * 0.6)
+        canv.endForm()
 
     def build(self, target: BinaryIO) -> None:
         f = self.facts

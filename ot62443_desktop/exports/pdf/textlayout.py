@@ -200,8 +200,17 @@ ELLIPSIS = "\u2026"
 
 
 def line_runs(text: str, font: str) -> list[tuple[str, str]]:
-    """One line of user text as (font, text) runs, letters Vera lacks in the fallback font."""
-    return [(f, t) for t, f, _c, _l in glyph_runs([run(" ".join(text.split()), font)])]
+    """One line of user text as (font, text) runs, letters Vera lacks in the fallback font; runs of
+    spaces and line breaks become one space, a no-break space (French "Niveau 1\u00a0:") stays."""
+    return [(f, t) for t, f, _c, _l in glyph_runs([run(one_line(text), font)])]
+
+
+_SPACES = re.compile(r"[^\S\u00a0]+")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: every run of white space but the no-break space as one space."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def runs_width(runs: Iterable[tuple[str, str]], size: float) -> float:
@@ -237,5 +246,7 @@ def fit_line(text: str, font: str, size: float, max_width: float | None) -> list
     runs = line_runs(text[:LINE_LIMIT] if cut else text, font)
     if max_width is not None and (cut or runs_width(runs, size) > max_width):
         runs = _fit_runs(runs, size, max_width - pdfmetrics.stringWidth(ELLIPSIS, font, size))
+        if runs:  # "Telemetry conduit to…", not "Telemetry conduit to …"
+            runs[-1] = (runs[-1][0], runs[-1][1].rstrip())
         runs.append((font, ELLIPSIS))
     return runs

@@ -1,7 +1,8 @@
 """How the plan looks: its colours, text sizes and paragraph styles, each defined once.
 
 The priority colours are the register's too (exports/labels.PRIORITY_HEX), so the two
-documents agree.
+documents agree; the SL colours are the zones-and-conduits drawing's too (exports/diagram_draw.py),
+so its boxes read like the cells of the SL matrix beside it.
 """
 
 from __future__ import annotations
@@ -25,11 +26,18 @@ def _colours(*hexes: str) -> tuple[Any, ...]:
     return tuple(colors.HexColor(h) for h in hexes)
 
 
+NAVY_HEX, RULE_HEX, ZEBRA_HEX = "#1F3A5F", "#C9D3DE", "#F4F6F9"
 # text, headings, rules and table backgrounds
-INK, MUTED, ACCENT, NAVY, RULE = _colours(INK_HEX, MUTED_HEX, ACCENT_HEX, "#1F3A5F", "#C9D3DE")
-ZEBRA, BAND, COVER_TINT, LABEL_RED = _colours("#F4F6F9", "#E8EEF5", "#BFD0E3", "#A3241F")
+INK, MUTED, ACCENT, NAVY, RULE = _colours(INK_HEX, MUTED_HEX, ACCENT_HEX, NAVY_HEX, RULE_HEX)
+LABEL_RED_HEX = "#A3241F"  # the confidentiality label
+ZEBRA, BAND, COVER_TINT, LABEL_RED = _colours(ZEBRA_HEX, "#E8EEF5", "#BFD0E3", LABEL_RED_HEX)
 # SL-A cells: reached, one level short, further short, no target (sl_colour)
-SL_MET, SL_SHORT, SL_FAR, SL_NONE = _colours("#D6EDD9", "#F6CDC8", "#E38B82", "#EDEFF1")
+SL_MET_HEX, SL_SHORT_HEX, SL_FAR_HEX, SL_NONE_HEX = "#D6EDD9", "#F6CDC8", "#E38B82", "#EDEFF1"
+SL_MET, SL_SHORT, SL_FAR, SL_NONE = _colours(SL_MET_HEX, SL_SHORT_HEX, SL_FAR_HEX, SL_NONE_HEX)
+#: The line drawn in each SL colour's place (the diagram's outlines and conduits): darker, to read on white.
+SL_LINE_HEX = {SL_MET_HEX: "#3C8D4F", SL_SHORT_HEX: "#CF6A5F", SL_FAR_HEX: "#A3241F", SL_NONE_HEX: "#8A949C"}
+_SL_COLOURS = dict(zip((SL_MET_HEX, SL_SHORT_HEX, SL_FAR_HEX, SL_NONE_HEX), (SL_MET, SL_SHORT, SL_FAR, SL_NONE),
+                       strict=True))
 # the bars of the FR chart and the maturity meters
 BAR_TARGET, BAR_MET, BAR_SHORT = _colours("#9DB3CC", "#3C8D4F", "#C0453D")
 # the bars of the progress chart: the previous assessment, this one
@@ -41,11 +49,14 @@ CELL_SIZE, CELL_LEADING = 7.5, 9.4
 
 def sl_colour(target: int, achieved: int) -> Any:
     """The cell colour of an SL-A against its SL-T: no target, reached, one level short, further."""
-    if target == 0:
-        return SL_NONE
-    if achieved >= target:
-        return SL_MET
-    return SL_SHORT if target - achieved == 1 else SL_FAR
+    return _SL_COLOURS[shortfall_hex(max(0, target - achieved) if target else None)]
+
+
+def shortfall_hex(levels: int | None) -> str:
+    """The SL colour of a shortfall of `levels` below the target (None: no target at all)."""
+    if levels is None:
+        return SL_NONE_HEX
+    return SL_MET_HEX if levels <= 0 else SL_SHORT_HEX if levels == 1 else SL_FAR_HEX
 
 
 def priority_colour(priority: Priority) -> Any:

@@ -177,3 +177,16 @@ def test_a_line_that_fits_is_kept_whole_and_a_huge_one_is_cut_before_measuring()
     assert fit_line("North works", FONT, 8, 150.0) == [(FONT, "North works")]
     huge = fit_line("n" * (100 * LINE_LIMIT), FONT, 8, 1e9)
     assert "".join(t for _f, t in huge) == "n" * LINE_LIMIT + ELLIPSIS
+
+
+def test_a_line_cut_after_a_word_has_no_space_before_its_ellipsis() -> None:
+    text = "Telemetry conduit to remote pumping stations"
+    room = pdfmetrics.stringWidth("Telemetry conduit to ", FONT, 7) + pdfmetrics.stringWidth(ELLIPSIS, FONT, 7) + 0.5
+    assert "".join(t for _f, t in fit_line(text, FONT, 7, room)) == "Telemetry conduit to" + ELLIPSIS
+
+
+def test_one_line_keeps_no_break_spaces_and_joins_the_rest() -> None:
+    """French puts a no-break space before a colon ("Niveau 1\u00a0: ..."): a header or a diagram label
+    keeps it, so the colon never starts a line or drifts from its word."""
+    runs = fit_line("Niveau 1\u00a0: contrôle\n de   base", FONT, 8, None)
+    assert runs == [(FONT, "Niveau 1\u00a0: contrôle de base")]

@@ -1,6 +1,7 @@
 """Section 1, the executive summary: key figures, the SL chart and matrix, gaps by priority
-and area, the most urgent themes, the site's security program and, for a project carried
-forward, the progress since the previous assessment (sections/progress.py)."""
+and area, the most urgent themes, the site's security program, for a project carried forward
+the progress since the previous assessment (sections/progress.py) and, last, the zones-and-conduits
+drawing with the design checks (sections/design.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ot62443_desktop.exports.pdf.content import ExecutiveSummary, fr_label
 from ot62443_desktop.exports.pdf.figures import add_legend, area_table, kpi_tiles, level_chart
 from ot62443_desktop.exports.pdf.fonts import BOLD, FONT
 from ot62443_desktop.exports.pdf.markup import chunks, name, names, para, text_markup
-from ot62443_desktop.exports.pdf.sections import progress
+from ot62443_desktop.exports.pdf.sections import design, progress
 from ot62443_desktop.exports.pdf.tables import table
 from ot62443_desktop.exports.pdf.textlayout import run
 from ot62443_desktop.exports.pdf.theme import (
@@ -97,8 +98,13 @@ def executive(k: Composer) -> list[Any]:
                           requirements=score.requirements, met=score.met, target_ml=score.target_ml,
                           gaps=score.gaps, not_assessed=score.not_assessed, not_applicable=score.not_applicable),
                        s.body)]
+    number = 4 if site else 3
     if e.progress is not None:
-        story += progress.progress(k, "1.5" if site else "1.4", e.progress)
+        number += 1
+        story += progress.progress(k, f"1.{number}", e.progress)
+    if e.design is not None:
+        number += 1
+        story += design.design(k, f"1.{number}", e.design)
     return story
 
 

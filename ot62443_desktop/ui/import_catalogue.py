@@ -1,0 +1,145 @@
+"""File > Import catalogue: the user's own catalogues, checked, kept and listed.
+
+A refused file is one message naming the file, the requirement and what is wrong, and
+nothing is kept. An accepted one is copied into the data folder and the report says what
+lacks a French text. Assessments still use the built-in catalogues: the dialog says so,
+rather than let anyone believe an imported catalogue is being assessed against.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ot62443_desktop.domain.catalogue_loader import CatalogueError
+from ot62443_desktop.domain.language import Language
+from ot62443_desktop.ui import user_catalogues
+from ot62443_desktop.ui.errors import Icon, ask, describe, tell
+from ot62443_desktop.ui.i18n import fill
+from ot62443_desktop.ui.plain_text import elide, tooltip
+
+LISTED = 8  # missing texts named in the report; all of them are under Show Details
+
+
+class CatalogueLibrary(QDialog):
+    """The imported catalogues, with Import… and Remove."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your catalogues"))
+        intro = QLabel(fill(self.tr("A catalogue of your own (a TOML file in the format of the built-in ones) is "
+                                    "checked as they are and kept in %1. Assessments use the built-in IEC 62443-3-3 "
+                                    "and IEC 62443-2-1 catalogues; imported ones are kept for your records and "
+                                    "checked again each time this list is shown."), user_catalogues.folder()),
+                       wordWrap=True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels([self.tr("Id"), self.tr("Title"), self.tr("Requirements"),
+                                    self.tr("French text"), self.tr("File")])
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.clicked.connect(self.import_file)
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+        self.reload()
+
+    # overridable in tests: the file dialog
+    def ask_file(self) -> str:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import catalogue"), "",
+                                              self.tr("Catalogues (*.toml);;All files (*)"))
+        return name
+
+    def reload(self) -> None:
+        self.table.clear()
+        for entry in user_catalogues.kept():
+            catalogue = entry.catalogue
+            if catalogue is None:
+                row = QTreeWidgetItem(self.table, ["—", self.tr("no longer valid: %1").replace("%1", elide(
+                    entry.problem)), "", "", entry.path.name])
+                row.setToolTip(1, tooltip(entry.problem))
+            else:
+                missing = len(entry.missing(Language.FR))
+                french = self.tr("complete") if not missing else self.tr("%n field(s) missing", "", missing)
+                row = QTreeWidgetItem(self.table, [elide(catalogue.id), elide(catalogue.title), str(len(catalogue)),
+                                                   french, entry.path.name])
+            row.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
+            row.setToolTip(4, tooltip(str(entry.path)))
+        for column in range(4):
+            self.table.resizeColumnToContents(column)
+        self.remove_button.setEnabled(self.table.topLevelItemCount() > 0)
+
+    def import_file(self) -> None:
+        name = self.ask_file()
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> bool:
+        """Check the file, keep it and report; True when it was kept."""
+        try:
+            catalogue, data = user_catalogues.check(path)
+        except CatalogueError as exc:
+            tell(self, Icon.Warning, self.tr("Catalogue refused"), "\n\n".join([
+                str(exc), self.tr("Nothing was imported. Correct the file and import it again.")]))
+            return False
+        replaced = [k for k in user_catalogues.kept() if k.catalogue is not None and k.catalogue.id == catalogue.id]
+        if replaced and not ask(self, self.tr("Replace catalogue?"), fill(
+                self.tr("A catalogue with the id %1 was imported before. Replace it with this file?"), catalogue.id)):
+            return False
+        try:
+            kept = user_catalogues.keep(catalogue, data)
+        except OSError as exc:
+            tell(self, Icon.Critical, self.tr("Catalogue not kept"), fill(
+                self.tr("The catalogue is valid but could not be written to %1: %2"), user_catalogues.folder(),
+                describe(exc)))
+            return False
+        self.reload()
+        self.report(catalogue.id, catalogue.title, len(catalogue), str(kept),
+                    user_catalogues.missing_text(catalogue).get(Language.FR, ()))
+        return True
+
+    def report(self, catalogue_id: str, title: str, count: int, where: str, missing: tuple[str, ...]) -> None:
+        parts = [fill(self.tr("The catalogue %1 (%2) is valid: %n requirement(s). It was kept as %3.", "", count),
+                      catalogue_id, title, where)]
+        if missing:
+            listed = ", ".join(missing[:LISTED]) + (", …" if len(missing) > LISTED else "")
+            parts.append(fill(self.tr("It has no French text for %n field(s), shown in English instead: %1", "",
+                                      len(missing)), listed))
+        else:
+            parts.append(self.tr("Its French text is complete."))
+        tell(self, Icon.Information, self.tr("Catalogue imported"), "\n\n".join(parts), "\n".join(missing))
+
+    def remove_selected(self) -> None:
+        row = self.table.currentItem()
+        if row is None:
+            return
+        path = Path(row.data(0, Qt.ItemDataRole.UserRole))
+        if not ask(self, self.tr("Remove catalogue?"), fill(self.tr("Remove %1 from your catalogues?"), path.name),
+                   default_yes=False):
+            return
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            tell(self, Icon.Critical, self.tr("Catalogue not removed"), describe(exc))
+        self.reload()

@@ -1,0 +1,102 @@
+"""The user's own catalogues (File > Import catalogue): checked, then kept in the data folder.
+
+A catalogue is checked by the loader the built-in ones pass (catalogues.load_user_catalogue),
+and must also fit beside them and beside the catalogues already imported: one id space for
+catalogues and requirements, as a CatalogueSet demands. What is kept is a copy of the very
+bytes that were checked, written whole or not at all. Missing French text is allowed (the
+English shows instead) and reported. No Qt here: the dialog is ui/import_catalogue.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ot62443_desktop.catalogues import builtin_catalogues, load_user_catalogue
+from ot62443_desktop.domain.catalogue import Catalogue, CatalogueSet
+from ot62443_desktop.domain.catalogue_loader import TRANSLATED, CatalogueError, missing_translations, parse_catalogue
+from ot62443_desktop.domain.language import Language
+from ot62443_desktop.paths import data_dir
+from ot62443_desktop.storage.fsutil import new_temp, replace_with_temp, write_all
+
+READ_LIMIT = 16 * 2**20 + 1  # the loader refuses more; a larger read means the file changed meanwhile
+
+
+def folder() -> Path:
+    """Where imported catalogues are kept: beside the settings and backups, one file per catalogue."""
+    return data_dir() / "catalogues"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An imported catalogue as found in the folder: the catalogue, or why it no longer loads."""
+
+    path: Path
+    catalogue: Catalogue | None
+    problem: str = ""
+
+    def missing(self, language: Language) -> tuple[str, ...]:
+        return missing_translations(self.catalogue, language) if self.catalogue else ()
+
+
+def kept() -> list[Kept]:
+    """Every catalogue in the folder, sorted by file name (an unreadable one says why)."""
+    found = []
+    for path in sorted(folder().glob("*.toml")) if folder().is_dir() else []:
+        try:
+            found.append(Kept(path, load_user_catalogue(path)))
+        except CatalogueError as exc:
+            found.append(Kept(path, None, str(exc)))
+    return found
+
+
+def file_name(catalogue_id: str) -> str:
+    """A file name for a catalogue id, safe on every system; distinct ids get distinct names."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", catalogue_id).strip("._")[:40] or "catalogue"
+    return f"{slug}-{hashlib.sha256(catalogue_id.encode()).hexdigest()[:8]}.toml"
+
+
+def check(source: Path) -> tuple[Catalogue, bytes]:
+    """The catalogue in `source` and the bytes it was read from, if valid and free to sit beside the
+    built-in and imported catalogues; else CatalogueError naming the file and what is wrong."""
+    catalogue = load_user_catalogue(source)
+    try:
+        with source.open("rb") as handle:
+            data = handle.read(READ_LIMIT)
+    except OSError as exc:
+        raise CatalogueError(str(source), None, f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) >= READ_LIMIT or parse_catalogue(data, source=str(source)) != catalogue:
+        raise CatalogueError(str(source), None, "the file changed while it was read; import it again")
+    others = [k.catalogue for k in kept() if k.catalogue is not None and k.catalogue.id != catalogue.id]
+    builtin = builtin_catalogues()
+    if catalogue.id in {c.id for c in builtin}:
+        raise CatalogueError(str(source), "[catalogue]",
+                             f"id {catalogue.id!r} is a built-in catalogue's; give yours an id of its own")
+    try:
+        CatalogueSet((*builtin, *others, catalogue))
+    except ValueError as exc:
+        raise CatalogueError(str(source), None, str(exc).removeprefix(f"{catalogue.source}: ")) from None
+    return catalogue, data
+
+
+def keep(catalogue: Catalogue, data: bytes) -> Path:
+    """Write the checked bytes into the folder (replacing an import of the same id); returns the file."""
+    target = folder() / file_name(catalogue.id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = new_temp(target)
+    try:
+        write_all(fd, data)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    replace_with_temp(fd, tmp, target)
+    return target
+
+
+def missing_text(catalogue: Catalogue) -> dict[Language, tuple[str, ...]]:
+    """Per language other than English, the titles and texts the catalogue lacks (shown in English)."""
+    return {language: missing for language in TRANSLATED if (missing := missing_translations(catalogue, language))}
