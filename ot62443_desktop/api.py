@@ -8,7 +8,6 @@ before anything is written.
 from __future__ import annotations
 
 import dataclasses
-import getpass
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -34,12 +33,19 @@ from ot62443_desktop.domain.progress import Progress, compare
 from ot62443_desktop.domain.report import score_project
 from ot62443_desktop.exports.progress import ExportError, Hooks
 from ot62443_desktop.storage import ProjectStore, SaveError, StoreError
+from ot62443_desktop.storage.codec import answer_from_doc
+from ot62443_desktop.storage.conflicts import Side, conflict_of, conflicts
 from ot62443_desktop.storage.errors import describe_os_error
+from ot62443_desktop.storage.identity import user
+from ot62443_desktop.storage.merge import MergeReport, merge_into
+from ot62443_desktop.storage.split import split
+from ot62443_desktop.storage.versions import INFO_KEY, answer_key, describe, item_key, zone_key
 
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import ImportReport, RowChange
 
-__all__ = ["InputError", "Project", "carry_forward", "compare_projects", "open_project", "parse_sl_t"]
+__all__ = ["InputError", "Project", "carry_forward", "compare_projects", "open_project", "parse_sl_t",
+           "split_project"]
 
 APPLY_STEP = 200  # register rows between progress reports (and cancel checks) while applying
 
@@ -161,27 +167,69 @@ class Project:
         base = previous or Answer(scope_id, requirement_id, new_status)
         answer = dataclasses.replace(
             base, status=new_status, ml=ml, notes=base.notes if notes is None else notes,
-            answered_by=_user(), answered_at=datetime.now().replace(microsecond=0), **fields,
+            answered_by=user(), answered_at=datetime.now().replace(microsecond=0), **fields,
         )
         return self.store.set_answer(answer)
 
     def answer(self, scope_id: str, requirement_id: str) -> dict[str, Any] | None:
-        """The answer as a plain dict (status, ml, notes, ...); None when never answered."""
+        """The answer as a plain dict (status, ml, notes, ...); None when never answered. After a merge
+        that met another copy's different answer, "conflict" is that answer's dict (else None)."""
         self.requirement_for(scope_id, requirement_id)
         answer = self.store.answer(scope_id, requirement_id)
         if answer is None:
             return None
-        return {
-            "scope": answer.scope_id, "requirement": answer.requirement_id,
-            "status": answer.status.value, "ml": answer.ml, "notes": answer.notes,
-            "finding": answer.finding, "countermeasure": answer.countermeasure,
-            "evidence": [dataclasses.asdict(e) for e in answer.evidence],
-            "answered_by": answer.answered_by,
-            "answered_at": answer.answered_at.isoformat() if answer.answered_at else None,
-        }
+        found = conflict_of(self.store, answer_key(scope_id, requirement_id))
+        theirs = found.theirs.value if found is not None else None
+        return dict(_answer_dict(answer), conflict=_answer_dict(theirs) if theirs is not None else None)
 
     def summary(self) -> dict[str, Any]:
-        return score_project(self.store.snapshot(), self.catalogues).summary()
+        """The `summary --json` document: scores per zone, the site program, gaps, and merge conflicts."""
+        return {**score_project(self.store.snapshot(), self.catalogues).summary(),
+                "conflicts": len(self.store.conflicts())}
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """The merge conflicts (SPEC 12.2): the record (answer, item, zone, details), the first field that
+        differs, and both sides, "mine" (what the project shows) and "theirs": who, when, which copy, value."""
+        return [{"scope": c.scope or None, "req": c.requirement or None, "record": c.record, "field": c.field,
+                 "mine": _side_dict(c.mine), "theirs": _side_dict(c.theirs)} for c in conflicts(self.store)]
+
+    def resolve(self, scope_id: str | None, requirement_id: str | None, take: str) -> list[str]:
+        """Settle conflicts by taking "mine" (the value shown) or "theirs": those of one requirement in one
+        scope (its answer and remediation item), of a zone (no requirement), or of the project details
+        (neither). One durable change; returns the records resolved, as a person names them."""
+        if take not in ("mine", "theirs"):
+            raise InputError(f"take 'mine' or 'theirs', not {take!r}")
+        if scope_id is None:
+            keys = [INFO_KEY] if requirement_id is None else []
+        elif requirement_id is None:
+            keys = [zone_key(scope_id)]
+        else:
+            keys = [answer_key(scope_id, requirement_id), item_key(scope_id, requirement_id)]
+        found = [key for key in keys if conflict_of(self.store, key) is not None]
+        if not found:
+            where = " ".join(part for part in (scope_id, requirement_id) if part) or "the project details"
+            others = ", ".join(describe(key) for key in self.store.conflicts()) or "none"
+            raise InputError(f"no conflict at {where} (conflicts: {others}); nothing was changed")
+        with self.store.batch():
+            for key in found:
+                self.store.resolve(key, take)
+        return [describe(key) for key in found]
+
+    def history(self, scope_id: str, requirement_id: str) -> list[dict[str, Any]]:
+        """Every version of one answer this copy knows, oldest first: its version vector, the copy that
+        made it, who and when, and the answer (None: removed); the last is the current one."""
+        self.requirement_for(scope_id, requirement_id)
+        key = answer_key(scope_id, requirement_id)
+        entries = self.store.history(key)
+        return [{"vv": e["vv"], "copy": e["copy"], "by": e["by"], "at": e["at"],
+                 "current": n == len(entries) - 1 and e["doc"] is not None,
+                 "answer": None if e["doc"] is None else _answer_dict(answer_from_doc(scope_id, e["doc"]))}
+                for n, e in enumerate(entries)]
+
+    def merge(self, other: str | Path, *, dry_run: bool = False) -> MergeReport:
+        """Bring the changes made in another copy of this project (`other`, which is only read) into
+        this one, as one durable batch (SPEC 12.2); with `dry_run`, only say what would change."""
+        return merge_into(self.store, other, dry_run=dry_run)
 
     def gaps(self) -> list[scoring.Gap]:
         return scoring.find_gaps(self.store.snapshot(), self.catalogues)
@@ -235,6 +283,21 @@ class Project:
             raise SaveError(f"{self.store.path}: the import could not be saved ({describe_os_error(exc)})") from None
 
 
+def _answer_dict(answer: Answer) -> dict[str, Any]:
+    return {
+        "scope": answer.scope_id, "requirement": answer.requirement_id,
+        "status": answer.status.value, "ml": answer.ml, "notes": answer.notes,
+        "finding": answer.finding, "countermeasure": answer.countermeasure,
+        "evidence": [dataclasses.asdict(e) for e in answer.evidence],
+        "answered_by": answer.answered_by,
+        "answered_at": answer.answered_at.isoformat() if answer.answered_at else None,
+    }
+
+
+def _side_dict(side: Side) -> dict[str, Any]:
+    return {"by": side.by, "at": side.at, "copy": side.copy, "value": side.doc}
+
+
 def open_project(
     path: str | Path, create: bool = False, *, client: str | None = None, site: str | None = None,
     read_only: bool = False,
@@ -259,15 +322,16 @@ def carry_forward(old: str | Path, new: str | Path, *, catalogues: CatalogueSet 
     return Project(ProjectStore.create(new, info, carried_from=data), catalogues)
 
 
+def split_project(project: str | Path, zones: Sequence[str], to: str | Path, *, site: bool = False,
+                  catalogues: CatalogueSet | None = None) -> Project:
+    """A work package for a colleague: a new copy of `project` (only read) in the file `to`, holding
+    `zones` with everything in them, and with `site` the site's 2-1 program; it merges back (SPEC 12.2)."""
+    return Project(split(project, zones, to, site=site), catalogues)
+
+
 def compare_projects(old: str | Path, new: str | Path, *, catalogues: CatalogueSet | None = None) -> Progress:
     """The progress from the assessment in `old` to the one in `new`, carried forward from it
     (directly or through assessments between them); both files are only read."""
     with open_project(old, read_only=True) as then, open_project(new, read_only=True) as now:
         return compare(then.store.snapshot(), now.store.snapshot(), catalogues or builtin_catalogues())
 
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""

@@ -125,6 +125,8 @@ def _summary(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2))
         return 0
+    if data["conflicts"]:
+        print(f"merge conflicts to resolve: {data['conflicts']} (see `{PROG} conflicts {args.project}`)")
     print(f"{'zone':<16} {'SL-T':<15} {'SL-A':<15} {'appl.':>5} {'met':>5} {'gaps':>5} {'unansw.':>7}")
     for z in data["zones"]:
         print(f"{z['id']:<16} {_vector(z['sl_t']):<15} {_vector(z['sl_a']):<15} "
@@ -207,6 +209,97 @@ def _import_register(args: argparse.Namespace) -> int:
         raise CommandError(f"{len(report.refused)} row(s) refused (see above); the others were "
                            + ("not applied: dry run" if args.dry_run else "applied"))
     return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from ot62443_desktop.storage.versions import describe
+
+    with _opened(args.project, read_only=args.dry_run) as project:
+        if not args.dry_run:
+            _writable(project)
+        report = project.merge(args.other, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        return 0
+    verb = "would take" if args.dry_run else "took"
+    print(f"{verb} {report.taken} change(s) from {args.other}; {report.unchanged} unchanged; "
+          f"{len(report.conflicts)} conflict(s)")
+    for conflict in report.conflicts:
+        print(f"  conflict: {describe(conflict.key)} ({conflict.field})")
+    if report.conflicts and not args.dry_run:
+        print(f"the project keeps its own values; see `{PROG} conflicts {args.project}`")
+    return 0
+
+
+def _split(args: argparse.Namespace) -> int:
+    from ot62443_desktop.api import split_project
+
+    package = split_project(args.project, _names(args.zones, ","), args.to, site=args.site)
+    store = package.store
+    zones, answers, items = len(store.zones()), len(store.answers()), len(store.snapshot().remediation)
+    package.close()
+    _warn(store.warnings)
+    site = " and the site program" if args.site else ""
+    print(f"wrote {args.to}: {zones} zone(s){site}, {answers} answers, {items} remediation items; when it comes "
+          f"back, `{PROG} merge {args.project} {args.to}`")
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    with _opened(args.project, read_only=True) as project:
+        found = project.conflicts()
+    if args.json:
+        print(json.dumps(found, indent=2, ensure_ascii=False))
+        return 0
+    for conflict in found:
+        where = " ".join(part for part in (conflict["scope"], conflict["req"]) if part) or "project"
+        print(f"{where} {conflict['record']}: {conflict['field']} differs")
+        for side in ("mine", "theirs"):
+            print(f"  {side:<7}{_value_line(conflict['record'], conflict[side]['value'])}  {_signed(conflict[side])}")
+    print(f"{len(found)} conflict(s)" + (f"; settle each with `{PROG} resolve {args.project} --scope ID --req ID "
+                                         "--take mine|theirs`" if found else ""))
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    if args.details and (args.scope or args.req):
+        raise CommandError("--details names the project details: leave out --scope and --req")
+    if not (args.details or args.scope):
+        raise CommandError("name what to resolve: --scope ID (with --req ID for an answer), or --details")
+    with _opened(args.project) as project:
+        _writable(project)
+        done = project.resolve(args.scope, args.req, args.take)
+    print(f"resolved {', '.join(done)}: took {args.take}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    with _opened(args.project, read_only=True) as project:
+        versions = project.history(args.scope, args.req)
+    if args.json:
+        print(json.dumps(versions, indent=2, ensure_ascii=False, default=str))
+        return 0
+    for version in versions:
+        mark = "*" if version["current"] else " "
+        print(f"{mark} {_value_line('answer', version['answer'])}  {_signed(version)}")
+    print(f"{args.scope} {args.req}: {len(versions)} version(s)" + ("; * is the current one" if versions else ""))
+    return 0
+
+
+def _value_line(record: str, value: dict[str, object] | None) -> str:
+    """A record's value in one short line: an answer's status and notes, an item's state and owner, ..."""
+    from ot62443_desktop.domain.text import one_line
+
+    if value is None:
+        return "(removed)"
+    fields = {"answer": ("status", "ml", "notes"), "item": ("state", "owner", "due_date", "action"),
+              "zone": ("name", "sl_t"), "details": ("client", "site")}[record]
+    return one_line(", ".join(str(value[name]) for name in fields if value.get(name) not in (None, "")), 70)
+
+
+def _signed(version: dict[str, str]) -> str:
+    """Who made a version, when and on which copy."""
+    return f"({version['by'] or 'unknown user'}, {version['at'] or 'time unknown'}, copy {version['copy'][:8]})"
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -371,6 +464,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("xlsx")
     p.add_argument("--dry-run", action="store_true")
+
+    p = command("merge", _merge, "bring the changes made in another copy of the project into this one")
+    p.add_argument("project")
+    p.add_argument("other", help="the other copy (a work package or a copy on a USB stick); it is only read")
+    p.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+    p.add_argument("--json", action="store_true")
+
+    p = command("split", _split, "a work package for a colleague: a copy holding some zones, to merge back")
+    p.add_argument("project")
+    p.add_argument("--zones", required=True, help="the zones and conduits it holds, comma-separated")
+    p.add_argument("--to", required=True, metavar="FILE", help="the new project file of the work package")
+    p.add_argument("--site", action="store_true", help="hold the site's 2-1 security program too")
+
+    p = command("conflicts", _conflicts, "the merge conflicts still to resolve, both sides of each")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+
+    p = command("resolve", _resolve, "settle a merge conflict: keep the project's value or take the other copy's")
+    p.add_argument("project")
+    p.add_argument("--scope", help="zone/conduit id, or 'site'; alone, the zone itself")
+    p.add_argument("--req", help="requirement id: its answer and remediation item")
+    p.add_argument("--details", action="store_true", help="the project details")
+    p.add_argument("--take", required=True, choices=["mine", "theirs"],
+                   help="mine: the value the project shows; theirs: the other copy's")
+
+    p = command("history", _history, "every version of one answer: who, when, on which copy")
+    p.add_argument("project")
+    p.add_argument("--scope", required=True)
+    p.add_argument("--req", required=True)
+    p.add_argument("--json", action="store_true")
 
     p = command("recover", _recover, "restore a damaged project from its newest good backup")
     p.add_argument("project")

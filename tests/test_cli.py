@@ -40,12 +40,12 @@ def test_new_zone_answer_summary_json(capsys: pytest.CaptureFixture[str], projec
     code, out, _ = run(capsys, "summary", p, "--json")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"zones", "site", "gaps_total"}
+    assert set(data) == {"zones", "site", "gaps_total", "conflicts"}
     assert [set(z) for z in data["zones"]] == [
         {"id", "name", "sl_t", "sl_a", "applicable", "met", "gaps", "not_assessed"}] * 2
     assert data["zones"][1]["sl_t"] == [3, 3, 2, 2, 3, 1, 2]
     assert set(data["site"]) == {"target_ml", "requirements", "gaps", "not_assessed"}
-    assert data["gaps_total"] == 1
+    assert data["gaps_total"] == 1 and data["conflicts"] == 0
     code, out, _ = run(capsys, "summary", p)
     assert code == 0 and "Z1" in out and "gaps in total: 1" in out
 

@@ -19,6 +19,11 @@ PURDUE_LEVELS: tuple[str, ...] = (
 _ZONE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
+def is_zone_id(text: str) -> bool:
+    """Whether `text` may name a zone or conduit (the site scope's name may not)."""
+    return text != SITE_SCOPE and _ZONE_ID.match(text) is not None
+
+
 class Status(StrEnum):
     NOT_ASSESSED = "not_assessed"
     IMPLEMENTED = "implemented"

@@ -24,6 +24,7 @@ from ot62443_desktop.storage.fsutil import atomic_copy, atomic_write
 
 KEEP = 5
 SET_ASIDE = "set-aside"
+RETIRED = "retired-copies.txt"
 _BACKUP_NAME = re.compile(r"^(?:(\d+)-)?(\d{8}T\d{12})-g(\d+)\.ot62443$")
 
 
@@ -72,6 +73,29 @@ def save_backup(project_path: Path, data: bytes, generation: int) -> Path | None
     for old in list_backups(project_path)[KEEP:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def retire_copy(project_path: Path, copy_id: str) -> None:
+    """Never again write under `copy_id` at this path: a recovered file's version counters may
+    already be known to other copies (a merge read its journal), so counting on would repeat them."""
+    folder = backup_dir(project_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = sorted(retired_copies(project_path) | {copy_id})
+    atomic_write(folder / RETIRED, "".join(f"{i}\n" for i in ids).encode("ascii", "replace"))
+
+
+def retired_copies(project_path: Path) -> set[str]:
+    try:
+        text = (backup_dir(project_path) / RETIRED).read_text("ascii", "replace")
+    except OSError:
+        return set()
+    return set(text.split())
+
+
+def newest_generation(project_path: Path) -> int:
+    """The generation of the newest backup of this path; -1 if none."""
+    newest = list_backups(project_path)[:1]
+    return backup_generation(newest[0]) if newest else -1
 
 
 def set_aside(project_path: Path, source: Path, label: str, *, move: bool = True) -> Path:

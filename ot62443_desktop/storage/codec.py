@@ -29,6 +29,7 @@ from ot62443_desktop.domain.model import (
     Zone,
 )
 from ot62443_desktop.domain.text import elide
+from ot62443_desktop.storage.identity import is_copy_id
 
 Doc = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
@@ -130,6 +131,14 @@ def _local_datetime(text: str) -> datetime:
     return value
 
 
+def local_datetime(text: str, what: str) -> datetime:
+    """A date-time field as the program writes it; CodecError naming `what` otherwise."""
+    try:
+        return _local_datetime(text)
+    except ValueError:
+        raise CodecError(f"{what} must be a local date and time (YYYY-MM-DDTHH:MM:SS), not {show(text)}") from None
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -167,6 +176,14 @@ def project_id_from_meta(meta: Doc) -> str:
     value: str = _field(meta, "project_id", _REQUIRED, "32 hexadecimal digits",
                         lambda v: isinstance(v, str) and _PROJECT_ID.fullmatch(v) is not None)
     return value
+
+
+def copy_from_meta(meta: Doc) -> tuple[str, str]:
+    """The copy id and the place it is bound to ("" for a file that has not been opened for writing here)."""
+    copy_id: str = _field(meta, "copy_id", _REQUIRED, "16 hexadecimal digits", is_copy_id)
+    home: str = _field(meta, "copy_home", _REQUIRED, "16 hexadecimal digits or empty",
+                       lambda v: v == "" or is_copy_id(v))
+    return copy_id, home
 
 
 _ASSET_FIELDS = ("name", "type", "vendor_model", "firmware", "notes")

@@ -38,7 +38,7 @@ JOURNAL_FORMAT = 1
 MAX_JOURNAL_BYTES = 1 << 30  # far beyond any real journal (it is compacted at 8 MiB)
 MAX_DOC_ID = 10**18 - 1  # the largest record id a project file may hold (18 digits)
 PREVIOUS = "previous_sha256"  # meta field: the digest of the file version this one was written over
-_FIXED_TABLES = ("meta", "zones")
+_FIXED_TABLES = ("meta", "zones", "tombstones", "history")
 _SCOPED_TABLES = ("answers:", "remediation:")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import getpass
 import json
 import os
 import socket
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from ot62443_desktop.domain.text import elide
 from ot62443_desktop.storage.fsutil import NONBLOCK, open_nofollow
+from ot62443_desktop.storage.identity import user
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -78,7 +78,7 @@ class ProjectLock:
                 break
             _unlock(fd)
             os.close(fd)
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": user() or "unknown user",
                 "since": datetime.now().isoformat(timespec="seconds")}
         self._fd = fd
         with contextlib.suppress(OSError):  # who holds it is a courtesy to others; the lock is held
@@ -142,9 +142,3 @@ def _plain(value: object) -> str:
     text = "".join(ch if ch.isprintable() else " " for ch in str(value)).strip()
     return elide(text, 61) or "?"
 
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown user"

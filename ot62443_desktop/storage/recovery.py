@@ -32,7 +32,8 @@ def recover(path: str | Path) -> str:
     try:
         if _opens(path):
             raise StoreError(f"{path}: the project opens normally; there is nothing to recover")
-        if _usable(path) is not None:
+        if (usable := _usable(path)) is not None:
+            backups.retire_copy(path, usable[1].copy_id)
             moved = backups.set_aside(path, journal_path(path), "damaged-journal")
             return (f"{path}: the file is kept as it was; its journal could not be replayed and was set "
                     f"aside as {moved}")
@@ -46,6 +47,7 @@ def _restore_backup(path: Path) -> str:
         if usable is None:
             continue
         data, checked = usable
+        backups.retire_copy(path, checked.copy_id)
         if path.exists() or path.is_symlink():  # a copy: the file stays until the backup replaces it
             backups.set_aside(path, path, "damaged", move=False)
         with contextlib.suppress(UnsyncedRenameError):  # in place all the same

@@ -19,7 +19,8 @@ from ot62443_desktop.storage.journal import journal_path
 from ot62443_desktop.storage.projectfile import META, META_ID, ZONES, Raw, one_line, shape_problem
 
 Op = list[Any]  # [table, doc_id, doc or None for a removal]
-IDENTITY = ("schema_version", "generation", "project_id", "lineage")  # what only a file write may change
+# What only a file write may change; a journal record that would alter one is not believed.
+IDENTITY = ("schema_version", "generation", "project_id", "lineage", "copy_id", "copy_home")
 
 
 def replay(path: Path, raw: Raw, records: Iterable[dict[str, Any]]) -> None:

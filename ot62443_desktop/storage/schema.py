@@ -12,7 +12,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 4
+from ot62443_desktop.storage.codec import CodecError, local_datetime
+
+SCHEMA_VERSION = 5
 
 Raw = dict[str, Any]
 
@@ -50,7 +52,52 @@ def _v3_list_assets(raw: Raw) -> Raw:
     return raw
 
 
-UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage, 3: _v3_list_assets}
+def legacy_copy_id(raw: Raw) -> str:
+    """The copy id a file of schema 4 or earlier is given: a digest of what it holds.
+
+    Those files know nothing of copies, so two of them may be copies that went their own
+    ways. Derived from the content, two identical files get the same id (and merge as one),
+    two different ones different ids (and merge with every difference a conflict). The file
+    never writes under it: opened for writing, it takes a copy id of its own (copy_home "")."""
+    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(b"ot62443-v4:" + text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _v4_add_versions(raw: Raw) -> Raw:
+    """Schema 5 tells copies of a project apart (see storage/identity.py) and gives every record a
+    version (storage/versions.py): the first, made by the file's legacy copy, by whoever answered
+    it when it was answered (else the file's creation); nothing is removed or earlier yet."""
+    meta = raw["meta"]["1"]
+    copy_id = legacy_copy_id(raw)
+    meta.update(copy_id=copy_id, copy_home="")
+    created = _when(meta.get("created"))
+
+    def first(by: Any, at: Any) -> dict[str, Any]:
+        return {"vv": {copy_id: 1}, "by": by if isinstance(by, str) else "", "at": _when(at) or created,
+                "copy": copy_id}
+
+    if isinstance(meta.get("info"), dict):
+        meta["info"]["_v"] = first("", "")
+    for name, table in raw.items():
+        kind = name.partition(":")[0]
+        if name != "zones" and kind not in ("answers", "remediation"):
+            continue
+        for doc in table.values() if isinstance(table, dict) else ():
+            if isinstance(doc, dict):
+                doc["_v"] = first(doc.get("answered_by"), doc.get("at"))
+    return raw
+
+
+def _when(value: Any) -> str:
+    """`value` if it is a date-time as the program writes them, else "" (unknown)."""
+    try:
+        return value if isinstance(value, str) and local_datetime(value, "") else ""
+    except CodecError:
+        return ""
+
+
+UPGRADES: dict[int, Callable[[Raw], Raw]] = {1: _v1_add_project_id, 2: _v2_add_lineage, 3: _v3_list_assets,
+                                             4: _v4_add_versions}
 
 
 def upgrade(raw: Raw, version: int) -> Raw:

@@ -13,7 +13,7 @@ replayed exactly once, and never onto another project or another copy of this on
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +21,6 @@ from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
-from tinydb.table import Document
 
 from ot62443_desktop import __version__
 from ot62443_desktop.domain.model import (
@@ -33,7 +32,8 @@ from ot62443_desktop.domain.model import (
     RemediationItem,
     Zone,
 )
-from ot62443_desktop.storage import backups, baseline, codec, schema
+from ot62443_desktop.storage import backups, baseline, codec, identity, schema, versions
+from ot62443_desktop.storage.book import VersionBook, history_entry
 from ot62443_desktop.storage.errors import (
     ProjectExistsError,
     ReadOnlyError,
@@ -73,8 +73,9 @@ from ot62443_desktop.storage.reading import (
     read_journal_of,
     refuse_special,
 )
-from ot62443_desktop.storage.records import answers_table, decode, remediation_table, replace_with
-from ot62443_desktop.storage.replay import Op, journal_error, replay
+from ot62443_desktop.storage.records import answers_table, decode, remediation_table
+from ot62443_desktop.storage.replay import Op, apply_ops, journal_error, replay
+from ot62443_desktop.storage.versions import HISTORY, INFO_KEY, TOMBSTONES, Doc, answer_key, item_key, zone_key
 
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
 READ_ATTEMPTS = 20
@@ -101,7 +102,13 @@ class ProjectStore:
         self.generation: int = meta.get("generation", 0)
         self._meta: dict[str, Any] = meta
         self._digest = digest  # of the file bytes this session's journal extends
+        self._by = identity.user()
+        self._book = VersionBook({})
         self._adopt(raw)
+
+    @property
+    def _raw(self) -> Raw:
+        return cast(Raw, self._db.storage.read())
 
     def _adopt(self, raw: Raw) -> None:
         """Decode every record of `raw` into the caches the store answers reads from."""
@@ -109,6 +116,7 @@ class ProjectStore:
         self._info, self._zones = records.info, records.zones
         self._answers, self._items, self._keys = records.answers, records.items, records.keys
         self._lineage, self._previous = baseline.lineage_from_meta(self._meta), baseline.decode(raw)
+        self._book = VersionBook(raw, self._book.session)
 
     @classmethod
     def from_raw(cls, path: Path, raw: Raw, *, lock: ProjectLock | None, reason: str, digest: str,
@@ -127,6 +135,15 @@ class ProjectStore:
                carried_from: ProjectData | None = None) -> ProjectStore:
         """A new project; carried forward from `carried_from` (last time's assessment), it starts with
         that project's zones and remediation plan and keeps the project itself as its baseline."""
+        lineage, tables = baseline.carried_forward(carried_from, info) if carried_from else ([], {})
+        meta = {"project_id": schema.new_project_id(), "info": codec.info_to_doc(info), "lineage": lineage}
+        return cls.create_from(path, meta, tables, overwrite=overwrite)
+
+    @classmethod
+    def create_from(cls, path: str | Path, meta: dict[str, Any], tables: Raw, *,
+                    overwrite: bool = False) -> ProjectStore:
+        """A new project file holding `tables`, its meta data (project id, info, lineage) from `meta`: a
+        new copy, bound to `path`. Records without a version start at their first, made here."""
         path = project_path(path)
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder")
@@ -134,7 +151,7 @@ class ProjectStore:
         lock = exclusive_lock(path, "created")
         try:
             _refuse_existing(path, overwrite)  # again: another creation may have finished meanwhile
-            moved = cls._write_new(path, info, carried_from)
+            moved = cls._write_new(path, meta, tables)
             store = cls._open_locked(path, lock, "")
         except BaseException:
             lock.release()
@@ -144,12 +161,18 @@ class ProjectStore:
         return store
 
     @staticmethod
-    def _write_new(path: Path, info: ProjectInfo, carried_from: ProjectData | None) -> Path | None:
+    def _write_new(path: Path, meta: dict[str, Any], tables: Raw) -> Path | None:
         """The file of a new project; a journal left by an earlier project of that name goes aside first."""
-        lineage, tables = baseline.carried_forward(carried_from, info) if carried_from else ([], {})
+        copy_id = identity.new_copy_id()
+        first = versions.version({copy_id: 1}, copy_id, identity.user(), versions.now())
+        for name, docs in tables.items():  # every record has a version; the baseline's are no records
+            if not name.startswith(baseline.PREFIX) and name not in (TOMBSTONES, HISTORY):
+                for doc in docs.values():
+                    doc.setdefault(versions.V, first)
         meta = {"schema_version": schema.SCHEMA_VERSION, "generation": 0, "app_version": __version__,
-                "created": datetime.now().isoformat(timespec="seconds"), "project_id": schema.new_project_id(),
-                "info": codec.info_to_doc(info), "lineage": lineage}
+                "created": datetime.now().isoformat(timespec="seconds"), "project_id": meta["project_id"],
+                "copy_id": copy_id, "copy_home": identity.place_of(path),
+                "info": {versions.V: first, **meta["info"]}, "lineage": meta["lineage"]}
         jpath = journal_path(path)
         moved = None
         try:
@@ -227,11 +250,12 @@ class ProjectStore:
         The old journal is only replaced once the file holds everything it had: a crash or a
         full disk at any step leaves the old file with its journal, or the new file whole.
         """
+        rebound = self._rebind_copy()
         self._keep_backup(data, self.generation)
         try:
             remove_crash_leftovers(self.path)
             self._keep_journal_aside(journal, relation)
-            if pending or upgraded:
+            if pending or upgraded or rebound:
                 self._write_file()
             self._journal = Journal.start(journal_path(self.path), self.generation, self.project_id, self._digest)
         except OSError as exc:
@@ -243,6 +267,16 @@ class ProjectStore:
             return
         if pending:
             self.warnings.append(f"recovered {pending} change(s) from the journal")
+
+    def _rebind_copy(self) -> bool:
+        """A file copied or moved here, restored from an older version or recovered takes a new copy id
+        (see identity): its version counters may already be known elsewhere for other changes."""
+        here = identity.place_of(self.path)
+        if (self._meta["copy_home"] == here and self._meta["copy_id"] not in backups.retired_copies(self.path)
+                and backups.newest_generation(self.path) <= self.generation):
+            return False
+        self._meta.update(copy_id=identity.new_copy_id(), copy_home=here)
+        return True
 
     def _keep_journal_aside(self, journal: JournalContents, relation: Relation) -> None:
         """A journal of another file moves aside; a damaged one is copied aside before it is replaced."""
@@ -320,6 +354,11 @@ class ProjectStore:
         """The random id given at creation: what registers, merges and comparisons are matched by."""
         return str(self._meta["project_id"])
 
+    @property
+    def copy_id(self) -> str:
+        """Which copy of the project this file is: the name its versions are counted under."""
+        return str(self._meta["copy_id"])
+
     def compact(self) -> None:
         """Rewrite the file with everything journaled, then start a new journal.
 
@@ -352,7 +391,7 @@ class ProjectStore:
         previous = self._meta.get(PREVIOUS)
         self._meta.update(generation=self.generation + 1, app_version=__version__, **{PREVIOUS: self._digest})
         try:
-            data = dump(cast(Raw, self._db.storage.read()))
+            data = dump(self._raw)
             try:
                 atomic_write(self.path, data)
             except UnsyncedRenameError as exc:
@@ -403,6 +442,36 @@ class ProjectStore:
     def remediation(self, scope_id: str, requirement_id: str) -> RemediationItem | None:
         return self._items.get((scope_id, requirement_id))
 
+    # -- versions (SPEC 12.2: see storage/versions.py) -------------------------------------
+
+    def record(self, key: str) -> Doc | None:
+        """The record `key` as stored, with its version and any conflict; read it, never change it."""
+        table, record_id = versions.table_of(key)
+        if table == META:
+            return cast(Doc, self._meta["info"])
+        doc_id = self._keys.get(table, {}).get(record_id)
+        return None if doc_id is None else cast(Doc, self._raw[table][str(doc_id)])
+
+    def removed(self, key: str) -> Doc | None:
+        """The tombstone of the removed record `key` ({key, vv, by, at, copy}), or None."""
+        return self._book.tombstone(self._raw, key)
+
+    def history(self, key: str) -> list[Doc]:
+        """Every version of record `key` this copy knows, each after those it was made knowing, the current
+        one (or its removal) last: {key, vv, by, at, copy, doc}, where doc None is a removal."""
+        earlier = sorted(self._book.entries(self._raw, key), key=_causal)
+        current = self.record(key)
+        last = self.removed(key) if current is None else history_entry(key, current, current[versions.V])
+        return earlier + ([last if current is not None else dict(last, doc=None)] if last else [])
+
+    def conflicts(self) -> list[str]:
+        """The keys of the records in conflict after a merge, in a stable order."""
+        return sorted(self._book.conflicts)
+
+    def document(self) -> Raw:
+        """The whole project as its raw document (what a merge compares); read it, never change it."""
+        return self._raw
+
     def snapshot(self) -> ProjectData:
         return ProjectData(self._info, self.zones(), dict(self._answers), dict(self._items), self.project_id,
                            self._lineage, self._previous)
@@ -411,48 +480,46 @@ class ProjectStore:
 
     def set_info(self, info: ProjectInfo) -> ProjectInfo:
         previous = self._info
-        meta = dict(self._meta, info=codec.info_to_doc(info))
-        self._commit([[META, META_ID, meta]])  # updates self._meta in place
+        self._write_versions([(INFO_KEY, codec.info_to_doc(info))])
         self._info = info
         return previous
 
     def add_zone(self, zone: Zone) -> None:
         if zone.id in self._zones:
             raise StoreError(f"zone {zone.id!r} already exists")
-        self._commit([[ZONES, self._new_id(ZONES, zone.id), codec.zone_to_doc(zone)]])
+        self._write_versions([(zone_key(zone.id), codec.zone_to_doc(zone))])
         self._zones[zone.id] = zone
 
     def update_zone(self, zone: Zone) -> Zone:
         previous = self.zone(zone.id)
-        self._commit([[ZONES, self._keys[ZONES][zone.id], codec.zone_to_doc(zone)]])
+        self._write_versions([(zone_key(zone.id), codec.zone_to_doc(zone))])
         self._zones[zone.id] = zone
         return previous
 
-    def remove_zone(self, zone_id: str) -> tuple[Zone, list[Answer], list[RemediationItem]]:
-        """Remove a zone with its answers and remediation items; returns them for undo."""
+    def remove_zone(self, zone_id: str, *, resolving: bool = False) -> tuple[Zone, list[Answer], list[RemediationItem]]:
+        """Remove a zone with its answers and remediation items; returns them for undo. `resolving`:
+        this settles the zone's conflict with its removal on another copy (see `resolve`)."""
         zone = self.zone(zone_id)
-        ops: list[Op] = [[ZONES, self._keys[ZONES][zone_id], None]]
-        for table in (answers_table(zone_id), remediation_table(zone_id)):
-            ops += [[table, doc_id, None] for doc_id in self._keys.get(table, {}).values()]
-        self._commit(ops)
-        del self._zones[zone_id]
-        self._keys[ZONES].pop(zone_id)
         answers = [a for k, a in self._answers.items() if k[0] == zone_id]
         items = [i for k, i in self._items.items() if k[0] == zone_id]
+        removals: list[tuple[str, Doc | None]] = [(zone_key(zone_id), None)]
+        removals += [(answer_key(zone_id, a.requirement_id), None) for a in answers]
+        removals += [(item_key(zone_id, i.requirement_id), None) for i in items]
+        self._write_versions(removals, resolving=resolving)
+        del self._zones[zone_id]
+        self._keys[ZONES].pop(zone_id)
         for cache in (self._answers, self._items):
             for key in [k for k in cache if k[0] == zone_id]:
                 del cache[key]
         for table in (answers_table(zone_id), remediation_table(zone_id)):
             self._keys.pop(table, None)
-            self._db.drop_table(table)
         return zone, answers, items
 
     def set_answer(self, answer: Answer) -> Answer | None:
         """Record an answer; returns the previous one (for undo)."""
         self._check_scope(answer.scope_id)
         key = (answer.scope_id, answer.requirement_id)
-        table = answers_table(answer.scope_id)
-        self._commit([[table, self._new_id(table, answer.requirement_id), codec.answer_to_doc(answer)]])
+        self._write_versions([(answer_key(*key), codec.answer_to_doc(answer))])
         previous = self._answers.get(key)
         self._answers[key] = answer
         return previous
@@ -463,14 +530,88 @@ class ProjectStore:
     def set_remediation(self, item: RemediationItem) -> RemediationItem | None:
         self._check_scope(item.scope_id)
         key = (item.scope_id, item.requirement_id)
-        table = remediation_table(item.scope_id)
-        self._commit([[table, self._new_id(table, item.requirement_id), codec.item_to_doc(item)]])
+        self._write_versions([(item_key(*key), codec.item_to_doc(item))])
         previous = self._items.get(key)
         self._items[key] = item
         return previous
 
     def clear_remediation(self, scope_id: str, requirement_id: str) -> RemediationItem | None:
         return self._remove(remediation_table(scope_id), self._items, scope_id, requirement_id)
+
+    def resolve(self, key: str, take: str) -> None:
+        """Settle the merge conflict of record `key`: keep the value the project shows ("mine") or take
+        the other copy's ("theirs"), as a new version made here; both stay in the history."""
+        record = self.record(key)
+        if record is None or versions.CONFLICT not in record:
+            raise StoreError(f"{versions.describe(key)} is not in conflict; nothing was changed")
+        if take not in ("mine", "theirs"):
+            raise StoreError(f"take 'mine' or 'theirs', not {take!r}; nothing was changed")
+        doc = versions.plain(record) if take == "mine" else record[versions.CONFLICT]["doc"]
+        if doc is None:  # theirs removed the zone
+            self.remove_zone(versions.parse_key(key)[1], resolving=True)
+            return
+        self._write_versions([(key, doc)], resolving=True)
+        value = versions.decoder(key)(doc)
+        _kind, scope, req = versions.parse_key(key)
+        if isinstance(value, Answer):
+            self._answers[(scope, req)] = value
+        elif isinstance(value, RemediationItem):
+            self._items[(scope, req)] = value
+        elif isinstance(value, Zone):
+            self._zones[scope] = value
+        elif isinstance(value, ProjectInfo):
+            self._info = value
+
+    def put_versions(self, changes: Mapping[str, tuple[Doc | None, Doc | None]], history: list[Doc]) -> None:
+        """Set records and tombstones as a merge decided them (key -> its record and tombstone, each
+        with its version) and add `history`, as one change: all of it or none after a crash."""
+        ops: list[Op] = []
+        for key, (record, tomb) in changes.items():
+            table, record_id = versions.table_of(key)
+            if table == META:
+                ops.append([META, META_ID, dict(self._meta, info=record)])
+            elif record is not None:
+                ops.append([table, self._new_id(table, record_id), record])
+            elif record_id in self._keys.get(table, {}):
+                ops.append([table, self._keys[table][record_id], None])
+            tomb_id = self._book.tombs.get(key)
+            if tomb is not None:
+                ops.append([TOMBSTONES, tomb_id or self._book.take_id(TOMBSTONES), tomb])
+            elif tomb_id is not None:
+                ops.append([TOMBSTONES, tomb_id, None])
+        ops += [[HISTORY, self._book.take_id(HISTORY), entry] for entry in history]
+        with self.batch():
+            self._commit(ops)
+            try:
+                self._refresh(changes)
+            except (KeyError, TypeError, ValueError, ModelError) as exc:  # undone by the batch
+                raise StoreError(f"{self.path}: the merged project would be inconsistent ({exc}); "
+                                 "nothing was changed") from None
+        self._book.session.difference_update(changes)
+
+    def _refresh(self, keys: Iterable[str]) -> None:
+        """Bring the caches of records `keys` in step with what was written for them; ValueError (or
+        the codec's) for a record that does not decode or would belong to no zone."""
+        caches: dict[str, dict[Any, Any]] = {"a": self._answers, "r": self._items, "z": self._zones}
+        for key in keys:
+            kind, scope, req = versions.parse_key(key)
+            table, record_id = versions.table_of(key)
+            if table == META:
+                self._info = codec.info_from_doc(self._meta["info"])
+                continue
+            doc_id = self._keys.get(table, {}).get(record_id)
+            doc = None if doc_id is None else self._raw.get(table, {}).get(str(doc_id))
+            cache = caches[kind]
+            name = scope if kind == "z" else (scope, req)
+            if doc is None:
+                cache.pop(name, None)
+                self._keys.get(table, {}).pop(record_id, None)
+            else:
+                versions.check_record(key, doc)
+                cache[name] = versions.decoder(key)(doc)
+        scopes = {scope for scope, _req in self._answers} | {scope for scope, _req in self._items}
+        if orphans := sorted(scopes - set(self._zones) - {SITE_SCOPE}):
+            raise ValueError(f"answers or items of no zone: {', '.join(orphans)}")
 
     # -- internals --------------------------------------------------------------------------
 
@@ -494,6 +635,7 @@ class ProjectStore:
         undo: list[Op] = []
         self._batch = []
         self._batch_undo = undo
+        session = set(self._book.session)
         try:
             yield
             ops, self._batch = self._batch, None
@@ -501,7 +643,7 @@ class ProjectStore:
                 self._append(journal, ops)
         except BaseException:
             self._batch = None
-            self._rollback(undo)
+            self._rollback(undo, session)
             raise
         finally:
             self._batch_undo = []
@@ -511,12 +653,13 @@ class ProjectStore:
         """A batch inside a batch: part of the outer one, but undone on its own if it raises."""
         assert self._batch is not None
         mark = len(self._batch)  # operations and their undo entries go one for one
+        session = set(self._book.session)
         try:
             yield
         except BaseException:
             undo = self._batch_undo[mark:]
             del self._batch[mark:], self._batch_undo[mark:]
-            self._rollback(undo)
+            self._rollback(undo, session)
             raise
 
     def _commit(self, ops: list[Op]) -> None:
@@ -544,26 +687,50 @@ class ProjectStore:
             raise SaveError(f"{self.path}: its lock file was removed or replaced by another program, so {consequence}")
 
     def _apply(self, ops: list[Op], undo: list[Op] | None) -> None:
-        """Apply journaled operations in memory; with `undo`, note each document's previous state."""
-        for table_name, doc_id, doc in ops:
-            table = self._db.table(table_name)
-            current = table.get(doc_id=doc_id)
-            if undo is not None:
-                undo.append([table_name, doc_id, None if current is None else dict(current)])
-            if doc is None:
-                if current is not None:
-                    table.remove(doc_ids=[doc_id])
-            elif current is not None:
-                table.update(replace_with(doc), doc_ids=[doc_id])
-            else:
-                table.insert(Document(doc, doc_id=doc_id))
+        """Apply journaled operations in memory; with `undo`, note each document's previous state.
 
-    def _rollback(self, undo: list[Op]) -> None:
+        Documents are replaced, never changed in place (a batch's operations still hold them),
+        except the meta record, which `self._meta` is: it is updated in place."""
+        raw = self._raw
+        for table, doc_id, doc in ops:
+            current = raw.get(table, {}).get(str(doc_id))
+            if undo is not None:
+                undo.append([table, doc_id, None if current is None else dict(current)])
+            self._book.observe(table, doc_id, current, doc)
+            if table == META and current is not None and doc is not None:
+                current.clear()
+                current.update(doc)
+            else:
+                apply_ops(raw, [[table, doc_id, doc]])
+
+    def _rollback(self, undo: list[Op], session: set[str]) -> None:
         """Undo a failed batch in memory and rebuild the caches from the database."""
         self._apply(list(reversed(undo)), None)
-        raw = cast(Raw, self._db.storage.read())
+        raw = self._raw
         self._meta = raw[META][str(META_ID)]
+        self._book.session = session
         self._adopt(raw)
+
+    def _write_versions(self, changes: list[tuple[str, Doc | None]], *, resolving: bool = False) -> None:
+        """Write each record (a document, or None to remove it) as this copy's next version of it, with
+        the tombstones and history that go with it, as one change."""
+        ops: list[Op] = []
+        for key, doc in changes:
+            ops += self._version_ops(key, doc, resolving=resolving)
+        self._commit(ops)
+        self._book.session.update(key for key, _doc in changes)
+
+    def _version_ops(self, key: str, doc: Doc | None, *, resolving: bool) -> list[Op]:
+        table, record_id = versions.table_of(key)
+        if table == META:
+            written, ops = self._book.write_ops(self._raw, key, self._meta["info"], doc, copy_id=self.copy_id,
+                                                by=self._by, resolving=resolving)
+            return [[META, META_ID, dict(self._meta, info=written)], *ops]
+        doc_id = self._new_id(table, record_id)
+        current = self._raw.get(table, {}).get(str(doc_id))
+        written, ops = self._book.write_ops(self._raw, key, current, doc, copy_id=self.copy_id, by=self._by,
+                                            resolving=resolving)
+        return [[table, doc_id, written], *ops]
 
     def _compact_if_large(self, journal: Journal) -> None:
         if journal.size <= COMPACT_AFTER_BYTES:
@@ -590,12 +757,18 @@ class ProjectStore:
 
     def _remove(self, table: str, cache: dict[tuple[str, str], T], scope_id: str, requirement_id: str) -> T | None:
         self._check_scope(scope_id)
-        doc_id = self._keys.get(table, {}).get(requirement_id)
-        if doc_id is None:
+        if requirement_id not in self._keys.get(table, {}):
             return None
-        self._commit([[table, doc_id, None]])
+        key = answer_key if table == answers_table(scope_id) else item_key
+        self._write_versions([(key(scope_id, requirement_id), None)])
         self._keys[table].pop(requirement_id)
         return cache.pop((scope_id, requirement_id), None)
+
+
+def _causal(entry: Doc) -> tuple[int, str, str]:
+    """An order of versions in which each comes after every version it was made knowing (its vector is
+    larger, so is the sum of its counts); versions made without knowing each other by time, then copy."""
+    return sum(entry["vv"].values()), entry["at"], entry["copy"]
 
 
 def _refuse_existing(path: Path, overwrite: bool) -> None:

@@ -27,6 +27,8 @@ class Act(Enum):
     EXPORT_XLSX = auto()
     EXPORT_PDF = auto()
     IMPORT_REGISTER = auto()
+    MERGE = auto()
+    SPLIT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -41,6 +43,7 @@ class Act(Enum):
     VIEW_PLAN = auto()
     VIEW_PROGRESS = auto()
     VIEW_DIAGRAM = auto()
+    VIEW_CONFLICTS = auto()
     KEYBOARD_HELP = auto()
     ABOUT = auto()
 
@@ -74,6 +77,8 @@ def specs() -> dict[Act, ActionSpec]:
         Act.EXPORT_PDF: ActionSpec(file, translate("Actions", "Export PDF remediation &plan…"), ("Ctrl+Shift+R",)),
         Act.IMPORT_REGISTER: ActionSpec(file, translate("Actions", "&Import edited register…"), ("Ctrl+Shift+I",)),
         Act.IMPORT_CATALOGUE: ActionSpec(file, translate("Actions", "Import catalo&gue…"), (), False),
+        Act.MERGE: ActionSpec(file, translate("Actions", "&Merge another copy…"), ("Ctrl+Shift+M",)),
+        Act.SPLIT: ActionSpec(file, translate("Actions", "&Split work package…"), ("Ctrl+Shift+K",)),
         Act.CLOSE: ActionSpec(file, translate("Actions", "&Close project"), (QKeySequence.StandardKey.Close,)),
         Act.QUIT: ActionSpec(file, translate("Actions", "&Quit"), (QKeySequence.StandardKey.Quit,), False),
         Act.UNDO: ActionSpec(edit, translate("Actions", "&Undo"), (QKeySequence.StandardKey.Undo,)),
@@ -91,6 +96,7 @@ def specs() -> dict[Act, ActionSpec]:
         Act.VIEW_PROGRESS: ActionSpec(view, translate("Actions", "&Progress since the last assessment"),
                                       ("Alt+Shift+5",)),
         Act.VIEW_DIAGRAM: ActionSpec(view, translate("Actions", "Zones and conduits dia&gram"), ("Alt+Shift+6",)),
+        Act.VIEW_CONFLICTS: ActionSpec(view, translate("Actions", "Merge &conflicts"), ("Alt+Shift+7",)),
         Act.KEYBOARD_HELP: ActionSpec(help_menu, translate("Actions", "&Keyboard reference"),
                                       (QKeySequence.StandardKey.HelpContents,), False),
         Act.ABOUT: ActionSpec(help_menu, translate("Actions", "&About OT 62443 Workbook"), (), False),
@@ -109,7 +115,8 @@ ICONS = {  # resources/icons/NAME.svg of an action, in its menu and on the toolb
 # The toolbar: what is used most, in groups (None: a separator).
 TOOLBAR = (Act.NEW, Act.OPEN, None, Act.EXPORT_XLSX, Act.EXPORT_PDF, None, Act.UNDO, Act.REDO, None, Act.FIND)
 # A separator goes above each of these in its menu: the menus read in groups.
-GROUP_STARTS = {Act.PROJECT_SETUP, Act.EXPORT_XLSX, Act.CLOSE, Act.FIND, Act.PREFERENCES, Act.NEXT_UNANSWERED}
+GROUP_STARTS = {Act.PROJECT_SETUP, Act.EXPORT_XLSX, Act.MERGE, Act.CLOSE, Act.FIND, Act.PREFERENCES,
+                Act.NEXT_UNANSWERED}
 
 
 def plain_text(action: QAction) -> str:

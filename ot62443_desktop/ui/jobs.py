@@ -16,6 +16,7 @@ from ot62443_desktop.exports.progress import Hooks
 
 if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in the child only
     from ot62443_desktop.exports.register_import import ImportReport
+    from ot62443_desktop.storage.merge import MergeReport
 
 
 def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en") -> str:
@@ -54,6 +55,14 @@ def check_register(project_path: str, xlsx: str, hooks: Hooks, gui_language: str
 
     with open_project(project_path, read_only=True) as project:
         return project.import_register(Path(xlsx), dry_run=True, hooks=hooks, language=Language(gui_language))
+
+
+def check_merge(project_path: str, other: str, hooks: Hooks) -> MergeReport:
+    """Dry run of a merge: what another copy would bring, and what would conflict."""
+    from ot62443_desktop.api import open_project
+
+    with open_project(project_path, read_only=True) as project:
+        return project.merge(other, dry_run=True)
 
 
 def hash_file(path: str, hooks: Hooks) -> str:

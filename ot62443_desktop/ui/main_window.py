@@ -31,7 +31,7 @@ from ot62443_desktop.ui.icons import icon
 from ot62443_desktop.ui.plain_text import elide
 from ot62443_desktop.ui.recent import RecentMenu, RecentProjects
 from ot62443_desktop.ui.start_page import StartPage
-from ot62443_desktop.ui.theme import theme
+from ot62443_desktop.ui.theme import Hue, theme, tinted
 
 if TYPE_CHECKING:  # the project layers, views and dialogs load when needed: the window shows first
     from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -39,17 +39,20 @@ if TYPE_CHECKING:  # the project layers, views and dialogs load when needed: the
 
     from ot62443_desktop.api import Project
     from ot62443_desktop.domain.catalogue import CatalogueSet
+    from ot62443_desktop.ui.conflicts_view import ConflictsView
     from ot62443_desktop.ui.dashboard import Dashboard
     from ot62443_desktop.ui.diagram_view import DiagramView
     from ot62443_desktop.ui.progress_view import ProgressView
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
+    from ot62443_desktop.ui.team import TeamWork
     from ot62443_desktop.ui.transfer import Transfer
     from ot62443_desktop.ui.walkthrough import Walkthrough
     from ot62443_desktop.ui.worker import Runner
     from ot62443_desktop.ui.zones_view import ZonesView
 
 APP_NAME = "OT 62443 Workbook"
+CONFLICTS_TAB = 6
 TAB_ICONS = ("zones", "walkthrough", "dashboard", "plan", "progress", "diagram")  # resources/icons/, in tab order
 TOOLBAR_ICON = 22  # px: the toolbar's icons (the SVGs are drawn on a 24 px grid with a margin)
 log = logging.getLogger("ot62443")
@@ -86,14 +89,24 @@ class ProjectView(QTabWidget):
         self.session = session
         self._pages: dict[int, QWidget] = {}
         for title in (self.tr("Zones && conduits"), self.tr("Walkthrough"), self.tr("Dashboard"),
-                      self.tr("Remediation plan"), self.tr("Progress"), self.tr("Diagram")):
+                      self.tr("Remediation plan"), self.tr("Progress"), self.tr("Diagram"), self.tr("Conflicts")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.addTab(holder, title)
         for index, name in enumerate(TAB_ICONS):
             self.setTabIcon(index, icon(name))
         self.setTabVisible(4, session.snapshot().previous is not None)
+        self.setTabVisible(CONFLICTS_TAB, False)
         self.currentChanged.connect(self.page)
+        session.conflicts_changed.connect(self._count_conflicts)
+        self._count_conflicts()
+
+    def _count_conflicts(self) -> None:
+        """The Conflicts tab is there while merge conflicts remain, with their number."""
+        count = self.session.conflict_count()
+        self.setTabText(CONFLICTS_TAB, self.tr("Conflicts (%n)", "", count) if count else self.tr("Conflicts"))
+        if count:
+            self.setTabVisible(CONFLICTS_TAB, True)
 
     def page(self, index: int) -> QWidget:
         if index not in self._pages:
@@ -107,11 +120,15 @@ class ProjectView(QTabWidget):
                 from ot62443_desktop.ui.remediation_view import RemediationView as view_class  # type: ignore[assignment]
             elif index == 4:
                 from ot62443_desktop.ui.progress_view import ProgressView as view_class  # type: ignore[assignment]
-            else:
+            elif index == 5:
                 from ot62443_desktop.ui.diagram_view import DiagramView as view_class  # type: ignore[assignment]
+            else:
+                from ot62443_desktop.ui.conflicts_view import ConflictsView as view_class  # type: ignore[assignment]
             self._pages[index] = view_class(self.session)
             if index == 5:
                 self._pages[index].zone_opened.connect(self.open_zone)  # type: ignore[attr-defined]
+            if index == CONFLICTS_TAB:
+                self._pages[index].edit_requested.connect(self.open_requirement)  # type: ignore[attr-defined]
             self.widget(index).layout().addWidget(self._pages[index])
         return self._pages[index]
 
@@ -139,6 +156,16 @@ class ProjectView(QTabWidget):
     def diagram(self) -> DiagramView:
         return self.page(5)  # type: ignore[return-value]
 
+    @property
+    def conflicts(self) -> ConflictsView:
+        return self.page(CONFLICTS_TAB)  # type: ignore[return-value]
+
+    def open_requirement(self, scope_id: str, requirement_id: str) -> None:
+        """The walkthrough on one requirement of one scope, as the conflict view's Edit asks."""
+        self.setCurrentIndex(1)
+        if self.walkthrough.show_requirement(scope_id, requirement_id):
+            self.walkthrough.tree.setFocus()
+
     def open_zone(self, zone_id: str) -> None:
         """The walkthrough on a zone, as a double-click on its box asks."""
         self.setCurrentIndex(1)
@@ -163,6 +190,7 @@ class MainWindow(QMainWindow):
         self._told_read_only = False  # the box saying the project became read-only was shown
         self._made_runner: Runner | None = None  # made with the first export or import (multiprocessing is not small)
         self._made_transfer: Transfer | None = None
+        self._made_team: TeamWork | None = None
         self.keyboard_help: QWidget | None = None
         self.settings = app_settings()
         self.recent = RecentProjects(self.settings)
@@ -188,6 +216,12 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label.setContentsMargins(6, 1, 6, 1)
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflicts_label.setContentsMargins(6, 1, 6, 1)
+        self.conflicts_label.setAutoFillBackground(True)
+        self.conflicts_label.hide()
+        self.statusBar().addPermanentWidget(self.conflicts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.start_page.set_recent(self.recent.entries())
         geometry = self.settings.value("window/geometry")  # a damaged settings file must not stop the start
@@ -217,6 +251,15 @@ class MainWindow(QMainWindow):
             self._made_transfer = Transfer(self, self.runner)
         return self._made_transfer
 
+    @property
+    def team(self) -> TeamWork:
+        """Merge and split; made when first needed."""
+        if self._made_team is None:
+            from ot62443_desktop.ui.team import TeamWork
+
+            self._made_team = TeamWork(self, self.runner, self._after_merge)
+        return self._made_team
+
     def _connect_actions(self) -> None:
         handlers = {
             Act.NEW: self.new_project, Act.NEW_FROM_PREVIOUS: self.new_from_previous, Act.OPEN: self.open_dialog,
@@ -233,6 +276,9 @@ class MainWindow(QMainWindow):
             Act.VIEW_ZONES: lambda: self.show_tab(0), Act.VIEW_WALKTHROUGH: lambda: self.show_tab(1),
             Act.VIEW_DASHBOARD: lambda: self.show_tab(2), Act.VIEW_PLAN: lambda: self.show_tab(3),
             Act.VIEW_PROGRESS: lambda: self.show_tab(4), Act.VIEW_DIAGRAM: lambda: self.show_tab(5),
+            Act.VIEW_CONFLICTS: lambda: self.show_tab(CONFLICTS_TAB),
+            Act.MERGE: lambda: self._team_do(lambda session: self.team.merge(session)),
+            Act.SPLIT: lambda: self._team_do(lambda session: self.team.split(session)),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)
@@ -249,6 +295,32 @@ class MainWindow(QMainWindow):
             self.transfer.import_register(self.session)
         else:
             self.transfer.export(self.session, what)
+
+    def _team_do(self, fn: Callable[[ProjectSession], None]) -> None:
+        if self.session is not None:
+            if self.view is not None:
+                self.view.flush()  # what is being typed is saved before the copy is read or written
+            fn(self.session)
+
+    def _after_merge(self) -> None:
+        """Every view is built again on the merged project; the Conflicts tab comes first if there are any."""
+        if self.session is None or self.view is None:
+            return
+        index = self.view.currentIndex()
+        old, self.view = self.view, ProjectView(self.session)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.show_tab(CONFLICTS_TAB if self.session.conflict_count() else index)
+        self._update_conflicts()
+
+    def _update_conflicts(self) -> None:
+        """The number of merge conflicts in the status bar, in the caution colours, while there are any."""
+        count = 0 if self.session is None else self.session.conflict_count()
+        self.conflicts_label.setText(self.tr("%n merge conflict(s)", "", count))
+        self.conflicts_label.setPalette(tinted(self.statusBar().palette(), Hue.CAUTION))
+        self.conflicts_label.setVisible(count > 0)
 
     def _undo_stack_do(self, fn: Callable[[QUndoStack], None]) -> None:
         if self.session is not None and not self.session.read_only:
@@ -272,7 +344,7 @@ class MainWindow(QMainWindow):
         editable = has_project and not self.session.read_only  # type: ignore[union-attr]
         for action in self.actions_by_id.values():
             action.setEnabled(not action.property("needs_project") or has_project)
-        for act in (Act.PROJECT_SETUP, Act.IMPORT_REGISTER):
+        for act in (Act.PROJECT_SETUP, Act.IMPORT_REGISTER, Act.MERGE):
             self.action(act).setEnabled(editable)
         if self.session is not None:
             stack = self.session.undo_stack
@@ -504,11 +576,13 @@ class MainWindow(QMainWindow):
         self.session.refused.connect(lambda why: self.statusBar().showMessage(why, 10000))
         self._told_read_only = project.store.read_only
         self.session.undo_stack.indexChanged.connect(self._on_undo_index)
+        self.session.conflicts_changed.connect(self._update_conflicts)
         self.view = ProjectView(self.session)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         self.recent.add(str(project.store.path))
         self.show_tab(1 if project.store.zones() else 0)
+        self._update_conflicts()
         self._update_state()
 
     def confirm_close(self) -> bool:
@@ -550,6 +624,7 @@ class MainWindow(QMainWindow):
         self._unsaved.clear()
         self._alarm(False)
         self.saved_label.setText("")
+        self._update_conflicts()
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.set_recent(self.recent.entries())
         self._update_state()

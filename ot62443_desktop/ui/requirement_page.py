@@ -9,7 +9,6 @@ leaving the field, and before moving to another requirement.
 from __future__ import annotations
 
 import dataclasses
-import getpass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -52,6 +51,7 @@ from ot62443_desktop.domain.model import (
 from ot62443_desktop.domain.report import reference_date
 from ot62443_desktop.domain.rules import classify, ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
+from ot62443_desktop.storage.identity import user
 from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.badge import Badge
 from ot62443_desktop.ui.commands import SetAnswerCommand, SetRemediationCommand
@@ -68,13 +68,6 @@ from ot62443_desktop.ui.theme import Theme, heading_font, theme
 STATUS_ORDER = (Status.NOT_ASSESSED, Status.IMPLEMENTED, Status.PARTIAL, Status.NOT_IMPLEMENTED,
                 Status.NOT_APPLICABLE, Status.COMPENSATED)
 E = TypeVar("E", bound=StrEnum)
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def _enum(kind: type[E], value: object) -> E | None:
@@ -435,7 +428,7 @@ class RequirementPage(QWidget):
         assert key is not None or self.requirement is not None
         scope_id, requirement_id = key or (self.scope_id, self.requirement.id)  # type: ignore[union-attr]
         current = self.session.store.answer(scope_id, requirement_id) or Answer(scope_id, requirement_id, status)
-        return dataclasses.replace(current, answered_by=_user(), answered_at=datetime.now().replace(microsecond=0))
+        return dataclasses.replace(current, answered_by=user(), answered_at=datetime.now().replace(microsecond=0))
 
     def set_status(self, status: Status) -> None:
         if self.requirement is None or not self.session.editable():

@@ -26,6 +26,8 @@ from ot62443_desktop.domain.model import (
 )
 from ot62443_desktop.domain.scoring import Gap, find_gaps
 from ot62443_desktop.storage import StoreError
+from ot62443_desktop.storage.merge import MergeReport
+from ot62443_desktop.storage.versions import parse_key
 from ot62443_desktop.ui.commands import StoreUndoStack
 from ot62443_desktop.ui.errors import describe
 from ot62443_desktop.ui.i18n import fill
@@ -46,6 +48,8 @@ class ProjectSession(QObject):
     store_warning = Signal(str)  # something the store noted while writing (nothing was lost)
     read_only_changed = Signal()  # the project can no longer be changed (editors must say so at once)
     refused = Signal(str)  # an edit asked of a read-only project: why nothing changed
+    merged = Signal()  # another copy's changes came in: any record may have changed
+    conflicts_changed = Signal()  # a merge or a resolution changed the conflicts still to settle
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +63,7 @@ class ProjectSession(QObject):
         self._gaps: list[Gap] | None = None
         for signal in (self.answer_changed, self.remediation_changed):
             signal.connect(self._invalidate)
-        for signal in (self.zones_changed, self.info_changed):
+        for signal in (self.zones_changed, self.info_changed, self.merged):
             signal.connect(self._invalidate)
 
     @property
@@ -209,4 +213,34 @@ class ProjectSession(QObject):
             for item in items:
                 self.store.set_remediation(item)
         self.zones_changed.emit()
+        self._written()
+
+    # -- team work (SPEC 12.2): merge and conflicts -------------------------------------------
+
+    def conflict_count(self) -> int:
+        return len(self.store.conflicts())
+
+    def merge(self, other: str) -> MergeReport:
+        """Bring another copy's changes in, as one durable batch. Edits made before it leave the undo
+        stack: undoing one now would overwrite what the merge brought without showing it."""
+        report = self.project.merge(other)
+        self.undo_stack.clear()
+        self.merged.emit()
+        self.conflicts_changed.emit()
+        self._written()
+        return report
+
+    def resolve(self, key: str, take: str) -> None:
+        """Settle one conflict ("mine" or "theirs"), durable on return; StoreError changes nothing."""
+        kind, scope, req = parse_key(key)
+        self.store.resolve(key, take)
+        if kind == "a":
+            self.answer_changed.emit(scope, req)
+        elif kind == "r":
+            self.remediation_changed.emit(scope, req)
+        elif kind == "z":
+            self.zones_changed.emit()
+        else:
+            self.info_changed.emit()
+        self.conflicts_changed.emit()
         self._written()

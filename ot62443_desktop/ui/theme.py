@@ -166,6 +166,15 @@ def theme(palette: QPalette) -> Theme:
     return found
 
 
+def tinted(palette: QPalette, hue: Hue) -> QPalette:
+    """`palette` with its window (a label's background, when it fills it) tinted with `hue`, its text readable."""
+    pair = theme(palette).fill(hue, over=palette.color(QPalette.ColorRole.Window))
+    painted = QPalette(palette)
+    painted.setColor(QPalette.ColorRole.Window, pair.background)
+    painted.setColor(QPalette.ColorRole.WindowText, pair.text)
+    return painted
+
+
 def scaled_font(font: QFont, scale: float, *, bold: bool = True) -> QFont:
     """`font` at `scale` times its size: the page titles and section headings of every view."""
     scaled = QFont(font)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -35,6 +37,7 @@ from ot62443_desktop.ui.navigator_model import (
 )
 from ot62443_desktop.ui.requirement_page import RequirementPage
 from ot62443_desktop.ui.session import ProjectSession
+from ot62443_desktop.ui.theme import Hue, tinted
 
 
 class Walkthrough(QWidget):
@@ -53,6 +56,15 @@ class Walkthrough(QWidget):
         widest = max(self.tree.fontMetrics().horizontalAdvance(f"{short_status_label(s)} · ML4") for s in Status)
         self.tree.header().resizeSection(1, widest + 12)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.history_dialog: QDialog | None = None
+        self.conflicts_note = QLabel(wordWrap=True)
+        self.conflicts_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflicts_note.setContentsMargins(4, 2, 4, 2)
+        self.conflicts_note.setAutoFillBackground(True)
+        self.conflicts_note.setPalette(tinted(self.conflicts_note.palette(), Hue.CAUTION))
+        session.conflicts_changed.connect(self._count_conflicts)
 
         self.filter_combo = QComboBox()
         for text, mode in ((self.tr("All"), FilterMode.ALL), (self.tr("Unanswered"), FilterMode.UNANSWERED),
@@ -80,6 +92,7 @@ class Walkthrough(QWidget):
         row.addWidget(self.filter_combo)
         row.addWidget(self.search, 1)
         left_layout.addLayout(row)
+        left_layout.addWidget(self.conflicts_note)
         left_layout.addWidget(self.show_all)
         left_layout.addWidget(self.tree, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -91,6 +104,44 @@ class Walkthrough(QWidget):
         layout.addWidget(splitter)
         self.model.modelReset.connect(self._after_reset)
         self._current: tuple[str, str] | None = None
+        self._count_conflicts()
+
+    def _count_conflicts(self) -> None:
+        count = self.session.conflict_count()
+        self.conflicts_note.setText(self.tr("%n merge conflict(s) to settle: see the Conflicts tab", "", count))
+        self.conflicts_note.setVisible(count > 0)
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu_at(point)
+        if menu is not None:
+            menu.popup(self.tree.viewport().mapToGlobal(point))
+
+    def context_menu_at(self, point: QPoint) -> QMenu | None:
+        """The navigator's context menu for the row at `point`: a requirement's answer history."""
+        node = self.tree.indexAt(point).data(NODE_ROLE)
+        if node is None or node.kind is not NodeKind.REQUIREMENT:
+            return None
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Answer &history…"), lambda: self.show_history(node.scope_id, node.key))
+        return menu
+
+    def show_history(self, scope_id: str, requirement_id: str) -> QDialog:
+        """Every version of one answer: who changed it, when, on which copy."""
+        from ot62443_desktop.ui.history_dialog import HistoryDialog
+
+        self.history_dialog = HistoryDialog(self.session, scope_id, requirement_id, self)
+        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog.open()
+        return self.history_dialog
+
+    def show_requirement(self, scope_id: str, requirement_id: str) -> bool:
+        """Select one requirement, clearing a filter or search that hides it."""
+        if self.select(scope_id, requirement_id):
+            return True
+        self.filter_combo.setCurrentIndex(0)
+        self.search.clear()
+        return self.select(scope_id, requirement_id)
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -116,10 +167,7 @@ class Walkthrough(QWidget):
             return False
         node = next((n for n in nodes if self.model.state(scope_id, n.requirement)  # type: ignore[arg-type]
                      is AnswerState.UNANSWERED), nodes[0])
-        if not self.select(scope_id, node.key):
-            self.filter_combo.setCurrentIndex(0)
-            self.search.clear()
-            self.select(scope_id, node.key)
+        self.show_requirement(scope_id, node.key)
         return True
 
     def go_next(self) -> bool:
@@ -176,10 +224,7 @@ class Walkthrough(QWidget):
         for node in nodes[start:] + nodes[:start]:
             assert node.requirement is not None
             if self.model.state(node.scope_id, node.requirement) is AnswerState.UNANSWERED:
-                if not self.select(node.scope_id, node.key):
-                    self.filter_combo.setCurrentIndex(0)
-                    self.search.clear()
-                    self.select(node.scope_id, node.key)
+                self.show_requirement(node.scope_id, node.key)
                 return True
         return False
 

@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message numerus="yes">
+        <source>%n conflict(s) from merging other copies. The project shows its own value (mine) until you choose.</source>
+        <translation>
+            <numerusform>%n conflict from merging other copies. The project shows its own value (mine) until you choose.</numerusform>
+            <numerusform>%n conflicts from merging other copies. The project shows its own value (mine) until you choose.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message numerus="yes">
         <source>Site program (IEC 62443-2-1), target ML%1: %n gap(s), %2 not assessed</source>
@@ -94,6 +104,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n merge conflict(s)</source>
+        <translation>
+            <numerusform>%n merge conflict</numerusform>
+            <numerusform>%n merge conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message numerus="yes">
         <source>%1 · %n gap(s)</source>
@@ -111,12 +131,39 @@
     </message>
 </context>
 <context>
+    <name>ProjectView</name>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Conflicts (%n)</numerusform>
+            <numerusform>Conflicts (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemediationView</name>
     <message numerus="yes">
         <source>%n gap(s)</source>
         <translation>
             <numerusform>%n gap</numerusform>
             <numerusform>%n gaps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamWork</name>
+    <message numerus="yes">
+        <source>%n change(s) to take</source>
+        <translation>
+            <numerusform>%n change to take</numerusform>
+            <numerusform>%n changes to take</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): records both copies changed differently. The project keeps its own value and shows the other beside it in the Conflicts tab until you choose.</source>
+        <translation>
+            <numerusform>%n conflict: a record both copies changed differently. The project keeps its own value and shows the other beside it in the Conflicts tab until you choose.</numerusform>
+            <numerusform>%n conflicts: records both copies changed differently. The project keeps its own value and shows the other beside it in the Conflicts tab until you choose.</numerusform>
         </translation>
     </message>
 </context>
@@ -134,6 +181,16 @@
         <translation>
             <numerusform>Imported %n row</numerusform>
             <numerusform>Imported %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Walkthrough</name>
+    <message numerus="yes">
+        <source>%n merge conflict(s) to settle: see the Conflicts tab</source>
+        <translation>
+            <numerusform>%n merge conflict to settle: see the Conflicts tab</numerusform>
+            <numerusform>%n merge conflicts to settle: see the Conflicts tab</numerusform>
         </translation>
     </message>
 </context>

@@ -110,6 +110,14 @@
         <translation>Importer un catalo&amp;gue…</translation>
     </message>
     <message>
+        <source>&amp;Merge another copy…</source>
+        <translation>F&amp;usionner une autre copie…</translation>
+    </message>
+    <message>
+        <source>&amp;Split work package…</source>
+        <translation>Découper un &amp;lot de travail…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
@@ -164,6 +172,10 @@
     <message>
         <source>&amp;Progress since the last assessment</source>
         <translation>Évolution depuis la &amp;dernière évaluation</translation>
+    </message>
+    <message>
+        <source>Merge &amp;conflicts</source>
+        <translation>&amp;Conflits de fusion</translation>
     </message>
     <message>
         <source>&amp;Keyboard reference</source>
@@ -463,6 +475,154 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Project details</source>
+        <translation>Détails du projet</translation>
+    </message>
+    <message>
+        <source>Site program</source>
+        <translation>Programme du site</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Remediation item</source>
+        <translation>Action de remédiation</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>%1, %2, copy %3</source>
+        <translation>%1, %2, copie %3</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>utilisateur inconnu</translation>
+    </message>
+    <message>
+        <source>(removed on this copy)</source>
+        <translation>(supprimé dans cette copie)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Achieved maturity</source>
+        <translation>Maturité atteinte</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>SL-T</source>
+        <translation>SL-T</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Differs in</source>
+        <translation>Diffère par</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>La mienne</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>L&apos;autre</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Take &amp;mine</source>
+        <translation>Garder la &amp;mienne</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>Prendre l&apos;&amp;autre</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in the walkthrough</source>
+        <translation>&amp;Modifier dans l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Keep the value the project shows (after editing it, if you did)</source>
+        <translation>Garder la valeur affichée par le projet (après l&apos;avoir modifiée, le cas échéant)</translation>
+    </message>
+    <message>
+        <source>Take the other copy&apos;s value instead</source>
+        <translation>Prendre plutôt la valeur de l&apos;autre copie</translation>
+    </message>
+    <message>
+        <source>Change the value in the walkthrough, then come back and take mine</source>
+        <translation>Modifier la valeur dans l&apos;onglet Évaluation, puis revenir et garder la mienne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) from merging other copies. The project shows its own value (mine) until you choose.</source>
+        <translation>
+            <numerusform>%n conflit issu de la fusion d&apos;autres copies. Le projet affiche sa propre valeur (la mienne) jusqu&apos;à votre choix.</numerusform>
+            <numerusform>%n conflits issus de la fusion d&apos;autres copies. Le projet affiche sa propre valeur (la mienne) jusqu&apos;à votre choix.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts: every merge is settled.</source>
+        <translation>Aucun conflit&#xa0;: toutes les fusions sont réglées.</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>La mienne</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>L&apos;autre</translation>
+    </message>
+    <message>
+        <source>resolve %1</source>
+        <translation>régler %1</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message numerus="yes">
         <source>Site program (IEC 62443-2-1), target ML%1: %n gap(s), %2 not assessed</source>
@@ -732,6 +892,56 @@
     <message>
         <source>%1: edit plan</source>
         <translation>%1&#xa0;: modification du plan</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of %1 in %2</source>
+        <translation>Historique de %1 dans %2</translation>
+    </message>
+    <message>
+        <source>Every version this copy knows, each after the versions it was made knowing; the last, in bold, is the current one.</source>
+        <translation>Toutes les versions que connaît cette copie, chacune après celles dont elle tenait compte&#xa0;; la dernière, en gras, est la version actuelle.</translation>
+    </message>
+    <message>
+        <source>This requirement has not been answered in this scope.</source>
+        <translation>Cette exigence n&apos;a pas reçu de réponse dans ce périmètre.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>utilisateur inconnu</translation>
+    </message>
+    <message>
+        <source> (this copy)</source>
+        <translation> (cette copie)</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(supprimée)</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1224,13 @@
     <message>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge conflict(s)</source>
+        <translation>
+            <numerusform>%n conflit de fusion</numerusform>
+            <numerusform>%n conflits de fusion</numerusform>
+        </translation>
     </message>
     <message>
         <source>NOT SAVED: the last change failed</source>
@@ -1499,6 +1716,17 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <source>Diagram</source>
         <translation>Schéma</translation>
     </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Conflits (%n)</numerusform>
+            <numerusform>Conflits (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
@@ -1794,6 +2022,41 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split work package</source>
+        <translation>Découper un lot de travail</translation>
+    </message>
+    <message>
+        <source>A work package is a copy of this project holding the zones you tick, for a colleague to assess on another laptop. Merge it back with File &gt; Merge another copy when it returns.</source>
+        <translation>Un lot de travail est une copie de ce projet qui contient les zones cochées, qu&apos;un collègue évalue sur un autre ordinateur. Au retour, réintégrez-le avec Fichier &gt; Fusionner une autre copie.</translation>
+    </message>
+    <message>
+        <source>&amp;Include the site&apos;s security program (IEC 62443-2-1)</source>
+        <translation>&amp;Inclure le programme de sécurité du site (IEC 62443-2-1)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Zones and conduits:</source>
+        <translation>&amp;Zones et conduits&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Work package file:</source>
+        <translation>&amp;Fichier du lot de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Work package file</source>
+        <translation>Fichier du lot de travail</translation>
+    </message>
+    <message>
+        <source>OT 62443 projects (*.ot62443)</source>
+        <translation>Projets OT 62443 (*.ot62443)</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>OT 62443 Workbook</source>
@@ -1822,6 +2085,71 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWork</name>
+    <message>
+        <source>Merge another copy</source>
+        <translation>Fusionner une autre copie</translation>
+    </message>
+    <message>
+        <source>OT 62443 projects (*.ot62443)</source>
+        <translation>Projets OT 62443 (*.ot62443)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing this project does not already have.</source>
+        <translation>%1 ne contient rien que ce projet n&apos;ait déjà.</translation>
+    </message>
+    <message>
+        <source>Reading the other copy…</source>
+        <translation>Lecture de l&apos;autre copie…</translation>
+    </message>
+    <message>
+        <source>From %1:</source>
+        <translation>Depuis %1&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to take</source>
+        <translation>
+            <numerusform>%n modification à reprendre</numerusform>
+            <numerusform>%n modifications à reprendre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): records both copies changed differently. The project keeps its own value and shows the other beside it in the Conflicts tab until you choose.</source>
+        <translation>
+            <numerusform>%n conflit&#xa0;: un enregistrement modifié différemment dans les deux copies. Le projet garde sa propre valeur et montre l&apos;autre à côté, dans l&apos;onglet Conflits, jusqu&apos;à votre choix.</numerusform>
+            <numerusform>%n conflits&#xa0;: des enregistrements modifiés différemment dans les deux copies. Le projet garde sa propre valeur et montre l&apos;autre à côté, dans l&apos;onglet Conflits, jusqu&apos;à votre choix.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A merge cannot be undone, but every value it replaces is kept in the answer&apos;s history.</source>
+        <translation>Une fusion ne peut pas être annulée, mais chaque valeur qu&apos;elle remplace reste dans l&apos;historique de la réponse.</translation>
+    </message>
+    <message>
+        <source>Nothing was merged.</source>
+        <translation>Rien n&apos;a été fusionné.</translation>
+    </message>
+    <message>
+        <source>Merged %1: %2 change(s) taken, %3 conflict(s).</source>
+        <translation>%1 fusionné&#xa0;: %2 modification(s) reprise(s), %3 conflit(s).</translation>
+    </message>
+    <message>
+        <source>Split work package</source>
+        <translation>Découper un lot de travail</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Wrote the work package %1 (%2). When it comes back, merge it with File &gt; Merge another copy.</source>
+        <translation>Lot de travail %1 écrit (%2). À son retour, fusionnez-le avec Fichier &gt; Fusionner une autre copie.</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +2250,17 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge conflict(s) to settle: see the Conflicts tab</source>
+        <translation>
+            <numerusform>%n conflit de fusion à régler&#xa0;: voir l&apos;onglet Conflits</numerusform>
+            <numerusform>%n conflits de fusion à régler&#xa0;: voir l&apos;onglet Conflits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer &amp;history…</source>
+        <translation>&amp;Historique de la réponse…</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,11 @@ failing write first writes half its bytes, as a real full disk tears an append.
 from __future__ import annotations
 
 import errno
+import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,7 @@ def disk(fault: FullDisk | None) -> Iterator[None]:
 class Expected:
     answers: dict[tuple[str, str], str]
     zones: set[str]
+    removed: set[str] = field(default_factory=set)  # keys of the records removed: each has a tombstone
 
 
 INFO = ProjectInfo("ACME Water", "North works")
@@ -116,8 +118,16 @@ def session(path: Path, expected: Expected, attempt: Callable[[Callable[[], Any]
     attempt(st.close)
     if not attempt(open_store) or st is None:
         return
-    if attempt(answer("Z1", "SR 1.1", "second session")):
+    if attempt(answer("Z1", "SR 1.1", "second session")):  # the first session's version goes to the history
         expected.answers[("Z1", "SR 1.1")] = "second session"
+    if ("Z1", REQS[1]) in expected.answers and attempt(lambda: st.clear_answer("Z1", REQS[1])):  # type: ignore[union-attr]
+        del expected.answers[("Z1", REQS[1])]
+        expected.removed.add(f"a|Z1|{REQS[1]}")
+    if "Z2" in expected.zones and attempt(lambda: st.remove_zone("Z2")):  # type: ignore[union-attr]
+        expected.zones.discard("Z2")
+        expected.removed.add("z|Z2")
+        if expected.answers.pop(("Z2", "SR 1.1"), None) is not None:
+            expected.removed.add("a|Z2|SR 1.1")
     attempt(st.close)
 
 
@@ -153,6 +163,10 @@ def assert_project_holds(path: Path, expected: Expected) -> None:
         assert {z.id for z in st.zones()} == expected.zones
         got = {key: a.notes for key, a in st.answers().items()}
         assert got == expected.answers
+    raw = json.loads(path.read_bytes())
+    assert {t["key"] for t in raw.get("tombstones", {}).values()} == expected.removed
+    if expected.answers.get(("Z1", "SR 1.1")) == "second session":  # the version it replaced is kept
+        assert any(e["key"] == "a|Z1|SR 1.1" for e in raw["history"].values())
     leftovers = sorted(p.name for p in path.parent.iterdir() if p.name != path.name)
     assert leftovers == [], f"left beside the project: {leftovers}"
 

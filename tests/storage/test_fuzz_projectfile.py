@@ -9,6 +9,7 @@ crash postponed.
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from ot62443_desktop.domain.model import (
     Zone,
 )
 from ot62443_desktop.storage import ProjectStore, StoreError
+from ot62443_desktop.storage.merge import merge_into
 
 EXAMPLES = 400  # per test: enough to find each bug fixed here, in a few seconds each
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -46,7 +48,9 @@ json_values = st.recursive(
 # Keys the loader looks for, so generated documents reach past "not a project".
 known_keys = st.sampled_from(["meta", "1", "2", "zones", "answers:Z1", "remediation:Z1", "answers:site",
                               "schema_version", "generation", "info", "client", "site", "id", "name",
-                              "sl_t", "kind", "criticality", "req", "status", "ml", "evidence", "at", "state"])
+                              "sl_t", "kind", "criticality", "req", "status", "ml", "evidence", "at", "state",
+                              "_v", "vv", "by", "copy", "copy_id", "copy_home", "tombstones", "history", "key",
+                              "doc", "_conflict"])
 keyed_values = st.recursive(
     scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(known_keys | st.text(max_size=4), inner, max_size=5),
@@ -55,7 +59,8 @@ keyed_values = st.recursive(
 
 
 def template(folder: Path) -> dict[str, Any]:
-    """A small valid project with every kind of record, as its raw JSON document."""
+    """A small valid project with every kind of record (and of version, tombstone and history), as its
+    raw JSON document."""
     path = folder / "template.ot62443"
     info = ProjectInfo("ACME", "North", assessors=("Ann",), start_date=date(2024, 1, 2))
     with ProjectStore.create(path, info) as store:
@@ -65,6 +70,15 @@ def template(folder: Path) -> dict[str, Any]:
         store.set_answer(Answer("site", "ORG 1.1", Status.IMPLEMENTED, ml=3))
         store.set_remediation(RemediationItem("Z1", "SR 1.1", priority=Priority.P1, effort=Effort.S,
                                               state=ItemState.DONE, due_date=date(2024, 6, 1)))
+    copy = folder / "copy.ot62443"
+    shutil.copy(path, copy)
+    with ProjectStore.open(copy) as other:  # another copy answers differently: a conflict
+        other.set_answer(Answer("Z1", "SR 1.1", Status.NOT_IMPLEMENTED, notes="elsewhere"))
+    with ProjectStore.open(path) as store:  # a second session: history entries, a tombstone, a conflict
+        store.set_answer(Answer("Z1", "SR 1.1", Status.IMPLEMENTED, notes="later"))
+        store.clear_answer("site", "ORG 1.1")
+        merge_into(store, copy)
+        assert store.conflicts() == ["a|Z1|SR 1.1"]
     raw: dict[str, Any] = json.loads(path.read_bytes())
     return raw
 
@@ -110,7 +124,22 @@ def open_or_refuse(data: bytes) -> bool:
         with ProjectStore.open(path) as again:
             assert again.snapshot().zones == snapshot.zones and again.info == snapshot.info
             assert len(again.answers()) == len(snapshot.answers) + (("site", "ORG 9.9") not in snapshot.answers)
+        merge_both_ways(path)
         return True
+
+
+def merge_both_ways(path: Path) -> None:
+    """A project that opens also merges with the template, either way, or is refused in one line;
+    what a merge wrote opens again."""
+    template = path.with_name("template.ot62443")
+    template.write_bytes(GOOD_BYTES)
+    for target, other in ((template, path), (path, template)):
+        with ProjectStore.open(target) as store:
+            try:
+                merge_into(store, other)
+            except StoreError as exc:
+                assert "\n" not in str(exc) and "another project" in str(exc)
+        ProjectStore.open(target, read_only=True).close()
 
 
 @FUZZ

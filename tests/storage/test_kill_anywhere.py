@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from ot62443_desktop.api import open_project
+from ot62443_desktop.storage.versions import answer_key
 
 WORKER = textwrap.dedent("""
     import sys
@@ -38,15 +39,17 @@ WORKER = textwrap.dedent("""
         zone, req = f"Z{n % 3}", ids[n * 7 % len(ids)]
         project.set_answer(zone, req, "partial", notes=f"n {n}")
         print(f"{zone}|{req}|{n}", flush=True)  # acknowledged: set_answer has returned
+        if n % 4 == 0:  # a removal: a tombstone, and the removed version in the history
+            project.store.clear_answer(zone, req)
+            print(f"cleared|{zone}|{req}|{n}", flush=True)
     project.close()
     print("closed", flush=True)
 """)
 
 
-def run_round(script: Path, project_path: Path, start: int, count: int,
-              kill_after: float) -> tuple[list[str], float]:
-    """Run the worker; kill it `kill_after` seconds after it is ready to open the project (if still alive)."""
-    child = subprocess.Popen([sys.executable, str(script), str(project_path), str(start), str(count)],
+def run_round(script: Path, *args: object, kill_after: float) -> tuple[list[str], float]:
+    """Run the worker with `args`; kill it `kill_after` seconds after it says it is ready (if still alive)."""
+    child = subprocess.Popen([sys.executable, str(script), *map(str, args)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     assert child.stdout is not None
@@ -82,6 +85,7 @@ def test_kill_at_random_moments_of_open_compaction_and_close(project_path: Path,
     lines, full = run_round(script, project_path, 0, 12, kill_after=30.0)  # a whole round, to time it
     assert lines[-1] == "closed"
     acked: dict[tuple[str, str], int] = {}
+    cleared: dict[tuple[str, str], int] = {}
     n, outcomes = 100, {"while opening": 0, "open": 0, "closed": 0}
     for _ in range(rounds):
         count = rng.randint(0, 24)
@@ -90,12 +94,26 @@ def test_kill_at_random_moments_of_open_compaction_and_close(project_path: Path,
             if line.count("|") == 2:
                 zone, req, number = line.split("|")
                 acked[(zone, req)] = int(number)
+                cleared.pop((zone, req), None)
+            elif line.startswith("cleared|"):
+                _, zone, req, number = line.split("|")
+                cleared[(zone, req)] = int(number)
+                del acked[(zone, req)]
         outcomes["closed" if "closed" in lines else "open" if "opened" in lines else "while opening"] += 1
         n += count
     with open_project(project_path) as project:
         assert not project.store.read_only, project.store.read_only_reason
         for (zone, req), number in acked.items():
             answer = project.answer(zone, req)
+            if answer is None and number % 4 == 0:  # killed after its removal was saved, before it was told
+                assert project.store.removed(answer_key(zone, req)) is not None
+                continue
             assert answer is not None, f"{zone} {req} lost"
             assert int(answer["notes"].split()[1]) >= number  # the acknowledged value or a later one
-    print(f"{rounds} rounds killed: {outcomes}; {len(acked)} acknowledged answers checked")
+        for (zone, req), number in cleared.items():
+            answer = project.answer(zone, req)
+            assert answer is None or int(answer["notes"].split()[1]) > number, f"{zone} {req} came back"
+            if answer is None:
+                assert project.store.removed(answer_key(zone, req)) is not None
+    print(f"{rounds} rounds killed: {outcomes}; {len(acked)} acknowledged answers and {len(cleared)} "
+          "removals checked")

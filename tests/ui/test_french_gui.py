@@ -148,7 +148,7 @@ def test_the_views_are_french(french_window: MainWindow, tmp_path: Path, english
     assert view is not None
     assert [view.tabText(i) for i in range(view.count())] == [
         "Zones && conduits", "Évaluation", "Tableau de bord", "Plan de remédiation", "Évolution",
-        "Schéma"]
+        "Schéma", "Conflits"]
     assert "toutes les modifications sont enregistrées" in window.windowTitle()
 
     window.show_tab(1)
