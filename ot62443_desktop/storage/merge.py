@@ -233,8 +233,16 @@ class _Planner:
         else:
             assert tomb is not None
             self.changes[key] = (None, {"key": key, **_stamp(tomb)})
-        self.outcomes[key] = "unchanged" if self.same(key, mine, theirs) else "taken"
+        self.outcomes[key] = "unchanged" if self.same(key, mine, theirs) else self.taken_outcome(key, record)
         self.keep_state(key, mine)
+
+    def taken_outcome(self, key: str, record: Mapping[str, Any] | None) -> str:
+        """"taken", or the conflicting field of a record taken with a conflict still to resolve: a merge
+        that brings one in must say so (in a ring of copies, it may replace this copy's own value)."""
+        if record is None or CONFLICT not in record:
+            return "taken"
+        held = record[CONFLICT]["doc"]
+        return "zone" if held is None else self.differ(key, record, held) or "taken"
 
     def concurrent(self, key: str, mine: State, theirs: State, vv: dict[str, int]) -> None:
         (my_record, my_tomb), (their_record, their_tomb) = mine, theirs
