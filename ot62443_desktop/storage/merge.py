@@ -128,10 +128,38 @@ def merge_into(store: ProjectStore, other: str | Path, *, dry_run: bool = False)
             raise StoreError(f"{theirs.path} is a copy of another project (id {theirs.project_id}) than {store.path} "
                              f"(id {store.project_id}); only copies of one project merge; nothing was changed")
         store.warnings += [f"{theirs.path}: {warning}" for warning in theirs.warnings]
+        _refuse_forged_counts(store, theirs)
         plan = plan_merge(store.document(), theirs.document(), copy_id=store.copy_id, by=user(), at=now())
     if not dry_run and (plan.changes or plan.history):
         store.put_versions(plan.changes, plan.history)
     return plan.report
+
+
+def _refuse_forged_counts(mine: ProjectStore, theirs: ProjectStore) -> None:
+    """Only this copy makes versions under its own id, so no other file can know more of them than
+    this one holds; a file that claims to was forged or altered, and taking its count would leave
+    a record that can never be edited again here."""
+    made, claimed = _highest(mine.document(), mine.copy_id), _highest(theirs.document(), mine.copy_id)
+    if claimed > made:
+        raise StoreError(f"{theirs.path} claims {claimed} versions made on this copy, which has made {made}: it "
+                         f"was not made from copies of {mine.path} (or it was altered); nothing was changed")
+
+
+def _highest(raw: Raw, copy_id: str) -> int:
+    """The highest count of `copy_id` in any version vector of the document (records, tombstones,
+    history, conflicts); the baseline of a carried-forward project holds none."""
+    highest = 0
+    stack: list[Any] = [value for table, value in raw.items() if not table.startswith("baseline:")]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            vv = item.get("vv")
+            if isinstance(vv, dict) and isinstance(count := vv.get(copy_id), int):
+                highest = max(highest, count)
+            stack.extend(v for v in item.values() if isinstance(v, dict | list))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, dict | list))
+    return highest
 
 
 def plan_merge(mine: Raw, theirs: Raw, *, copy_id: str, by: str, at: str) -> MergePlan:
