@@ -240,14 +240,30 @@ class _Planner:
             self.take(key, mine, theirs)
             return
         order = compare(ours["vv"], other["vv"])
-        if order is Order.SAME and self.same(key, mine, theirs):
+        if order is Order.SAME and (self.same(key, mine, theirs) or self.holds(key, mine, theirs)):
             order = Order.NEWER
         if order is Order.NEWER:
             self.outcomes[key] = "unchanged"
-        elif order is Order.OLDER:
+        elif order is Order.OLDER and not self.unsettled(key, mine, theirs):
             self.take(key, mine, theirs)
         else:  # concurrent, or one version with two values (a doctored or cloned file): keep both
             self.concurrent(key, mine, theirs, join(ours["vv"], other["vv"]))
+
+    def unsettled(self, key: str, mine: State, theirs: State) -> bool:
+        """Their newer record is still in conflict and this copy's value is not theirs: their vector
+        counts our version only because they hold a conflict, not because anyone settled it, so ours
+        stays on our screen (with theirs beside it) instead of leaving it, as it would in a ring of copies."""
+        their_record, my_record = theirs[0], mine[0]
+        return (their_record is not None and my_record is not None and CONFLICT in their_record
+                and self.differ(key, my_record, their_record) is not None)
+
+    def holds(self, key: str, mine: State, theirs: State) -> bool:
+        """This copy already holds their value as its conflict (a second merge of the same file)."""
+        my_record, their_record = mine[0], theirs[0]
+        if my_record is None or their_record is None or CONFLICT not in my_record:
+            return False
+        held = my_record[CONFLICT]["doc"]
+        return held is not None and self.differ(key, held, their_record) is None
 
     def same(self, key: str, mine: State, theirs: State) -> bool:
         if mine[0] is None or theirs[0] is None:

@@ -1,6 +1,6 @@
-"""Three copies merged in a ring: a merge that takes a record still in conflict must say so. Before,
-copy B took C's version of an answer B had answered itself (C held A's side beside its own, B's only
-in C's history) and reported "0 conflict(s)": B's consultant was told nothing needed a decision."""
+"""Three copies merged in a ring. Each holds one conflicting version per record, so a copy's vector
+may count a version it only holds as a conflict; a later merge must not take that as settled: the
+copy's own answer stays on its screen with the other beside it, and the merge says there is a conflict."""
 
 from __future__ import annotations
 
@@ -33,6 +33,10 @@ def test_a_merge_that_takes_a_record_in_conflict_reports_the_conflict(tmp_path: 
     with ProjectStore.open(b) as store:
         report = merge_into(store, c)
         assert store.conflicts() == [KEY]
+        shown = store.answer("Z1", "SR 1.1")
         history = [entry["doc"]["notes"] for entry in store.history(KEY) if entry["doc"] is not None]
+        again = merge_into(store, c)
     assert report.conflicts == [Conflict(KEY, "status")]
-    assert "b" in history  # B's own answer is kept, in the history
+    assert shown is not None and shown.notes == "b"  # B's own answer stays on B's screen, C's beside it
+    assert "a" in history  # A's answer, which is not beside it, is kept in the history
+    assert again.conflicts == [] and again.taken == 0  # merging the same file again changes nothing
