@@ -23,6 +23,7 @@ GAP_X, ROW_H = 34.0, 92.0
 LABEL_W = 120.0  # the band names, left of the boxes
 MARGIN = 16.0
 PER_ROW = 10  # boxes per row of a band before it wraps
+REACH = 1000.0  # points: how far beyond the laid-out drawing a box the user put somewhere may sit
 _SWEEPS = 4
 
 
@@ -83,6 +84,8 @@ def layout(project: ProjectData) -> Diagram:
     if by_band.get(-1):
         order.append(-1)
     rows = _ordered_rows(order, by_band, neighbours)
+    far = (LABEL_W + MARGIN + PER_ROW * (ZONE_W + GAP_X) + REACH,
+           MARGIN + sum(len(band) for band in rows.values()) * ROW_H + ROW_H + REACH)
     boxes: dict[str, Box] = {}
     bands = []
     y = MARGIN
@@ -93,9 +96,9 @@ def layout(project: ProjectData) -> Diagram:
         for r, row in enumerate(band_rows):
             for c, zone in enumerate(row):
                 x0, y0 = LABEL_W + MARGIN + c * (ZONE_W + GAP_X), y + r * ROW_H + (ROW_H - ZONE_H) / 2
-                boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H)
+                boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
         y += height
-    y = _place_conduits(conduits, boxes, y)
+    y = _place_conduits(conduits, boxes, y, far)
     links = tuple(
         Link(c.id, z, boxes[c.id].centre, boxes[z].centre if z in boxes and not boxes[z].conduit else None)
         for c in conduits for z in c.connects
@@ -136,7 +139,7 @@ def _ordered_rows(order: list[int], by_band: dict[int, list[Zone]],
             for level in order}
 
 
-def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], bottom: float) -> float:
+def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], bottom: float, far: tuple[float, float]) -> float:
     """Each conduit between the zones it connects, nudged right until it overlaps no other box;
     conduits that connect no drawn zone go in a row under the bands. Returns the new bottom."""
     loose_x = LABEL_W + MARGIN
@@ -153,7 +156,8 @@ def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], bottom: float) 
         else:
             x, y = loose_x, loose_y
             loose_x += CONDUIT_W + GAP_X
-        boxes[conduit.id] = _placed(conduit, max(x, LABEL_W + MARGIN), max(y, MARGIN / 2), CONDUIT_W, CONDUIT_H)
+        boxes[conduit.id] = _placed(conduit, max(x, LABEL_W + MARGIN), max(y, MARGIN / 2), CONDUIT_W, CONDUIT_H,
+                                    far)
     return bottom + (ROW_H if loose_x > LABEL_W + MARGIN else 0)
 
 
@@ -162,7 +166,10 @@ def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:
     return x < box.x + box.w + pad and box.x < x + w + pad and y < box.y + box.h + pad and box.y < y + h + pad
 
 
-def _placed(zone: Zone, x: float, y: float, w: float, h: float) -> Box:
+def _placed(zone: Zone, x: float, y: float, w: float, h: float, far: tuple[float, float]) -> Box:
+    """A box where it was computed or, if the user put it somewhere, there: kept right of the band names and
+    below the top, as the GUI's drag keeps it, and within REACH of the laid-out drawing (`far`), so that a
+    hand-edited position neither draws it off the page nor makes a drawing of a thousand pages."""
     if zone.position is not None:
-        x, y = zone.position
+        x, y = min(max(zone.position[0], LABEL_W), far[0]), min(max(zone.position[1], 0.0), far[1])
     return Box(zone.id, zone.name, zone.kind is ScopeKind.CONDUIT, x, y, w, h)

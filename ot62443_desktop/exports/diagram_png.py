@@ -22,12 +22,18 @@ from ot62443_desktop.exports.output import write_whole
 from ot62443_desktop.exports.pdf.fonts import BOLD, FALLBACK, FONT, fonts
 
 SCALE = 2.0  # pixels per point
+#: The most pixels a picture has (120 MB in memory): a drawing with a box put far off is drawn smaller, not
+#: in gigabytes. A 100-zone plant at SCALE is about a tenth of it.
+MAX_PIXELS = 40_000_000
 _VERA = {FONT: "Vera.ttf", BOLD: "VeraBd.ttf"}
 
 
 def png_image(drawing: Picture, scale: float = SCALE) -> Image.Image:
-    """The drawing as an RGB image of `scale` pixels per point."""
+    """The drawing as an RGB image of `scale` pixels per point, or fewer if that would exceed MAX_PIXELS."""
     size = (max(1, math.ceil(drawing.width * scale)), max(1, math.ceil(drawing.height * scale)))
+    if size[0] * size[1] > MAX_PIXELS:
+        scale = math.sqrt(MAX_PIXELS / (drawing.width * drawing.height))
+        size = (max(1, math.floor(drawing.width * scale)), max(1, math.floor(drawing.height * scale)))
     image = Image.new("RGB", size, "#FFFFFF")
     draw = ImageDraw.Draw(image)
     for shape in drawing.shapes:
@@ -83,10 +89,12 @@ def _line(draw: ImageDraw.ImageDraw, line: Line, scale: float) -> None:
 def _label(draw: ImageDraw.ImageDraw, label: Label, scale: float) -> None:
     """Each run at the x it was measured to start at, on the label's baseline. A no-break space is drawn as
     the space it was measured as: FreeType gives Vera's twice the width."""
-    x = label.start
+    x, pixels = label.start, round(label.size * scale * 4) / 4
+    if pixels <= 0:  # a drawing shrunk to fit MAX_PIXELS: text too small to see, and FreeType has no size 0
+        return
     for font, text in label.runs:
         draw.text((x * scale, label.y * scale), text.replace("\u00a0", " "),
-                  font=_font(font, round(label.size * scale * 4) / 4), fill=label.colour, anchor="ls")
+                  font=_font(font, pixels), fill=label.colour, anchor="ls")
         x += pdfmetrics.stringWidth(text, font, label.size)
 
 
