@@ -13,7 +13,6 @@ window without loading the SVG renderer at all.
 from __future__ import annotations
 
 import contextlib
-import os
 import zlib
 from functools import cache
 from importlib.resources import files
@@ -115,8 +114,10 @@ def drawing(name: str, ink: str, accent: str, size: QSize, scale: float) -> QPix
     pixels = QSize(round(size.width() * scale), round(size.height() * scale))
     stamp = (icons_folder() / f"{name}.svg").stat()
     version = zlib.crc32(f"{stamp.st_size}:{stamp.st_mtime_ns}".encode())
-    path = cache_dir() / f"{name}-{ink[1:]}-{accent[1:]}-{pixels.width()}x{pixels.height()}-{version:08x}.png"
-    drawn = QPixmap(str(path)) if path.is_file() else QPixmap()
+    folder = cache_dir()
+    usable = not any(p.is_symlink() for p in (folder.parent, folder))  # never through a planted link
+    path = folder / f"{name}-{ink[1:]}-{accent[1:]}-{pixels.width()}x{pixels.height()}-{version:08x}.png"
+    drawn = QPixmap(str(path)) if usable and path.is_file() and not path.is_symlink() else QPixmap()
     if drawn.size() != pixels:
         from PySide6.QtGui import QPainter  # drawing, not reading the cache, needs a painter
 
@@ -125,20 +126,27 @@ def drawing(name: str, ink: str, accent: str, size: QSize, scale: float) -> QPix
         painter = QPainter(drawn)
         render(inked(name, ink, accent), painter, QRectF(0, 0, pixels.width(), pixels.height()))
         painter.end()
-        keep(drawn, path)
+        if usable:
+            keep(drawn, path)
     drawn.setDevicePixelRatio(scale)
     return drawn
 
 
 def keep(pixmap: QPixmap, path: Path) -> None:
-    """Write the drawing whole or not at all: another window may be reading the cache."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write the drawing whole or not at all (another window may be reading the cache), into a new
+    file of its own that then replaces the name: a link planted there is replaced, never followed."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from ot62443_desktop.storage.fsutil import atomic_write  # only when a drawing is new: not at start-up
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        return
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        if pixmap.save(str(temporary), "PNG"):
-            os.replace(temporary, path)
-    with contextlib.suppress(OSError):
-        temporary.unlink(missing_ok=True)
+        atomic_write(path, bytes(data.data()), durable=False)
 
 
 @cache
