@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ot62443_desktop.domain.catalogue import FR_IDS
-from ot62443_desktop.domain.model import ProjectData, ScopeKind
+from ot62443_desktop.domain.model import ProjectData, ScopeKind, Zone
 
 SL_STEP = 2  # a conduit between zones whose SL-T differ by this much in one FR needs a reason
 FIELD_LEVELS = range(0, 3)  # Purdue 0-2, where an asset list is expected (unknown for a project's own layers)
@@ -49,16 +49,29 @@ def design_checks(project: ProjectData) -> list[Finding]:
             findings.append(Finding(Check.TOO_FEW, conduit.id))
         if conduit.design_note.strip():
             continue
-        for i, first in enumerate(known):
-            for second in known[i + 1:]:
-                steps = [(abs(a - b), fr, (a, b)) for fr, a, b in zip(FR_IDS, first.sl_t, second.sl_t, strict=True)]
-                step, fr, levels = max(steps, key=lambda s: s[0])
-                if step >= SL_STEP:
-                    findings.append(Finding(Check.SL_STEP, conduit.id, other=f"{first.id}|{second.id}", fr=fr,
-                                            levels=levels))
+        if step := _widest_step(conduit, known):
+            findings.append(step)
     for zone in zones.values():
         if zone.id not in connected:
             findings.append(Finding(Check.ISOLATED, zone.id))
         if zone.level in FIELD_LEVELS and not zone.assets and not project.info.layers:
             findings.append(Finding(Check.NO_ASSETS, zone.id))
     return findings
+
+
+def _widest_step(conduit: Zone, known: list[Zone]) -> Finding | None:
+    """The conduit's widest SL-T step (in the FR where it is widest, first FR on a tie, between its
+    lowest and highest zone there), if it is SL_STEP or more: one finding per conduit, however many
+    zones it joins (a backbone conduit of a thousand zones would otherwise give a million pairs)."""
+    best: tuple[int, int, Zone, Zone] | None = None
+    for i in range(len(FR_IDS)):
+        low, high = min(known, key=lambda z: z.sl_t[i]), max(known, key=lambda z: z.sl_t[i])
+        step = high.sl_t[i] - low.sl_t[i]
+        if best is None or step > best[0]:
+            best = (step, i, low, high)
+    if best is None or best[0] < SL_STEP:
+        return None
+    _step, i, low, high = best
+    first, second = sorted((low, high), key=known.index)  # named in the order the conduit lists them
+    return Finding(Check.SL_STEP, conduit.id, other=f"{first.id}|{second.id}", fr=FR_IDS[i],
+                   levels=(first.sl_t[i], second.sl_t[i]))

@@ -80,3 +80,11 @@ def test_design_checks_on_a_worked_example() -> None:
         Zone("D", "D", Zone.uniform(1), kind=CONDUIT, connects=("A",))))
     assert design_checks(stepped) == [
         Finding(Check.SL_STEP, "C", other="A|B", fr="FR 7", levels=(1, 4)), Finding(Check.TOO_FEW, "D")]
+
+
+def test_a_backbone_conduit_gives_one_sl_step_finding_however_many_zones_it_joins() -> None:
+    zones = tuple(Zone(f"Z{n}", f"Zone {n}", Zone.uniform(1 + n % 4), level=1) for n in range(1000))
+    backbone = Zone("BB", "Backbone", Zone.uniform(2), kind=CONDUIT, connects=tuple(z.id for z in zones))
+    found = design_checks(ProjectData(ProjectInfo("c", "s"), (*zones, backbone)))
+    assert [f for f in found if f.check is Check.SL_STEP] == [
+        Finding(Check.SL_STEP, "BB", other="Z0|Z3", fr="FR 1", levels=(1, 4))]
