@@ -49,6 +49,12 @@ class ZoneScore:
         """Gap(FR) = max(0, SL-T - SL-A)."""
         return tuple(max(0, t - a) for t, a in zip(self.zone.sl_t, self.sl_a, strict=True))
 
+    @property
+    def worst_gap(self) -> int | None:
+        """The largest SL gap over the FRs, what the diagram colours a zone by; None for a zone with
+        no target at all (every FR at SL-T 0), which has no gap to show."""
+        return max(self.sl_gap) if any(self.zone.sl_t) else None
+
 
 @dataclass(frozen=True)
 class ProgramScore:

@@ -132,7 +132,7 @@ def diagram_facts(scored: ScoredProject, tr: Translator) -> DiagramFacts:
     language (the Purdue levels translated; a project's own layers as typed)."""
     info = scored.data.info
     diagram = layout(scored.data)
-    worst = {s.zone.id: (max(s.sl_gap) if any(s.zone.sl_t) else None) for s in scored.zones}
+    worst = {s.zone.id: s.worst_gap for s in scored.zones}
     titles = dict(zip(info.layer_names, layer_titles(info, tr), strict=True))
     names = tuple(titles.get(band.name) or tr("Not placed in a layer") for band in diagram.bands)
     return DiagramFacts(diagram, worst, names,

@@ -32,7 +32,7 @@ from ot62443_desktop.ui.commands import PlaceZonesCommand, RemoveZoneCommand
 from ot62443_desktop.ui.diagram_canvas import DiagramCanvas, Legend
 from ot62443_desktop.ui.diagram_scene import BoxLook, DiagramScene, Fonts
 from ot62443_desktop.ui.diagram_text import finding_text, layer_names
-from ot62443_desktop.ui.gap_colours import gap_colours, worst_gap
+from ot62443_desktop.ui.gap_colours import gap_colours
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import kind_label
 from ot62443_desktop.ui.lazy_view import LazyView
@@ -188,7 +188,7 @@ class DiagramView(LazyView):
         self.splitter.setSizes([max(total - side, side), side])
 
     def _look(self, zone: Zone, score: ZoneScore, layers: tuple[str, ...]) -> BoxLook:
-        worst = worst_gap(zone.sl_t, score.sl_gap)
+        worst = score.worst_gap
         lines = [f"{zone.id}  {zone.name}", kind_label(zone.kind)]
         if zone.level is not None and zone.level < len(layers):
             lines[-1] += f" · {layers[zone.level]}"

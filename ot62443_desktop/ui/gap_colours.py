@@ -2,20 +2,17 @@
 
 The hues are the theme's, the ones the dashboard's SL cells and bars use, in their light or
 dark shade; a box's background is the theme's tint of its hue over the base, with the
-palette's text on it. A zone with no SL-T (every FR at 0) has no gap to show, and is grey
+palette's text on it. A zone with no SL-T (every FR at 0; ZoneScore.worst_gap None) has no gap to show, and is grey
 rather than a reassuring green.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
 from ot62443_desktop.ui.theme import Hue, Theme, theme
-
-NO_TARGET = None  # the worst gap of a zone whose SL-T is 0 in every FR
 
 
 def gap_hue(worst: int | None) -> Hue:
@@ -45,7 +42,3 @@ class GapColours:
 def gap_colours(palette: QPalette) -> GapColours:
     return GapColours(theme(palette))
 
-
-def worst_gap(sl_t: Sequence[int], sl_gap: Sequence[int]) -> int | None:
-    """The largest SL gap over the FRs; None (grey) for a zone with no target at all."""
-    return max(sl_gap) if any(sl_t) else NO_TARGET
