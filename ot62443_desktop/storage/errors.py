@@ -54,6 +54,14 @@ class ReadOnlyError(StoreError):
     pass
 
 
+class PassphraseNeededError(StoreError):
+    """The project is encrypted and no passphrase was given: ask the user for one and open again."""
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase does not open this encrypted project; nothing was read or changed."""
+
+
 class SaveError(StoreError):
     """A change that could not be made durable; it was not applied (the message says why)."""
 
