@@ -37,6 +37,7 @@ from ot62443_desktop.storage.codec import answer_from_doc
 from ot62443_desktop.storage.conflicts import Side, conflict_of, conflicts
 from ot62443_desktop.storage.errors import describe_os_error
 from ot62443_desktop.storage.identity import user
+from ot62443_desktop.storage.keys import Secret
 from ot62443_desktop.storage.merge import MergeReport, merge_into
 from ot62443_desktop.storage.split import split
 from ot62443_desktop.storage.versions import INFO_KEY, answer_key, describe, item_key, zone_key
@@ -226,10 +227,11 @@ class Project:
                  "answer": None if e["doc"] is None else _answer_dict(answer_from_doc(scope_id, e["doc"]))}
                 for n, e in enumerate(entries)]
 
-    def merge(self, other: str | Path, *, dry_run: bool = False) -> MergeReport:
+    def merge(self, other: str | Path, *, dry_run: bool = False, passphrase: Secret | None = None) -> MergeReport:
         """Bring the changes made in another copy of this project (`other`, which is only read) into
-        this one, as one durable batch (SPEC 12.2); with `dry_run`, only say what would change."""
-        return merge_into(self.store, other, dry_run=dry_run)
+        this one, as one durable batch (SPEC 12.2); with `dry_run`, only say what would change. An
+        encrypted `other` opens with `passphrase`, else with this project's key."""
+        return merge_into(self.store, other, dry_run=dry_run, passphrase=passphrase)
 
     def gaps(self) -> list[scoring.Gap]:
         return scoring.find_gaps(self.store.snapshot(), self.catalogues)
@@ -300,38 +302,48 @@ def _side_dict(side: Side) -> dict[str, Any]:
 
 def open_project(
     path: str | Path, create: bool = False, *, client: str | None = None, site: str | None = None,
-    read_only: bool = False,
+    read_only: bool = False, passphrase: Secret | None = None,
 ) -> Project:
-    """Open (or with create=True, create when missing) a project file."""
+    """Open (or with create=True, create when missing) a project file. An encrypted project opens with
+    its `passphrase`; a project created with one is encrypted."""
     path = Path(path)
     if create and not path.exists():
         info = ProjectInfo(client=client or "Client", site=site or path.stem)
-        return Project(ProjectStore.create(path, info))
-    return Project(ProjectStore.open(path, read_only=read_only))
+        return Project(ProjectStore.create(path, info, passphrase=passphrase))
+    return Project(ProjectStore.open(path, read_only=read_only, passphrase=passphrase))
 
 
-def carry_forward(old: str | Path, new: str | Path, *, catalogues: CatalogueSet | None = None) -> Project:
-    """Start next year's assessment of the same plant in `new`, from `old` (which is only read).
+def carry_forward(old: str | Path, new: str | Path, *, catalogues: CatalogueSet | None = None,
+                  passphrase: Secret | None = None, new_passphrase: Secret | None = None) -> Project:
+    """Start next year's assessment of the same plant in `new`, from `old` (which is only read, with
+    `passphrase` if it is encrypted).
 
     The new project has the old one's details (without its dates), zones with their SL-T and
-    remediation plan; every answer starts not assessed, with last time's shown beside it.
+    remediation plan; every answer starts not assessed, with last time's shown beside it. It is
+    encrypted with `new_passphrase` if given, else like `old`: the old project travels inside it
+    as its baseline, so it never lands in a plain file unasked.
     """
-    with open_project(old, read_only=True) as previous:
-        data = previous.store.snapshot()
+    with open_project(old, read_only=True, passphrase=passphrase) as previous:
+        data, key = previous.store.snapshot(), previous.store.key
     info = dataclasses.replace(data.info, start_date=None, end_date=None)
-    return Project(ProjectStore.create(new, info, carried_from=data), catalogues)
+    sealed_with = new_passphrase if new_passphrase is not None else key
+    return Project(ProjectStore.create(new, info, carried_from=data, passphrase=sealed_with), catalogues)
 
 
 def split_project(project: str | Path, zones: Sequence[str], to: str | Path, *, site: bool = False,
-                  catalogues: CatalogueSet | None = None) -> Project:
+                  catalogues: CatalogueSet | None = None, passphrase: Secret | None = None) -> Project:
     """A work package for a colleague: a new copy of `project` (only read) in the file `to`, holding
-    `zones` with everything in them, and with `site` the site's 2-1 program; it merges back (SPEC 12.2)."""
-    return Project(split(project, zones, to, site=site), catalogues)
+    `zones` with everything in them, and with `site` the site's 2-1 program; it merges back (SPEC 12.2).
+    An encrypted project opens with `passphrase`, and its package is encrypted with the same one."""
+    return Project(split(project, zones, to, site=site, passphrase=passphrase), catalogues)
 
 
-def compare_projects(old: str | Path, new: str | Path, *, catalogues: CatalogueSet | None = None) -> Progress:
+def compare_projects(old: str | Path, new: str | Path, *, catalogues: CatalogueSet | None = None,
+                     passphrase: Secret | None = None) -> Progress:
     """The progress from the assessment in `old` to the one in `new`, carried forward from it
-    (directly or through assessments between them); both files are only read."""
-    with open_project(old, read_only=True) as then, open_project(new, read_only=True) as now:
+    (directly or through assessments between them); both files are only read, with `passphrase`
+    where they are encrypted."""
+    with open_project(old, read_only=True, passphrase=passphrase) as then, \
+            open_project(new, read_only=True, passphrase=passphrase) as now:
         return compare(then.store.snapshot(), now.store.snapshot(), catalogues or builtin_catalogues())
 

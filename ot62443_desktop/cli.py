@@ -45,27 +45,91 @@ def _new(args: argparse.Namespace) -> int:
             raise CommandError("--from takes client and site from the previous assessment; leave out --client/--site")
         from ot62443_desktop.api import carry_forward
 
-        project = carry_forward(args.previous, args.project)
+        passphrase = _passphrase_of(args.previous)
+        project = carry_forward(args.previous, args.project, passphrase=passphrase,
+                                new_passphrase=_new_passphrase() if args.encrypt else None)
         store = project.store
         zones, items = len(store.zones()), len(store.snapshot().remediation)
         project.close()
         _warn(store.warnings)
-        print(f"created {args.project} from {args.previous}: {zones} zones and conduits, {items} remediation items "
-              "carried forward; every answer starts not assessed, with last time's beside it")
+        sealed = (" (encrypted with the same passphrase)" if store.encrypted and not args.encrypt
+                  else " (encrypted)" if store.encrypted else "")
+        print(f"created {args.project}{sealed} from {args.previous}: {zones} zones and conduits, {items} remediation "
+              "items carried forward; every answer starts not assessed, with last time's beside it")
         return 0
     if not (args.client and args.site):
         raise CommandError("a new project needs --client and --site (or --from PREVIOUS)")
-    store = ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site))
+    passphrase = _new_passphrase() if args.encrypt else None
+    store = ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site), passphrase=passphrase)
     store.close()
     _warn(store.warnings)
-    print(f"created {args.project}")
+    print(f"created {args.project}" + (f" (encrypted; {FORGOTTEN})" if store.encrypted else ""))
     return 0
+
+
+FORGOTTEN = "a forgotten passphrase cannot be recovered: without it, the project cannot be opened"
+
+
+def _protect(args: argparse.Namespace) -> int:
+    from ot62443_desktop.passphrase import NEW_VARIABLE
+
+    with _opened(args.project) as project:
+        _writable(project)
+        store = project.store
+        if store.encrypted:
+            store.change_passphrase(_new_passphrase(NEW_VARIABLE))
+            print(f"changed the passphrase of {args.project} and of its backups; the old one no longer opens them")
+        else:
+            store.protect(_new_passphrase())
+            print(f"encrypted {args.project} and its backups; {FORGOTTEN}")
+    return 0
+
+
+def _unprotect(args: argparse.Namespace) -> int:
+    with _opened(args.project) as project:
+        _writable(project)
+        if not project.store.encrypted:
+            raise CommandError(f"{args.project}: the project is not encrypted; nothing was changed")
+        project.store.unprotect()
+    print(f"{args.project} and its backups are no longer encrypted: whoever can read the files can read the project")
+    return 0
+
+
+def _passphrase_of(path: str | Path, *, known: str | None = None) -> str | None:
+    """The one place the command line gets a project's passphrase: asked (or taken from OT62443_PASSPHRASE)
+    only when the file is encrypted; `known` is one already given in this command (a copy of the project
+    usually has the same). None for a plain project."""
+    from ot62443_desktop.storage import is_encrypted
+
+    if not is_encrypted(path):
+        return None
+    if known is not None:
+        return known
+    from ot62443_desktop.passphrase import read_passphrase
+
+    return read_passphrase(f"Passphrase of {path}")
+
+
+def _read(path: str) -> Project:
+    """A project opened read-only for an export: what the store notes on opening (changes of a journal
+    shown) is for editors, not for the person who asked for a document."""
+    from ot62443_desktop.api import open_project
+
+    return open_project(path, read_only=True, passphrase=_passphrase_of(path))
+
+
+def _new_passphrase(variable: str | None = None) -> str:
+    """A new passphrase, typed twice on a terminal (or from OT62443_PASSPHRASE, or `variable`)."""
+    from ot62443_desktop.passphrase import VARIABLE, read_passphrase
+
+    return read_passphrase("New passphrase", confirm=True, variable=variable or VARIABLE)
 
 
 def _compare(args: argparse.Namespace) -> int:
     from ot62443_desktop.api import compare_projects
 
-    progress = compare_projects(args.old, args.new)
+    progress = compare_projects(args.old, args.new,
+                                passphrase=_passphrase_of(args.old) or _passphrase_of(args.new))
     if args.json:
         print(json.dumps(progress.summary(), indent=2, ensure_ascii=False))
         return 0
@@ -145,14 +209,13 @@ def _vector(levels: Sequence[int]) -> str:
 def _export(args: argparse.Namespace) -> int:
     if not (args.xlsx or args.pdf):
         raise CommandError("name at least one output: --xlsx FILE and/or --pdf FILE")
-    from ot62443_desktop.api import open_project
     from ot62443_desktop.exports.output import check_target
 
     project_path = Path(args.project)
     for target in (args.xlsx, args.pdf):  # both refused before either is written
         if target:
             check_target(Path(target), project_path)
-    with open_project(project_path, read_only=True) as project:
+    with _read(args.project) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
     # --lang, else the project's report language, else English (the CLI has no GUI language)
     language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
@@ -171,12 +234,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _diagram(args: argparse.Namespace) -> int:
-    from ot62443_desktop.api import open_project
     from ot62443_desktop.exports.output import check_target
 
     project_path, target = Path(args.project), Path(args.svg or args.png)
     check_target(target, project_path)
-    with open_project(project_path, read_only=True) as project:
+    with _read(args.project) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
     if not snapshot.zones:
         raise CommandError(f"{project_path}: no zones or conduits to draw; {target.name} was not written")
@@ -198,9 +260,7 @@ def _diagram(args: argparse.Namespace) -> int:
 
 
 def _import_register(args: argparse.Namespace) -> int:
-    from ot62443_desktop.api import open_project
-
-    with open_project(args.project, read_only=args.dry_run) as project:
+    with _opened(args.project, read_only=args.dry_run) as project:
         if not args.dry_run:
             _writable(project)
         report = project.import_register(Path(args.xlsx), dry_run=args.dry_run)
@@ -214,10 +274,12 @@ def _import_register(args: argparse.Namespace) -> int:
 def _merge(args: argparse.Namespace) -> int:
     from ot62443_desktop.storage.versions import describe
 
-    with _opened(args.project, read_only=args.dry_run) as project:
+    passphrase = _passphrase_of(args.project)
+    with _opened(args.project, read_only=args.dry_run, passphrase=passphrase) as project:
         if not args.dry_run:
             _writable(project)
-        report = project.merge(args.other, dry_run=args.dry_run)
+        report = project.merge(args.other, dry_run=args.dry_run,
+                               passphrase=_passphrase_of(args.other, known=passphrase))
     if args.json:
         print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return 0
@@ -234,14 +296,16 @@ def _merge(args: argparse.Namespace) -> int:
 def _split(args: argparse.Namespace) -> int:
     from ot62443_desktop.api import split_project
 
-    package = split_project(args.project, _names(args.zones, ","), args.to, site=args.site)
+    package = split_project(args.project, _names(args.zones, ","), args.to, site=args.site,
+                            passphrase=_passphrase_of(args.project))
     store = package.store
     zones, answers, items = len(store.zones()), len(store.answers()), len(store.snapshot().remediation)
     package.close()
     _warn(store.warnings)
     site = " and the site program" if args.site else ""
-    print(f"wrote {args.to}: {zones} zone(s){site}, {answers} answers, {items} remediation items; when it comes "
-          f"back, `{PROG} merge {args.project} {args.to}`")
+    sealed = " (encrypted with the same passphrase)" if store.encrypted else ""
+    print(f"wrote {args.to}{sealed}: {zones} zone(s){site}, {answers} answers, {items} remediation items; when it "
+          f"comes back, `{PROG} merge {args.project} {args.to}`")
     return 0
 
 
@@ -304,8 +368,14 @@ def _signed(version: dict[str, str]) -> str:
 
 def _recover(args: argparse.Namespace) -> int:
     from ot62443_desktop.storage import ProjectStore
+    from ot62443_desktop.storage.recovery import needs_passphrase
 
-    print(ProjectStore.recover(args.project))
+    passphrase = None
+    if needs_passphrase(args.project):
+        from ot62443_desktop.passphrase import read_passphrase
+
+        passphrase = read_passphrase(f"Passphrase of {args.project}")
+    print(ProjectStore.recover(args.project, passphrase=passphrase))
     return 0
 
 
@@ -350,15 +420,16 @@ def _catalog_validate(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _opened(path: str, *, read_only: bool = False) -> Iterator[Project]:
-    """Open a project for one command; what the store had to say on opening and closing goes to stderr.
+def _opened(path: str, *, read_only: bool = False, passphrase: str | None = None) -> Iterator[Project]:
+    """Open a project for one command (an encrypted one with its passphrase, asked here unless given);
+    what the store had to say on opening and closing goes to stderr.
 
     A change that returned is durable even when closing could not rewrite the file (it stays
     in the journal), so that is a warning, never an error that would claim it was not saved.
     """
     from ot62443_desktop.api import open_project
 
-    project = open_project(path, read_only=read_only)
+    project = open_project(path, read_only=read_only, passphrase=passphrase or _passphrase_of(path))
     try:
         yield project
     finally:
@@ -406,6 +477,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site")
     p.add_argument("--from", dest="previous", metavar="PREVIOUS",
                    help="carry forward this earlier assessment of the same plant (it is only read)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt it with a new passphrase (asked twice, or OT62443_PASSPHRASE); a project "
+                        "carried forward from an encrypted one is encrypted with its passphrase anyway")
+
+    p = command("protect", _protect, "encrypt a project with a passphrase, or change the passphrase of an "
+                                     "encrypted one (the new one from a prompt or OT62443_NEW_PASSPHRASE)")
+    p.add_argument("project")
+
+    p = command("unprotect", _unprotect, "store an encrypted project (and its backups) unencrypted again")
+    p.add_argument("project")
 
     p = command("compare", _compare, "progress between an assessment and one carried forward from it")
     p.add_argument("old")
@@ -518,9 +599,11 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from ot62443_desktop.domain.model import ModelError
     from ot62443_desktop.domain.progress import LineageError
     from ot62443_desktop.exports.progress import ExportError
+    from ot62443_desktop.passphrase import PassphraseUnavailableError
     from ot62443_desktop.storage import StoreError
 
-    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, LineageError, OSError)
+    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, LineageError, OSError,
+            PassphraseUnavailableError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

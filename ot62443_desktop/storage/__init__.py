@@ -3,21 +3,27 @@
 from ot62443_desktop.storage.errors import (
     NewerSchemaError,
     NotAProjectError,
+    PassphraseNeededError,
     ProjectDamagedError,
     ProjectExistsError,
     ReadOnlyError,
     SaveError,
     StoreError,
+    WrongPassphraseError,
 )
+from ot62443_desktop.storage.keys import is_encrypted
 from ot62443_desktop.storage.store import ProjectStore
 
 __all__ = [
     "NewerSchemaError",
     "NotAProjectError",
+    "PassphraseNeededError",
     "ProjectDamagedError",
     "ProjectExistsError",
     "ProjectStore",
     "ReadOnlyError",
     "SaveError",
     "StoreError",
+    "WrongPassphraseError",
+    "is_encrypted",
 ]

@@ -94,6 +94,9 @@ def _texts(doc: Doc, key: str) -> tuple[str, ...]:
 
 
 def _enum(doc: Doc, key: str, kind: type[E], default: Any = _REQUIRED, *, nullable: bool = False) -> Any:
+    value = doc.get(key)
+    if isinstance(value, str) and value in kind._value2member_map_:  # the usual case, without building a message
+        return kind(value)
     allowed = ", ".join(repr(m.value) for m in kind)
     value = _field(doc, key, default, f"one of {allowed}",
                    lambda v: isinstance(v, str) and v in kind._value2member_map_, nullable=nullable)

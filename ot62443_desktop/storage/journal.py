@@ -8,6 +8,11 @@ at the same generation). A torn tail (a write cut by a crash or a full disk, nev
 acknowledged) ends the readable records, so nothing is ever appended after one: a failed
 append is cut off again before the call reports the failure, and a journal whose tail
 cannot be cut refuses more writes.
+
+The journal of an encrypted project has the same header (it holds no project text), naming
+the key its records are sealed with ("sealed"); each record's body is sealed on its own
+(base64 of nonce, ciphertext and tag), bound to this journal's header and to its place in it,
+so the CRC still finds a torn tail and a record moved elsewhere does not open.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from ot62443_desktop.storage.fsutil import (
     sync,
     write_all,
 )
+from ot62443_desktop.storage.sealed import Key, journal_aad, seal_record, unseal_record
 
 JOURNAL_FORMAT = 1
 MAX_JOURNAL_BYTES = 1 << 30  # far beyond any real journal (it is compacted at 8 MiB)
@@ -65,8 +71,20 @@ def file_digest(data: bytes) -> str:
 
 
 def encode(record: dict[str, Any]) -> bytes:
-    body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _line(_body(record))
+
+
+def _body(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _line(body: bytes) -> bytes:
     return b"%08x %s\n" % (zlib.crc32(body), body)
+
+
+def _anchor(header_line: bytes) -> bytes:
+    """What a sealed record is bound to: a digest of its journal's header line (without its newline)."""
+    return hashlib.sha256(header_line).digest()[:16]
 
 
 @dataclass
@@ -78,12 +96,16 @@ class JournalContents:
     planted: bool = False  # a link, FIFO, device or folder where the journal goes
     project_id: str | None = None  # None in journals of earlier releases
     digest: str | None = None
+    sealed: str | None = None  # the id of the key its records are sealed with; None: plain records
+    locked: bool = False  # sealed with a key not at hand: its records were not read
 
-    def relation(self, meta: dict[str, Any], digest: str) -> Relation:
-        """Whether to replay this journal onto the file of meta data `meta` and bytes of `digest`.
+    def relation(self, meta: dict[str, Any], digest: str, key_id: str | None = None) -> Relation:
+        """Whether to replay this journal onto the file of meta data `meta`, bytes of `digest` and key `key_id`.
 
         The file names the digest of the version it was written over (PREVIOUS): a journal
         of exactly that version was written into it before a crash could replace the journal.
+        Only a journal sealed with the file's own key extends it (a plain journal beside an
+        encrypted file was not written by this program for it).
         """
         if self.base is None:
             return Relation.FOREIGN if self.planted else Relation.NONE
@@ -91,14 +113,15 @@ class JournalContents:
         if self.project_id is not None and project_id is not None and self.project_id != project_id:
             return Relation.FOREIGN
         if self.base == meta["generation"] and self.digest in (None, digest):
-            return Relation.EXTENDS
+            return Relation.EXTENDS if self.sealed == key_id and not self.locked else Relation.FOREIGN
         if self.base == meta["generation"] - 1 and self.digest in (None, meta.get(PREVIOUS)):
             return Relation.DONE
         return Relation.FOREIGN
 
 
-def read_journal(path: Path) -> JournalContents:
-    """The journal's header and its whole records; MalformedJournalError for alien records."""
+def read_journal(path: Path, key: Key | None = None) -> JournalContents:
+    """The journal's header and its whole records, unsealed with `key` if the journal is sealed with it;
+    MalformedJournalError for alien records."""
     try:
         fd = open_regular(path)
     except FileNotFoundError:
@@ -115,43 +138,63 @@ def read_journal(path: Path) -> JournalContents:
         raw = read_all(fd)
     finally:
         os.close(fd)
-    records, torn, after_damage = _whole_records(raw)
-    if not records:
-        return JournalContents(torn=torn or bool(raw), after_damage=after_damage)
-    header = records[0]
+    lines = raw.split(b"\n")
+    torn, whole = lines[-1] != b"", lines[:-1]
+    header = _decode(whole[0]) if whole else _DAMAGED
+    if header is _DAMAGED:
+        return JournalContents(torn=bool(raw), after_damage=_count_whole(whole[1:]))
     if (not isinstance(header, dict) or header.get("journal") != JOURNAL_FORMAT
             or type(header.get("generation")) is not int
-            or not all(isinstance(header.get(key), str | None) for key in ("project_id", "file_sha256"))):
+            or not all(isinstance(header.get(k), str | None) for k in ("project_id", "file_sha256", "sealed"))):
         raise MalformedJournalError(f"{path}: the journal's header is not one this program writes")
-    for number, record in enumerate(records[1:], start=1):
-        _check_record(path, number, record)
-    return JournalContents(header["generation"], records[1:], torn, after_damage,
-                           project_id=header.get("project_id"), digest=header.get("file_sha256"))
-
-
-def _whole_records(raw: bytes) -> tuple[list[Any], bool, int]:
-    """The records before the first damaged line, whether one was found, and how many whole
-    records follow it (a torn tail has none: only damage in the middle leaves some)."""
-    records: list[Any] = []
-    lines = raw.split(b"\n")
-    torn = lines[-1] != b""
-    for index, line in enumerate(lines[:-1]):
-        record = _decode(line)
+    contents = JournalContents(header["generation"], project_id=header.get("project_id"),
+                               digest=header.get("file_sha256"), sealed=header.get("sealed"))
+    if contents.sealed is not None and (key is None or key.id != contents.sealed):
+        contents.locked = True  # another key's: it can be set aside or replaced, never replayed
+        return contents
+    anchor = _anchor(whole[0])
+    for index, line in enumerate(whole[1:], start=1):
+        record = _decode(line) if key is None or contents.sealed is None else _unseal(key, line, anchor, index)
         if record is _DAMAGED:  # never acknowledged if it is the tail; never replayed after it
-            return records, True, sum(_decode(later) is not _DAMAGED for later in lines[index + 1:-1])
-        records.append(record)
-    return records, torn, 0
+            contents.torn, contents.after_damage = True, _count_whole(whole[index + 1:])
+            break
+        _check_record(path, index, record)
+        contents.records.append(record)
+    else:
+        contents.torn = torn
+    return contents
 
 
 _DAMAGED = object()
 
 
-def _decode(line: bytes) -> Any:
+def _crc_body(line: bytes) -> bytes | None:
+    """The body of a line whose checksum matches; None for a torn or damaged line."""
     crc, _, body = line.partition(b" ")
     try:
-        if len(crc) != 8 or int(crc, 16) != zlib.crc32(body):
-            return _DAMAGED
-        return json.loads(body)
+        return body if len(crc) == 8 and int(crc, 16) == zlib.crc32(body) else None
+    except ValueError:
+        return None
+
+
+def _count_whole(lines: list[bytes]) -> int:
+    """How many lines after a damaged one are whole: only damage in the middle leaves some."""
+    return sum(_crc_body(line) is not None for line in lines)
+
+
+def _decode(line: bytes) -> Any:
+    body = _crc_body(line)
+    try:
+        return _DAMAGED if body is None else json.loads(body)
+    except (ValueError, RecursionError):
+        return _DAMAGED
+
+
+def _unseal(key: Key, line: bytes, anchor: bytes, index: int) -> Any:
+    body = _crc_body(line)
+    plain = None if body is None else unseal_record(key, body, journal_aad(anchor, index))
+    try:
+        return _DAMAGED if plain is None else json.loads(plain)
     except (ValueError, RecursionError):
         return _DAMAGED
 
@@ -178,18 +221,20 @@ def _is_operation(op: Any) -> bool:
 class Journal:
     """The open journal of a writable project."""
 
-    def __init__(self, path: Path, fd: int, size: int) -> None:
+    def __init__(self, path: Path, fd: int, size: int, key: Key | None = None, anchor: bytes = b"") -> None:
         self.path = path
         self.records = 0
         self.size = size
         self.broken = ""  # why no more appends are possible, once a failed one could not be cut off
         self._fd = fd
+        self._key, self._anchor = key, anchor
 
     @classmethod
-    def start(cls, path: Path, generation: int, project_id: str, digest: str) -> Journal:
-        """A new journal for the file version just read or written, swapped in by rename (old one or new one)."""
-        header = encode({"journal": JOURNAL_FORMAT, "generation": generation, "project_id": project_id,
-                         "file_sha256": digest})
+    def start(cls, path: Path, generation: int, project_id: str, digest: str, key: Key | None = None) -> Journal:
+        """A new journal for the file version just read or written, swapped in by rename (old one or new one);
+        with `key`, its records are sealed with it."""
+        fields = {"journal": JOURNAL_FORMAT, "generation": generation, "project_id": project_id, "file_sha256": digest}
+        header = encode(fields if key is None else dict(fields, sealed=key.id))
         fd, tmp = new_temp(path)
         try:
             with contextlib.suppress(OSError):  # whoever may read the project may read its journal
@@ -202,7 +247,7 @@ class Journal:
             os.close(fd)
             tmp.unlink(missing_ok=True)
             raise
-        return cls(path, fd, len(header))
+        return cls(path, fd, len(header), key, _anchor(header[:-1]))
 
     def append(self, record: dict[str, Any]) -> None:
         """Durably append one record: when this returns, the change survives power loss.
@@ -212,7 +257,10 @@ class Journal:
         """
         if self.broken:
             raise OSError(self.broken)
-        line = encode(record)
+        body = _body(record)
+        if self._key is not None:
+            body = seal_record(self._key, body, journal_aad(self._anchor, self.records + 1))
+        line = _line(body)
         try:
             write_all(self._fd, line)
             sync(self._fd)

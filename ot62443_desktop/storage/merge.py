@@ -23,6 +23,7 @@ from typing import Any
 from ot62443_desktop.domain.model import SITE_SCOPE
 from ot62443_desktop.storage.errors import ReadOnlyError, StoreError
 from ot62443_desktop.storage.identity import user
+from ot62443_desktop.storage.keys import Secret
 from ot62443_desktop.storage.store import ProjectStore
 from ot62443_desktop.storage.versions import (
     CONFLICT,
@@ -118,12 +119,15 @@ def index(raw: Raw) -> dict[str, State]:
     return states
 
 
-def merge_into(store: ProjectStore, other: str | Path, *, dry_run: bool = False) -> MergeReport:
+def merge_into(store: ProjectStore, other: str | Path, *, dry_run: bool = False,
+               passphrase: Secret | None = None) -> MergeReport:
     """Bring the changes of the project file `other` (which is only read) into `store`, as one batch:
-    all of them or none, whatever stops it. With `dry_run`, only say what would change."""
+    all of them or none, whatever stops it. With `dry_run`, only say what would change. An encrypted
+    `other` opens with `passphrase`, else with this project's own key (a copy or a work package of an
+    encrypted project has it)."""
     if store.read_only and not dry_run:
         raise ReadOnlyError(f"{store.path}: {store.read_only_reason}; nothing was changed")
-    with ProjectStore.open(other, read_only=True) as theirs:
+    with ProjectStore.open(other, read_only=True, passphrase=store.key if passphrase is None else passphrase) as theirs:
         if theirs.project_id != store.project_id:
             raise StoreError(f"{theirs.path} is a copy of another project (id {theirs.project_id}) than {store.path} "
                              f"(id {store.project_id}); only copies of one project merge; nothing was changed")

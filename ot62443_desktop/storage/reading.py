@@ -16,6 +16,7 @@ from ot62443_desktop.storage.errors import ProjectDamagedError, StoreError, desc
 from ot62443_desktop.storage.fsutil import open_regular, read_all
 from ot62443_desktop.storage.journal import JournalContents, MalformedJournalError, journal_path, read_journal
 from ot62443_desktop.storage.lock import ProjectLock
+from ot62443_desktop.storage.sealed import Key
 
 PROJECT_SUFFIX = ".ot62443"
 MAX_PROJECT_BYTES = 256 * 1024 * 1024  # 100 zones take 3 MB
@@ -80,20 +81,20 @@ def read_file(path: Path) -> bytes:
         os.close(fd)
 
 
-def read_journal_of(path: Path) -> JournalContents:
+def read_journal_of(path: Path, key: Key | None = None) -> JournalContents:
     """The journal beside `path`; an alien one is ProjectDamagedError, which `ot62443 recover` resolves."""
     try:
-        return read_journal(journal_path(path))
+        return read_journal(journal_path(path), key)
     except MalformedJournalError as exc:
         raise ProjectDamagedError(f"{exc}; `ot62443 recover {path}` sets the journal aside", recoverable=True) from None
     except OSError as exc:
         raise StoreError(f"{journal_path(path)}: cannot be read ({describe_os_error(exc)})") from None
 
 
-def journal_or_none(path: Path) -> JournalContents | None:
+def journal_or_none(path: Path, key: Key | None = None) -> JournalContents | None:
     """The journal beside `path`, or None if it cannot be read or is not one this program writes."""
     try:
-        return read_journal(journal_path(path))
+        return read_journal(journal_path(path), key)
     except (MalformedJournalError, OSError):
         return None
 

@@ -1,7 +1,9 @@
 """Recovery: make a damaged project open again, keeping every copy it replaces.
 
 Backups are tried newest first and only one that loads as a whole project is used; the
-file or journal it replaces is set aside for a person to look at, never deleted.
+file or journal it replaces is set aside for a person to look at, never deleted. The backups
+of an encrypted project are encrypted too: they open with its passphrase, and a wrong one
+is said as such, never taken for damage (nothing is replaced then).
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import contextlib
 from pathlib import Path
 
 from ot62443_desktop.storage import backups, schema
-from ot62443_desktop.storage.errors import StoreError
+from ot62443_desktop.storage.errors import PassphraseNeededError, StoreError, WrongPassphraseError
 from ot62443_desktop.storage.fsutil import UnsyncedRenameError, atomic_write
 from ot62443_desktop.storage.journal import Relation, file_digest, journal_path
+from ot62443_desktop.storage.keys import Secret, Unlocker, is_encrypted
 from ot62443_desktop.storage.projectfile import parse_project
 from ot62443_desktop.storage.reading import exclusive_lock, journal_or_none, project_path, read_file, refuse_special
 from ot62443_desktop.storage.store import ProjectStore
 
 
-def recover(path: str | Path) -> str:
+def recover(path: str | Path, *, passphrase: Secret | None = None) -> str:
     """Make a damaged project open again, keeping every copy it replaces; says what it did.
 
     A whole file whose journal cannot be replayed keeps the file (it is newer than any
@@ -29,21 +32,33 @@ def recover(path: str | Path) -> str:
     if path.exists():
         refuse_special(path)
     lock = exclusive_lock(path, "recovered")
+    unlocker = Unlocker(passphrase)
     try:
-        if _opens(path):
+        if _opens(path, passphrase):
             raise StoreError(f"{path}: the project opens normally; there is nothing to recover")
-        if (usable := _usable(path)) is not None:
+        if (usable := _usable(path, unlocker)) is not None:
             backups.retire_copy(path, usable[1].copy_id)
             moved = backups.set_aside(path, journal_path(path), "damaged-journal")
             return (f"{path}: the file is kept as it was; its journal could not be replayed and was set "
                     f"aside as {moved}")
-        return _restore_backup(path)
+        return _restore_backup(path, unlocker)
     finally:
         lock.release()
 
-def _restore_backup(path: Path) -> str:
+def needs_passphrase(path: str | Path) -> bool:
+    """Whether recovering `path` needs its passphrase: the file or one of its backups is encrypted."""
+    path = Path(path)
+    return is_encrypted(path) or any(is_encrypted(backup) for backup in backups.list_backups(path))
+
+
+def _restore_backup(path: Path, unlocker: Unlocker) -> str:
+    refused: StoreError | None = None
     for backup in backups.list_backups(path):
-        usable = _usable(backup)
+        try:
+            usable = _usable(backup, unlocker, refuse=True)
+        except (PassphraseNeededError, WrongPassphraseError) as exc:  # tried, in case an older one opens
+            refused = refused or exc
+            continue
         if usable is None:
             continue
         data, checked = usable
@@ -52,33 +67,45 @@ def _restore_backup(path: Path) -> str:
             backups.set_aside(path, path, "damaged", move=False)
         with contextlib.suppress(UnsyncedRenameError):  # in place all the same
             atomic_write(path, data)
-        journal = journal_or_none(path)
-        if _opens(path):
+        journal = journal_or_none(path, checked.key)
+        if _opens(path, unlocker.secret):
             extends = journal is not None and journal.relation(
-                checked.file_meta, file_digest(data)) is Relation.EXTENDS
+                checked.file_meta, file_digest(data), checked.key.id if checked.key else None) is Relation.EXTENDS
             count = len(journal.records) if journal is not None and extends else 0
             note = f" and {count} journaled change(s)" if count else ""
             return f"{path}: restored from backup {backup.name}{note}"
         moved = backups.set_aside(path, journal_path(path), "stale-journal")
         return f"{path}: restored from backup {backup.name}; its journal did not fit and was set aside as {moved}"
+    if refused is not None:
+        raise StoreError(f"{path}: no backup opens with this passphrase ({refused}); nothing was changed")
     raise StoreError(f"{path}: no usable backup in {backups.backup_dir(path)}")
 
-def _opens(path: Path) -> bool:
-    """Whether the project opens read-only, with its journal."""
+def _opens(path: Path, passphrase: Secret | None) -> bool:
+    """Whether the project opens read-only, with its journal; a passphrase that does not open it is an error:
+    recovery must never take a wrong passphrase for a damaged file and replace it."""
     try:
-        ProjectStore.open(path, read_only=True).close()
+        ProjectStore.open(path, read_only=True, passphrase=passphrase).close()
+    except (PassphraseNeededError, WrongPassphraseError):
+        raise
     except (StoreError, OSError, RuntimeError):
         return False
     return True
 
-def _usable(candidate: Path) -> tuple[bytes, ProjectStore] | None:
-    """A file's bytes and its store if it loads as a whole project, without any journal; None otherwise."""
+def _usable(candidate: Path, unlocker: Unlocker, *, refuse: bool = False) -> tuple[bytes, ProjectStore] | None:
+    """A file's bytes and its store if it loads as a whole project, without any journal; None otherwise.
+    With `refuse`, a file that needs another passphrase raises rather than counting as unusable."""
     try:
         data = read_file(candidate)
-        raw, version = parse_project(candidate, data)
+        document, key = unlocker.open(candidate, data)
+        raw, version = parse_project(candidate, document)
         if version < schema.SCHEMA_VERSION:
             raw = schema.upgrade(raw, version)
-        checked = ProjectStore.from_raw(candidate, raw, lock=None, reason="checked", digest="", replayed=False)
+        checked = ProjectStore.from_raw(candidate, raw, lock=None, reason="checked", digest="", replayed=False,
+                                        key=key)
+    except (PassphraseNeededError, WrongPassphraseError):
+        if refuse:
+            raise
+        return None
     except (StoreError, OSError, RuntimeError):
         return None
     return data, checked

@@ -8,6 +8,8 @@ rewritten atomically (temp file, fsync, rename) when the project is closed or th
 journal grows large ("compaction"). The journal's header names the file version it
 extends (generation, project id, digest of the bytes), so a journal left by a crash is
 replayed exactly once, and never onto another project or another copy of this one.
+An encrypted project (see sealed) is the same, with the file and each journal record sealed
+under the key derived once when it is opened.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from ot62443_desktop.domain.model import (
     RemediationItem,
     Zone,
 )
-from ot62443_desktop.storage import backups, baseline, codec, identity, schema, versions
+from ot62443_desktop.storage import backups, baseline, codec, identity, protection, schema, versions
 from ot62443_desktop.storage.book import VersionBook, history_entry
 from ot62443_desktop.storage.errors import (
     ProjectExistsError,
@@ -54,6 +56,7 @@ from ot62443_desktop.storage.journal import (
     file_digest,
     journal_path,
 )
+from ot62443_desktop.storage.keys import Secret, Unlocker, new_key
 from ot62443_desktop.storage.lock import ProjectLock
 from ot62443_desktop.storage.projectfile import (
     META,
@@ -75,6 +78,7 @@ from ot62443_desktop.storage.reading import (
 )
 from ot62443_desktop.storage.records import answers_table, decode, remediation_table
 from ot62443_desktop.storage.replay import Op, apply_ops, journal_error, replay
+from ot62443_desktop.storage.sealed import Key, seal_document
 from ot62443_desktop.storage.versions import HISTORY, INFO_KEY, TOMBSTONES, Doc, answer_key, item_key, zone_key
 
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
@@ -87,9 +91,10 @@ class ProjectStore:
     """An open project. Use `create` or `open`; close it (or use `with`) when done."""
 
     def __init__(self, path: Path, raw: Raw, *, lock: ProjectLock | None, read_only_reason: str,
-                 digest: str = "") -> None:
+                 digest: str = "", key: Key | None = None) -> None:
         """Raises KeyError, TypeError, ValueError or ModelError for a record that does not decode."""
         self.path = path
+        self._key = key
         self.read_only_reason = read_only_reason
         self.warnings: list[str] = []
         self._lock = lock
@@ -120,10 +125,10 @@ class ProjectStore:
 
     @classmethod
     def from_raw(cls, path: Path, raw: Raw, *, lock: ProjectLock | None, reason: str, digest: str,
-                  replayed: bool) -> ProjectStore:
+                 replayed: bool, key: Key | None = None) -> ProjectStore:
         """A store over `raw`; a record that does not decode blames the journal if one was replayed."""
         try:
-            return cls(path, raw, lock=lock, read_only_reason=reason, digest=digest)
+            return cls(path, raw, lock=lock, read_only_reason=reason, digest=digest, key=key)
         except (KeyError, TypeError, ValueError, ModelError) as exc:
             what = f"project data is inconsistent ({exc})"
             raise (journal_error(path, what) if replayed else damaged_error(path, what)) from None
@@ -132,27 +137,30 @@ class ProjectStore:
 
     @classmethod
     def create(cls, path: str | Path, info: ProjectInfo, *, overwrite: bool = False,
-               carried_from: ProjectData | None = None) -> ProjectStore:
-        """A new project; carried forward from `carried_from` (last time's assessment), it starts with
-        that project's zones and remediation plan and keeps the project itself as its baseline."""
+               carried_from: ProjectData | None = None, passphrase: Secret | None = None) -> ProjectStore:
+        """A new project, encrypted with `passphrase` if one is given (a key: the same passphrase and salt);
+        carried forward from `carried_from` (last time's assessment), it starts with that project's zones
+        and remediation plan and keeps the project itself as its baseline."""
         lineage, tables = baseline.carried_forward(carried_from, info) if carried_from else ([], {})
         meta = {"project_id": schema.new_project_id(), "info": codec.info_to_doc(info), "lineage": lineage}
-        return cls.create_from(path, meta, tables, overwrite=overwrite)
+        return cls.create_from(path, meta, tables, overwrite=overwrite, passphrase=passphrase)
 
     @classmethod
     def create_from(cls, path: str | Path, meta: dict[str, Any], tables: Raw, *,
-                    overwrite: bool = False) -> ProjectStore:
+                    overwrite: bool = False, passphrase: Secret | None = None) -> ProjectStore:
         """A new project file holding `tables`, its meta data (project id, info, lineage) from `meta`: a
-        new copy, bound to `path`. Records without a version start at their first, made here."""
+        new copy, bound to `path`, encrypted with `passphrase` if given. Records without a version start
+        at their first, made here."""
         path = project_path(path)
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder")
         _refuse_existing(path, overwrite)
+        key = new_key(passphrase)
         lock = exclusive_lock(path, "created")
         try:
             _refuse_existing(path, overwrite)  # again: another creation may have finished meanwhile
-            moved = cls._write_new(path, meta, tables)
-            store = cls._open_locked(path, lock, "")
+            moved = cls._write_new(path, meta, tables, key)
+            store = cls._open_locked(path, lock, "", key)
         except BaseException:
             lock.release()
             raise
@@ -161,7 +169,7 @@ class ProjectStore:
         return store
 
     @staticmethod
-    def _write_new(path: Path, meta: dict[str, Any], tables: Raw) -> Path | None:
+    def _write_new(path: Path, meta: dict[str, Any], tables: Raw, key: Key | None) -> Path | None:
         """The file of a new project; a journal left by an earlier project of that name goes aside first."""
         copy_id = identity.new_copy_id()
         first = versions.version({copy_id: 1}, copy_id, identity.user(), versions.now())
@@ -178,7 +186,7 @@ class ProjectStore:
         try:
             if jpath.exists() or jpath.is_symlink():  # it extends no file of this project: never replay it
                 moved = backups.set_aside(path, jpath, "stale-journal")
-            atomic_write(path, dump(baseline.new_file(meta, tables)))
+            atomic_write(path, _sealed(key, dump(baseline.new_file(meta, tables))))
         except UnsyncedRenameError:  # the file is in place; the new journal's own sync follows
             pass
         except OSError as exc:
@@ -186,8 +194,11 @@ class ProjectStore:
         return moved
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> ProjectStore:
-        """Open a project; it opens read-only (with a reason) if it cannot be written or another instance holds it."""
+    def open(cls, path: str | Path, *, read_only: bool = False, passphrase: Secret | None = None) -> ProjectStore:
+        """Open a project; it opens read-only (with a reason) if it cannot be written or another instance holds it.
+
+        An encrypted project needs its `passphrase` (or the key of a session that opened it):
+        PassphraseNeededError without one, WrongPassphraseError for another; nothing is changed then."""
         path = project_path(path)
         if not path.exists():
             raise StoreError(f"{path}: no such project file")
@@ -206,22 +217,25 @@ class ProjectStore:
             if holder is not None:
                 lock, reason = None, f"open in another instance by {holder}"
         try:
-            return cls._open_locked(path, lock, reason)
+            return cls._open_locked(path, lock, reason, passphrase)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
 
     @classmethod
-    def _open_locked(cls, path: Path, lock: ProjectLock | None, reason: str) -> ProjectStore:
+    def _open_locked(cls, path: Path, lock: ProjectLock | None, reason: str,
+                     passphrase: Secret | None = None) -> ProjectStore:
+        unlocker = Unlocker(passphrase)
         for _ in range(READ_ATTEMPTS):  # a reader without the lock may meet the writer's compaction
             identity = file_identity(path)
             data = read_file(path)
-            raw, version = parse_project(path, data)
+            document, key = unlocker.open(path, data)
+            raw, version = parse_project(path, document)
             meta = raw[META][str(META_ID)]
             digest = file_digest(data)
-            journal = read_journal_of(path)
-            relation = journal.relation(meta, digest)
+            journal = read_journal_of(path, key)
+            relation = journal.relation(meta, digest, key.id if key else None)
             if lock is not None or file_identity(path) == identity:
                 break  # the file read is the one the journal was read beside
         else:
@@ -231,7 +245,7 @@ class ProjectStore:
             replay(path, raw, pending)
         if version < schema.SCHEMA_VERSION:
             raw = schema.upgrade(raw, version)
-        store = cls.from_raw(path, raw, lock=lock, reason=reason, digest=digest, replayed=bool(pending))
+        store = cls.from_raw(path, raw, lock=lock, reason=reason, digest=digest, replayed=bool(pending), key=key)
         if lock is None:
             if pending:
                 store.warnings.append(f"{len(pending)} change(s) from the journal are shown; they are written into "
@@ -257,7 +271,7 @@ class ProjectStore:
             self._keep_journal_aside(journal, relation)
             if pending or upgraded or rebound:
                 self._write_file()
-            self._journal = Journal.start(journal_path(self.path), self.generation, self.project_id, self._digest)
+            self._journal = self._new_journal()
         except OSError as exc:
             assert self._lock is not None
             self._lock.release()
@@ -291,11 +305,12 @@ class ProjectStore:
                                  f"set aside as {copied}")
 
     @classmethod
-    def recover(cls, path: str | Path) -> str:
-        """Make a damaged project open again, keeping every copy it replaces; says what it did."""
+    def recover(cls, path: str | Path, *, passphrase: Secret | None = None) -> str:
+        """Make a damaged project open again, keeping every copy it replaces; says what it did.
+        An encrypted project's backups open only with its `passphrase`."""
         from ot62443_desktop.storage.recovery import recover  # recovery builds on this class
 
-        return recover(path)
+        return recover(path, passphrase=passphrase)
 
     def close(self) -> None:
         """Write everything journaled into the file, then remove the journal and the lock.
@@ -359,6 +374,63 @@ class ProjectStore:
         """Which copy of the project this file is: the name its versions are counted under."""
         return str(self._meta["copy_id"])
 
+    @property
+    def key(self) -> Key | None:
+        """The key the project is sealed with (None: a plain project): what opens its copies, work
+        packages and the export child without deriving it again."""
+        return self._key
+
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    def protect(self, passphrase: str) -> None:
+        """Encrypt this plain project with `passphrase`; its backups are encrypted too (see protection)."""
+        if self._key is not None:
+            raise StoreError(f"{self.path}: the project is encrypted already; change its passphrase instead")
+        self._rekey(new_key(passphrase), "encrypted")
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """Encrypt this encrypted project with a new passphrase (new salt, new key); the old one no longer opens it."""
+        if self._key is None:
+            raise StoreError(f"{self.path}: the project is not encrypted; protect it with a passphrase first")
+        self._rekey(new_key(passphrase), "given its new passphrase")
+
+    def unprotect(self) -> None:
+        """Store this encrypted project (and its backups) in plain form again."""
+        if self._key is None:
+            raise StoreError(f"{self.path}: the project is not encrypted; nothing was changed")
+        self._rekey(None, "decrypted")
+
+    def _rekey(self, key: Key | None, done: str) -> None:
+        """Rewrite the file in the form of `key` (None: plain) by the compaction path (new file, sync,
+        rename) and start the journal anew in that form: a crash leaves the old form or the new one.
+
+        The journal is compacted first, so no plain record stays beside an encrypted file (nor one
+        sealed with a key that no longer opens it); the backups are converted before the file is
+        switched (see protection), and converted back if the switch fails."""
+        journal = self._writable()
+        self._refuse_in_batch(done)
+        failed = f"{self.path}: the project was not {done}"
+        self._check_lock(f"it was not {done}")
+        old = self._key
+        try:
+            if journal.records:
+                self.compact()
+            protection.convert_backups(self.path, old, key)
+        except OSError as exc:
+            raise SaveError(f"{failed} ({describe_os_error(exc)}); nothing was changed") from None
+        self._key = key
+        try:
+            self._write_file()
+        except BaseException as exc:
+            self._key = old
+            self.warnings += protection.convert_back(self.path, key, old)
+            if isinstance(exc, OSError):
+                raise SaveError(f"{failed} ({describe_os_error(exc)}); nothing was changed") from None
+            raise
+        self._restart_journal(self._writable())
+
     def compact(self) -> None:
         """Rewrite the file with everything journaled, then start a new journal.
 
@@ -369,9 +441,16 @@ class ProjectStore:
         self._refuse_in_batch("compacted")
         self._check_lock("the file was not rewritten; every change is safe in the journal")
         self._write_file()
+        self._restart_journal(journal)
+
+    def _new_journal(self) -> Journal:
+        return Journal.start(journal_path(self.path), self.generation, self.project_id, self._digest, self._key)
+
+    def _restart_journal(self, journal: Journal) -> None:
+        """The journal of the file just written; SaveError (and read-only from now on) if none can be started."""
         journal.close(remove=False)
         try:
-            self._journal = Journal.start(journal.path, self.generation, self.project_id, self._digest)
+            self._journal = self._new_journal()
         except OSError as exc:
             self._journal = None
             if self._lock is not None:
@@ -391,7 +470,7 @@ class ProjectStore:
         previous = self._meta.get(PREVIOUS)
         self._meta.update(generation=self.generation + 1, app_version=__version__, **{PREVIOUS: self._digest})
         try:
-            data = dump(self._raw)
+            data = _sealed(self._key, dump(self._raw))
             try:
                 atomic_write(self.path, data)
             except UnsyncedRenameError as exc:
@@ -769,6 +848,10 @@ def _causal(entry: Doc) -> tuple[int, str, str]:
     """An order of versions in which each comes after every version it was made knowing (its vector is
     larger, so is the sum of its counts); versions made without knowing each other by time, then copy."""
     return sum(entry["vv"].values()), entry["at"], entry["copy"]
+
+
+def _sealed(key: Key | None, document: bytes) -> bytes:
+    return document if key is None else seal_document(key, document)
 
 
 def _refuse_existing(path: Path, overwrite: bool) -> None:

@@ -4,7 +4,9 @@ The GUI runs them in a child process: a long export then never holds the GUI's i
 lock. Every change is already durable in the project file and its journal, so the child
 sees exactly what the consultant sees by opening the project read-only. They live in ui/
 because they are the GUI's background work (they sit above api and exports in the layers),
-and they import no Qt, so the child starts without it.
+and they import no Qt, so the child starts without it. An encrypted project opens in the
+child with the session's key, which travels pickled with the job's arguments over the pipe the
+child is started through: never in a file or the environment, and nothing is decrypted to disk.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from ot62443_desktop.exports.progress import Hooks
 
 if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in the child only
     from ot62443_desktop.exports.register_import import ImportReport
+    from ot62443_desktop.storage.keys import Secret
     from ot62443_desktop.storage.merge import MergeReport
 
 
-def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en") -> str:
+def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en",
+                passphrase: Secret | None = None) -> str:
     """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target.
 
     The document is in the project's report language, else in the GUI's (`gui_language`).
@@ -32,7 +36,7 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_lan
 
     check_target(Path(target), Path(project_path))
 
-    with open_project(project_path, read_only=True) as project:
+    with open_project(project_path, read_only=True, passphrase=passphrase) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
     language = snapshot.info.report_language or Language(gui_language)
     if kind == "xlsx":
@@ -48,20 +52,22 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_lan
     return target
 
 
-def check_register(project_path: str, xlsx: str, hooks: Hooks, gui_language: str = "en") -> ImportReport:
+def check_register(project_path: str, xlsx: str, hooks: Hooks, gui_language: str = "en",
+                   passphrase: Secret | None = None) -> ImportReport:
     """Dry run of a register import: what would change and what is refused, told in the GUI's language."""
     from ot62443_desktop.api import open_project
     from ot62443_desktop.domain.language import Language
 
-    with open_project(project_path, read_only=True) as project:
+    with open_project(project_path, read_only=True, passphrase=passphrase) as project:
         return project.import_register(Path(xlsx), dry_run=True, hooks=hooks, language=Language(gui_language))
 
 
-def check_merge(project_path: str, other: str, hooks: Hooks) -> MergeReport:
-    """Dry run of a merge: what another copy would bring, and what would conflict."""
+def check_merge(project_path: str, other: str, hooks: Hooks, passphrase: Secret | None = None) -> MergeReport:
+    """Dry run of a merge: what another copy would bring, and what would conflict (an encrypted copy
+    opens with the project's key)."""
     from ot62443_desktop.api import open_project
 
-    with open_project(project_path, read_only=True) as project:
+    with open_project(project_path, read_only=True, passphrase=passphrase) as project:
         return project.merge(other, dry_run=True)
 
 

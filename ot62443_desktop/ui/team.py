@@ -7,6 +7,7 @@ person sees what would come in and what would conflict, and on Merge it is writt
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,8 +73,9 @@ class TeamWork(QObject):
             elif self.confirm(self._plan_text(other, report)):
                 self._merge_now(session, other)
 
-        self.runner.run_job(self.window, self.tr("Reading the other copy…"), check_merge,
-                            (str(session.store.path), other), checked)
+        job = partial(check_merge, passphrase=session.store.key)  # an encrypted project's key, pickled to the child
+        self.runner.run_job(self.window, self.tr("Reading the other copy…"), job, (str(session.store.path), other),
+                            checked)
 
     def _plan_text(self, other: str, report: MergeReport) -> str:
         parts = [fill(self.tr("From %1:"), other),

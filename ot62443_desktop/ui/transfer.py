@@ -69,7 +69,8 @@ class Transfer(QObject):
             return
         from ot62443_desktop.ui.jobs import export_file
 
-        job = partial(export_file, gui_language=gui_language().value)  # for a project with no report language
+        # the report language's fallback, and the key of an encrypted project (pickled to the child)
+        job = partial(export_file, gui_language=gui_language().value, passphrase=session.store.key)
         self.runner.run_job(self.window, self.tr("Exporting…"), job, (str(session.store.path), kind, path),
                             lambda _result, error: self._report(self.tr("Wrote %1").replace("%1", path), error))
 
@@ -91,7 +92,8 @@ class Transfer(QObject):
             elif self.confirm(self.tr("Import register"), str(report)):
                 self.apply(session, report.changed)
 
-        job = partial(check_register, gui_language=gui_language().value)  # the report in the GUI's words
+        job = partial(check_register, gui_language=gui_language().value,  # the report in the GUI's words
+                      passphrase=session.store.key)
         self.runner.run_job(self.window, self.tr("Reading the register…"), job, (str(session.store.path), path),
                             checked)
 

@@ -135,11 +135,11 @@ def test_a_reader_that_meets_the_writers_compaction_reads_again_and_misses_nothi
     real = store_module.read_journal_of
     compacted: list[bool] = []
 
-    def compact_first(path: Path) -> object:
+    def compact_first(path: Path, key: object = None) -> object:
         if not compacted:
             compacted.append(True)
             store.compact()  # the writer rewrites the file just after the reader read it
-        return real(path)
+        return real(path, key)  # type: ignore[arg-type]
 
     monkeypatch.setattr(store_module, "read_journal_of", compact_first)
     with ProjectStore.open(store.path, read_only=True) as reader:

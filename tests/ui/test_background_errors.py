@@ -23,18 +23,22 @@ from ot62443_desktop.domain.model import ModelError
 from ot62443_desktop.domain.progress import LineageError
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import _Refused
+from ot62443_desktop.passphrase import PassphraseUnavailableError
 from ot62443_desktop.storage.codec import CodecError
 from ot62443_desktop.storage.errors import (
     NewerSchemaError,
     NotAProjectError,
+    PassphraseNeededError,
     ProjectDamagedError,
     ProjectExistsError,
     ReadOnlyError,
     SaveError,
     StoreError,
+    WrongPassphraseError,
 )
 from ot62443_desktop.storage.fsutil import NotRegularError, UnsyncedRenameError
 from ot62443_desktop.storage.journal import MalformedJournalError
+from ot62443_desktop.storage.sealed import NewerFormatError, SealError, WrongKeyError
 from ot62443_desktop.ui.actions import Act
 from ot62443_desktop.ui.jobs import export_file
 from ot62443_desktop.ui.main_window import MainWindow
@@ -63,6 +67,12 @@ SAMPLES: list[BaseException] = [
     NotRegularError(22, "not a regular file", "plant.ot62443.journal"),
     UnsyncedRenameError(5, "Input/output error", "/projects"),
     JobError("KeyError: 'Z1'", "Traceback (most recent call last): ..."),
+    PassphraseNeededError("plant.ot62443: the project is encrypted; it opens only with its passphrase"),
+    WrongPassphraseError("plant.ot62443: wrong passphrase: it does not open this encrypted project"),
+    PassphraseUnavailableError("a passphrase is needed: set OT62443_PASSPHRASE in the environment"),
+    SealError("the encrypted contents are damaged (they fail their authentication check)"),
+    WrongKeyError("the key given does not open this encrypted project"),
+    NewerFormatError("encrypted in a newer format (2) than this program reads"),
 ]
 
 

@@ -1,0 +1,90 @@
+"""What becomes of a project's backups when it is encrypted, decrypted or given a new passphrase.
+
+Backups (and the copies set aside for a person) follow the file's form: protect seals every
+plain one with the new key, a new passphrase re-seals those the old key opens, unprotect turns
+them back into plain files. Why re-seal rather than delete: the backups are the recovery
+promise of SPEC 5 and must still open with the one passphrase the person knows; why not
+leave them: a plain backup beside an encrypted project defeats the encryption, and one
+sealed with an old passphrase stays readable by whoever learnt it, which is why a passphrase
+gets changed. The store converts them before it switches the file (see `ProjectStore._rekey`),
+so from the moment the file is in its new form no backup is left in the old one; a failed
+switch converts them back. Leftover temporary files in the backup folder (a backup write cut
+by a crash) may hold plain text and are removed. A file sealed with yet another key (or
+damaged) cannot be read and is left as it is: it holds no readable text either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from ot62443_desktop.storage import backups
+from ot62443_desktop.storage.errors import describe_os_error
+from ot62443_desktop.storage.fsutil import atomic_write, open_regular, read_all
+from ot62443_desktop.storage.sealed import Key, SealError, is_sealed, read_header, seal_document, unseal_document
+
+_TEMP_SUFFIX = ".tmp"
+
+
+def convert_backups(project_path: Path, old: Key | None, new: Key | None) -> int:
+    """Bring every backup and set-aside copy of the project from the form of `old` to that of `new`
+    (None: plain); returns how many were rewritten. OSError if one cannot be: the others stay done."""
+    converted = 0
+    for path in _kept_files(project_path):
+        if path.name.endswith(_TEMP_SUFFIX):
+            path.unlink(missing_ok=True)
+            continue
+        data = _read(path)
+        changed = _converted(data, old, new)
+        if changed is not None:
+            atomic_write(path, changed)
+            converted += 1
+    return converted
+
+
+def convert_back(project_path: Path, new: Key | None, old: Key | None) -> list[str]:
+    """Undo `convert_backups` after a failed switch, as far as possible; what could not be is said."""
+    try:
+        convert_backups(project_path, new, old)
+    except OSError as exc:
+        return [f"some backups of {project_path} could not be converted back ({describe_os_error(exc)}); "
+                "they open with the new passphrase"]
+    return []
+
+
+def _converted(data: bytes, old: Key | None, new: Key | None) -> bytes | None:
+    """`data` in the form of `new`, or None if it is in that form already or cannot be read."""
+    if not is_sealed(data):
+        return None if new is None else seal_document(new, data)
+    try:
+        header = read_header(data)
+    except SealError:
+        return None
+    if old is None or not old.fits(header) or (new is not None and new.fits(header)):
+        return None
+    try:
+        plain = unseal_document(data, old)
+    except SealError:  # damaged: kept as it is for a person to look at
+        return None
+    return plain if new is None else seal_document(new, plain)
+
+
+def _kept_files(project_path: Path) -> Iterator[Path]:
+    """The regular files of the project's backup folder and of its set-aside folder (never through a link)."""
+    folder = backups.backup_dir(project_path)
+    for where in (folder, folder / backups.SET_ASIDE):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            for entry in sorted(os.scandir(where), key=lambda e: e.name):
+                if entry.name != backups.RETIRED and stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
+                    yield Path(entry.path)
+
+
+def _read(path: Path) -> bytes:
+    fd = open_regular(path)
+    try:
+        return read_all(fd)
+    finally:
+        os.close(fd)
