@@ -6,11 +6,14 @@ them back into plain files. Why re-seal rather than delete: the backups are the 
 promise of SPEC 5 and must still open with the one passphrase the person knows; why not
 leave them: a plain backup beside an encrypted project defeats the encryption, and one
 sealed with an old passphrase stays readable by whoever learnt it, which is why a passphrase
-gets changed. The store converts them before it switches the file (see `ProjectStore._rekey`),
-so from the moment the file is in its new form no backup is left in the old one; a failed
-switch converts them back. Leftover temporary files in the backup folder (a backup write cut
-by a crash) may hold plain text and are removed. A file sealed with yet another key (or
-damaged) cannot be read and is left as it is: it holds no readable text either.
+gets changed. The store seals them before it switches the file to a (new) key, and unseals
+them only after it switched the file to plain (see `ProjectStore._rekey`): a crash at any
+instant leaves no backup plainer than the file, nor one under the old key once the file has
+the new one; a failed switch converts them back. Each new version is written and synced
+beside its file before any is renamed in, so a full disk converts none. Leftover temporary
+files in the backup folder (a backup write cut by a crash) may hold plain text and are
+removed. A file sealed with yet another key (or damaged) cannot be read and is left as it
+is: it holds no readable text either.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 
 from ot62443_desktop.storage import backups
 from ot62443_desktop.storage.errors import describe_os_error
-from ot62443_desktop.storage.fsutil import atomic_write, open_regular, read_all
+from ot62443_desktop.storage.fsutil import fsync_dir, mode_for, new_temp, open_regular, read_all, write_all
 from ot62443_desktop.storage.sealed import Key, SealError, is_sealed, read_header, seal_document, unseal_document
 
 _TEMP_SUFFIX = ".tmp"
@@ -31,28 +34,55 @@ _TEMP_SUFFIX = ".tmp"
 
 def convert_backups(project_path: Path, old: Key | None, new: Key | None) -> int:
     """Bring every backup and set-aside copy of the project from the form of `old` to that of `new`
-    (None: plain); returns how many were rewritten. OSError if one cannot be: the others stay done."""
-    converted = 0
-    for path in _kept_files(project_path):
+    (None: plain); returns how many were rewritten. Every new version is written and synced beside
+    its file before any is renamed in, so a full disk (OSError) changes none of them."""
+    kept = list(_kept_files(project_path))
+    for path in kept:
         if path.name.endswith(_TEMP_SUFFIX):
             path.unlink(missing_ok=True)
-            continue
-        data = _read(path)
-        changed = _converted(data, old, new)
-        if changed is not None:
-            atomic_write(path, changed)
-            converted += 1
+    staged: list[tuple[Path, Path]] = []  # (written beside, the file it replaces)
+    try:
+        for path in kept:
+            if not path.name.endswith(_TEMP_SUFFIX) and (changed := _converted(_read(path), old, new)) is not None:
+                staged.append((_written_beside(path, changed), path))
+        converted = len(staged)
+        while staged:
+            tmp, path = staged[0]
+            os.replace(tmp, path)
+            staged.pop(0)
+    finally:
+        for tmp, _path in staged:  # not renamed in: a failure came first
+            tmp.unlink(missing_ok=True)
+    for folder in {path.parent for path in kept}:
+        fsync_dir(folder)
     return converted
 
 
-def convert_back(project_path: Path, new: Key | None, old: Key | None) -> list[str]:
-    """Undo `convert_backups` after a failed switch, as far as possible; what could not be is said."""
+def convert_back(project_path: Path, current: Key | None, wanted: Key | None, *, still: str) -> list[str]:
+    """`convert_backups` where a failure must not stop what was done (a switch undone, or made to plain):
+    what could not be converted is said (`still`: which passphrase opens them)."""
     try:
-        convert_backups(project_path, new, old)
+        convert_backups(project_path, current, wanted)
     except OSError as exc:
-        return [f"some backups of {project_path} could not be converted back ({describe_os_error(exc)}); "
-                "they open with the new passphrase"]
+        return [f"the backups of {project_path} could not be converted ({describe_os_error(exc)}); they stay "
+                f"encrypted and open with {still}"]
     return []
+
+
+def _written_beside(path: Path, data: bytes) -> Path:
+    """`data` in a new synced file beside `path`, to be renamed over it."""
+    fd, tmp = new_temp(path)
+    try:
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, mode_for(path))
+        write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    return tmp
 
 
 def _converted(data: bytes, old: Key | None, new: Key | None) -> bytes | None:

@@ -407,8 +407,8 @@ class ProjectStore:
         rename) and start the journal anew in that form: a crash leaves the old form or the new one.
 
         The journal is compacted first, so no plain record stays beside an encrypted file (nor one
-        sealed with a key that no longer opens it); the backups are converted before the file is
-        switched (see protection), and converted back if the switch fails."""
+        sealed with a key that no longer opens it). The backups are sealed before the file is switched
+        (and unsealed only after): at no instant is a backup plainer than the file (see protection)."""
         journal = self._writable()
         self._refuse_in_batch(done)
         failed = f"{self.path}: the project was not {done}"
@@ -417,19 +417,20 @@ class ProjectStore:
         try:
             if journal.records:
                 self.compact()
-            protection.convert_backups(self.path, old, key)
-        except OSError as exc:
-            raise SaveError(f"{failed} ({describe_os_error(exc)}); nothing was changed") from None
-        self._key = key
-        try:
+            if key is not None:
+                protection.convert_backups(self.path, old, key)
+            self._key = key
             self._write_file()
         except BaseException as exc:
             self._key = old
-            self.warnings += protection.convert_back(self.path, key, old)
+            if key is not None:
+                self.warnings += protection.convert_back(self.path, key, old, still="the passphrase just given")
             if isinstance(exc, OSError):
                 raise SaveError(f"{failed} ({describe_os_error(exc)}); nothing was changed") from None
             raise
         self._restart_journal(self._writable())
+        if key is None:
+            self.warnings += protection.convert_back(self.path, old, None, still="the project's former passphrase")
 
     def compact(self) -> None:
         """Rewrite the file with everything journaled, then start a new journal.

@@ -111,7 +111,8 @@ class TeamWork(QObject):
         from ot62443_desktop.storage import StoreError
 
         try:
-            split_project(session.store.path, zones, target, site=site).close()
+            # an encrypted project's package is encrypted with the same key
+            split_project(session.store.path, zones, target, site=site, passphrase=session.store.key).close()
         except (StoreError, OSError) as exc:
             show_message(self.window, Icon.Critical, self.tr("Split work package"),
                          "\n\n".join([str(exc), self.tr("Nothing was written.")]))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,17 @@ def crash_copy(store: ProjectStore, target: Path) -> None:
     """What a power cut leaves: the file and its journal as they are on disk."""
     shutil.copy(store.path, target)
     shutil.copy(journal_path(store.path), journal_path(target))
+
+
+def crashed_after(path: Path, *answers: tuple[str, Status]) -> Path:
+    """The encrypted project `path` with `answers` (requirement, status) in its journal, as a crash leaves it."""
+    make(path)
+    crashed = path.with_name("crashed.ot62443")
+    with ProjectStore.open(path, passphrase=PASS) as store:
+        for req, status in answers:
+            store.set_answer(Answer("Z1", req, status))
+        crash_copy(store, crashed)
+    return crashed
 
 
 def test_an_encrypted_project_opens_with_its_passphrase_and_shows_no_text(project_path: Path) -> None:
@@ -111,12 +124,7 @@ def test_a_crashed_session_replays_its_sealed_journal(project_path: Path, tmp_pa
 
 
 def test_a_torn_sealed_tail_is_cut_and_every_whole_record_kept(project_path: Path, tmp_path: Path) -> None:
-    make(project_path)
-    crashed = tmp_path / "crashed.ot62443"
-    with ProjectStore.open(project_path, passphrase=PASS) as store:
-        store.set_answer(Answer("Z1", "SR 1.2", Status.IMPLEMENTED))
-        store.set_answer(Answer("Z1", "SR 1.3", Status.IMPLEMENTED))
-        crash_copy(store, crashed)
+    crashed = crashed_after(project_path, ("SR 1.2", Status.IMPLEMENTED), ("SR 1.3", Status.IMPLEMENTED))
     journal = journal_path(crashed)
     journal.write_bytes(journal.read_bytes()[:-30])  # the last append was cut by the crash
     with ProjectStore.open(crashed, passphrase=PASS) as store:
@@ -136,13 +144,8 @@ def _write_lines(path: Path, lines: list[bytes]) -> None:
 
 
 def test_a_sealed_record_damaged_in_the_middle_ends_the_replay_there_and_is_set_aside(
-        project_path: Path, tmp_path: Path) -> None:
-    make(project_path)
-    crashed = tmp_path / "crashed.ot62443"
-    with ProjectStore.open(project_path, passphrase=PASS) as store:
-        for req in ("SR 1.2", "SR 1.3", "SR 1.4"):
-            store.set_answer(Answer("Z1", req, Status.IMPLEMENTED))
-        crash_copy(store, crashed)
+        project_path: Path) -> None:
+    crashed = crashed_after(project_path, *((req, Status.IMPLEMENTED) for req in ("SR 1.2", "SR 1.3", "SR 1.4")))
     lines = _lines(crashed)
     body = bytearray(lines[2][9:])
     body[40] ^= 1 if body[40] != ord("A") else 2  # still base64, checksum made to match: only GCM sees it
@@ -155,18 +158,11 @@ def test_a_sealed_record_damaged_in_the_middle_ends_the_replay_there_and_is_set_
 
 
 def encode_line(body: bytes) -> bytes:
-    import zlib
-
     return b"%08x %s" % (zlib.crc32(body), body)
 
 
-def test_sealed_records_swapped_in_place_do_not_open(project_path: Path, tmp_path: Path) -> None:
-    make(project_path)
-    crashed = tmp_path / "crashed.ot62443"
-    with ProjectStore.open(project_path, passphrase=PASS) as store:
-        store.set_answer(Answer("Z1", "SR 1.2", Status.IMPLEMENTED))
-        store.set_answer(Answer("Z1", "SR 1.3", Status.NOT_IMPLEMENTED))
-        crash_copy(store, crashed)
+def test_sealed_records_swapped_in_place_do_not_open(project_path: Path) -> None:
+    crashed = crashed_after(project_path, ("SR 1.2", Status.IMPLEMENTED), ("SR 1.3", Status.NOT_IMPLEMENTED))
     header, first, second = _lines(crashed)
     _write_lines(crashed, [header, second, first])
     with ProjectStore.open(crashed, passphrase=PASS) as store:
@@ -265,6 +261,33 @@ def test_a_failed_switch_leaves_the_plain_form_and_its_backups_as_they_were(
     store.close()
     with ProjectStore.open(project_path) as again:
         assert again.answer("Z1", "SR 1.2") is not None and again.answer("Z1", "SR 1.3") is not None
+
+
+def test_a_full_disk_while_the_backups_are_sealed_leaves_them_and_the_file_plain(
+        project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make(project_path, passphrase=None)
+    for _ in range(3):  # three backups of three generations
+        with ProjectStore.open(project_path) as store:
+            store.set_answer(Answer("Z1", "SR 1.2", Status.IMPLEMENTED))
+    assert len(list_backups(project_path)) >= 3
+    real, written = os.write, []
+
+    def full_after_one_backup(fd: int, data: bytes) -> int:
+        if sealed.is_sealed(bytes(data[:len(sealed.MAGIC)])):
+            if written:
+                raise OSError(28, "No space left on device")
+            written.append(fd)
+        return real(fd, data)
+
+    with ProjectStore.open(project_path) as store:
+        monkeypatch.setattr(os, "write", full_after_one_backup)  # the disk stays full
+        with pytest.raises(SaveError, match="No space left.*nothing was changed"):
+            store.protect(PASS)
+        monkeypatch.setattr(os, "write", real)
+        assert written and not store.encrypted
+    assert not is_encrypted(project_path)
+    assert not any(is_encrypted(backup) for backup in list_backups(project_path))
+    assert not [p for p in backup_dir(project_path).iterdir() if p.name.endswith(".tmp")]
 
 
 def test_a_damaged_encrypted_file_is_recovered_from_its_encrypted_backup_with_the_passphrase(

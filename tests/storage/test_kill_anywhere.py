@@ -3,6 +3,8 @@
 Each round starts a worker that opens the project (replaying whatever the previous killed
 worker left), writes a few answers with compaction made frequent, closes it, and is killed
 at a random instant of all that. `OT62443_KILL_RUNS` sets the number of rounds (default 16).
+The worker opens an encrypted project with the passphrase in OT62443_PASSPHRASE, as the
+command line does (test_encrypted_kill runs the same rounds on one).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ot62443_desktop.api import open_project
 from ot62443_desktop.storage.versions import answer_key
 
 WORKER = textwrap.dedent("""
-    import sys
+    import os, sys
     from ot62443_desktop.storage import store
     store.COMPACT_AFTER_BYTES = 3000  # compaction every few answers
     from ot62443_desktop.api import open_project
@@ -33,7 +35,7 @@ WORKER = textwrap.dedent("""
     ids = [r.id for r in builtin_catalogues().requirements(Scale.SECURITY_LEVEL)][:40]
     start, count = int(sys.argv[2]), int(sys.argv[3])
     print("ready", flush=True)  # imports done: the clock of the kill starts here
-    project = open_project(sys.argv[1])
+    project = open_project(sys.argv[1], passphrase=os.environ.get("OT62443_PASSPHRASE") or None)
     print("opened", flush=True)
     for n in range(start, start + count):
         zone, req = f"Z{n % 3}", ids[n * 7 % len(ids)]
@@ -74,10 +76,17 @@ def run_round(script: Path, *args: object, kill_after: float) -> tuple[list[str]
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
-def test_kill_at_random_moments_of_open_compaction_and_close(project_path: Path, tmp_path: Path) -> None:
+def test_kill_at_random_moments_of_open_compaction_and_close(
+        project_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OT62443_PASSPHRASE", raising=False)
+    kill_at_random_moments(project_path, tmp_path, None)
+
+
+def kill_at_random_moments(project_path: Path, tmp_path: Path, passphrase: str | None) -> None:
+    """The rounds on a project created with `passphrase` (the workers take it from OT62443_PASSPHRASE)."""
     rounds = int(os.environ.get("OT62443_KILL_RUNS", "16"))
     rng = random.Random(os.environ.get("OT62443_KILL_SEED", "62443"))
-    with open_project(project_path, create=True) as project:
+    with open_project(project_path, create=True, passphrase=passphrase) as project:
         for z in range(3):
             project.add_zone(f"Z{z}", f"Zone {z}", 4)
     script = tmp_path / "worker.py"
@@ -101,7 +110,7 @@ def test_kill_at_random_moments_of_open_compaction_and_close(project_path: Path,
                 del acked[(zone, req)]
         outcomes["closed" if "closed" in lines else "open" if "opened" in lines else "while opening"] += 1
         n += count
-    with open_project(project_path) as project:
+    with open_project(project_path, passphrase=passphrase) as project:
         assert not project.store.read_only, project.store.read_only_reason
         for (zone, req), number in acked.items():
             answer = project.answer(zone, req)

@@ -1,4 +1,5 @@
-"""A writer killed with SIGKILL mid-burst loses no acknowledged answer."""
+"""A writer killed with SIGKILL mid-burst loses no acknowledged answer (an encrypted project's writer
+takes its passphrase from OT62443_PASSPHRASE: see test_encrypted_kill)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ import pytest
 from ot62443_desktop.api import open_project
 
 WRITER = textwrap.dedent("""
-    import sys
+    import os, sys
     from ot62443_desktop.api import open_project
     from ot62443_desktop.catalogues import builtin_catalogues
     from ot62443_desktop.domain.catalogue import Scale
 
     ids = [r.id for r in builtin_catalogues().requirements(Scale.SECURITY_LEVEL)]
-    project = open_project(sys.argv[1])
+    project = open_project(sys.argv[1], passphrase=os.environ.get("OT62443_PASSPHRASE") or None)
     n = 0
     while True:  # until killed
         zone, req = f"Z{n // len(ids) % 5}", ids[n % len(ids)]
@@ -32,8 +33,15 @@ WRITER = textwrap.dedent("""
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
-def test_every_acknowledged_answer_survives_sigkill(project_path: Path, tmp_path: Path) -> None:
-    with open_project(project_path, create=True) as project:
+def test_every_acknowledged_answer_survives_sigkill(project_path: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OT62443_PASSPHRASE", raising=False)
+    burst_and_kill(project_path, tmp_path, None)
+
+
+def burst_and_kill(project_path: Path, tmp_path: Path, passphrase: str | None) -> None:
+    """Kill a writer mid-burst on a project created with `passphrase` (the writer reads OT62443_PASSPHRASE)."""
+    with open_project(project_path, create=True, passphrase=passphrase) as project:
         for z in range(5):
             project.add_zone(f"Z{z}", f"Zone {z}", 4)
     script = tmp_path / "writer.py"
@@ -52,7 +60,7 @@ def test_every_acknowledged_answer_survives_sigkill(project_path: Path, tmp_path
     child.wait(timeout=10)
     assert int(n) >= 700, "the writer stopped early"
     assert child.returncode == -signal.SIGKILL
-    with open_project(project_path) as project:
+    with open_project(project_path, passphrase=passphrase) as project:
         assert not project.store.read_only  # the dead writer's lock is gone
         for (zone, req), n in acked.items():
             answer = project.answer(zone, req)
