@@ -349,6 +349,52 @@ def _catalog_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _licensed_import(args: argparse.Namespace) -> int:
+    """The user's own licensed text of the standard (SPEC 12.6); no message quotes a text."""
+    from ot62443_desktop import licensed_text
+
+    try:
+        report = licensed_text.import_file(Path(args.file))
+    except licensed_text.LicensedTextError as exc:
+        for skipped in exc.skipped:
+            print(f"  skipped {licensed_text.problem_text(skipped)}")
+        raise
+    replaced = f", replacing the {report.replaced} imported before" if report.replaced else ""
+    print(f"imported the licensed text of {report.imported} requirement(s){replaced}; kept in {report.kept_in}, "
+          "never in a project, an export or a bundle")
+    if report.ignored_columns:
+        print(f"  ignored column(s): {', '.join(report.ignored_columns)}")
+    for skipped in report.skipped:
+        print(f"  skipped {licensed_text.problem_text(skipped)}")
+    if report.skipped:
+        raise CommandError(f"{len(report.skipped)} row(s) skipped (see above); the others were imported")
+    return 0
+
+
+def _licensed_status(args: argparse.Namespace) -> int:
+    from ot62443_desktop import licensed_text  # its errors are user errors: one line, no text quoted
+
+    store = licensed_text.load()
+    where = licensed_text.store_path()
+    if args.json:
+        print(json.dumps({"path": str(where), "source": store.source, "imported_at": store.imported_at,
+                          "ids": sorted(store.texts)}, indent=2, ensure_ascii=False))
+    elif store:
+        print(f"licensed text of {len(store)} requirement(s), imported from {store.source} on {store.imported_at}; "
+              f"kept in {where}")
+    else:
+        print(f"no licensed text imported (it would be kept in {where})")
+    return 0
+
+
+def _licensed_remove(args: argparse.Namespace) -> int:
+    from ot62443_desktop import licensed_text
+
+    removed = licensed_text.remove()
+    print(f"removed the licensed text of {removed} requirement(s)" if removed else "no licensed text to remove")
+    return 0
+
+
 @contextlib.contextmanager
 def _opened(path: str, *, read_only: bool = False) -> Iterator[Project]:
     """Open a project for one command; what the store had to say on opening and closing goes to stderr.
@@ -505,6 +551,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, default=Language.EN.value, help="language of the titles")
     p = command("validate", _catalog_validate, "check a catalogue file", catalog)
     p.add_argument("file")
+
+    licensed = sub.add_parser("licensed-text", help="your own licensed text of the standard, shown in the "
+                              "walkthrough").add_subparsers(dest="licensed_command", metavar="ACTION", required=True)
+    p = command("import", _licensed_import, "import it from a CSV file (header id,text; UTF-8; ',' or ';'), "
+                "replacing what was imported before", licensed)
+    p.add_argument("file")
+    p = command("status", _licensed_status, "how many requirements have text, and from which file", licensed)
+    p.add_argument("--json", action="store_true", help="the ids with text, never the text itself")
+    command("remove", _licensed_remove, "delete the licensed text imported", licensed)
     return parser
 
 
@@ -518,9 +573,11 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from ot62443_desktop.domain.model import ModelError
     from ot62443_desktop.domain.progress import LineageError
     from ot62443_desktop.exports.progress import ExportError
+    from ot62443_desktop.licensed_text import LicensedTextError
     from ot62443_desktop.storage import StoreError
 
-    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, LineageError, OSError)
+    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, LineageError,
+            LicensedTextError, OSError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
