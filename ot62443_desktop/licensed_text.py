@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.domain.text import elide
 from ot62443_desktop.paths import data_dir
+from ot62443_desktop.storage.errors import rebuild_error
 from ot62443_desktop.storage.fsutil import UnsyncedRenameError, atomic_write
 
 MIB = 2**20
@@ -88,6 +90,10 @@ class LicensedTextError(Exception):
         self.duplicates, self.skipped = duplicates, skipped
         super().__init__(refusal_text(self))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as class, message and attributes (an error may cross a process boundary)."""
+        return rebuild_error, (type(self), self.args, self.__dict__)
+
 
 _REFUSALS = {
     Refusal.UNREADABLE: "{source}: cannot be read ({detail}); nothing was imported",
@@ -123,7 +129,8 @@ _PROBLEMS = {
 
 def refusal_text(error: LicensedTextError) -> str:
     """The English of a refusal (the GUI has its own words for each, in the GUI's language)."""
-    return _REFUSALS[error.refusal].format(source=error.source, number=error.number, detail=error.detail,
+    detail = duplicates_text(error.duplicates) if error.refusal is Refusal.DUPLICATES else error.detail
+    return _REFUSALS[error.refusal].format(source=error.source, number=error.number, detail=detail,
                                            max_mb=MAX_FILE_BYTES // MIB, max_rows=MAX_ROWS)
 
 
@@ -252,7 +259,7 @@ def parse(data: bytes, source: Path | str, known: Iterable[str]) -> Parsed:
     clashes = tuple((rid, tuple(r for r, _ in given)) for rid, given in rows.items()
                     if len({body for _, body in given}) > 1)
     if clashes:
-        raise LicensedTextError(Refusal.DUPLICATES, source, detail=duplicates_text(clashes), duplicates=clashes)
+        raise LicensedTextError(Refusal.DUPLICATES, source, duplicates=clashes)
     if not rows:
         raise LicensedTextError(Refusal.NOTHING_IMPORTED, source, skipped=tuple(skipped))
     return Parsed({rid: given[0][1] for rid, given in rows.items()}, tuple(skipped), ignored)
@@ -376,10 +383,13 @@ def _write(store: LicensedText, path: Path) -> None:
             path.chmod(0o600)
 
 
-def import_file(source: Path, known: Iterable[str] | None = None) -> ImportReport:
-    """Read `source` and make it the user's licensed text, replacing what was imported before; a
-    refused file (LicensedTextError) changes nothing."""
-    parsed = parse(read_source(source), source, builtin_ids() if known is None else known)
+def check(source: Path, known: Iterable[str] | None = None) -> Parsed:
+    """The texts of `source`, read and checked (LicensedTextError if the file is refused); nothing is kept yet."""
+    return parse(read_source(source), source, builtin_ids() if known is None else known)
+
+
+def keep(parsed: Parsed, source: Path) -> ImportReport:
+    """Make a checked file the user's licensed text, replacing what was imported before, whole or not at all."""
     path = store_path()
     try:
         before = len(load(path))
@@ -387,6 +397,11 @@ def import_file(source: Path, known: Iterable[str] | None = None) -> ImportRepor
         before = 0  # a damaged store: importing again is how it is mended
     _write(LicensedText(parsed.texts, source.name, datetime.now().replace(microsecond=0).isoformat()), path)
     return ImportReport(len(parsed.texts), before, parsed.skipped, parsed.ignored_columns, path)
+
+
+def import_file(source: Path, known: Iterable[str] | None = None) -> ImportReport:
+    """Check `source` and keep it; a refused file (LicensedTextError) changes nothing."""
+    return keep(check(source, known), source)
 
 
 def remove() -> int:

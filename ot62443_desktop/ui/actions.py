@@ -22,6 +22,7 @@ class Act(Enum):
     OPEN = auto()
     OPEN_DEMO = auto()
     IMPORT_CATALOGUE = auto()
+    LICENSED_TEXT = auto()
     CLOSE = auto()
     PROJECT_SETUP = auto()
     EXPORT_XLSX = auto()
@@ -77,6 +78,7 @@ def specs() -> dict[Act, ActionSpec]:
         Act.EXPORT_PDF: ActionSpec(file, translate("Actions", "Export PDF remediation &plan…"), ("Ctrl+Shift+R",)),
         Act.IMPORT_REGISTER: ActionSpec(file, translate("Actions", "&Import edited register…"), ("Ctrl+Shift+I",)),
         Act.IMPORT_CATALOGUE: ActionSpec(file, translate("Actions", "Import catalo&gue…"), (), False),
+        Act.LICENSED_TEXT: ActionSpec(file, translate("Actions", "&Licensed standard text…"), (), False),
         Act.MERGE: ActionSpec(file, translate("Actions", "&Merge another copy…"), ("Ctrl+Shift+M",)),
         Act.SPLIT: ActionSpec(file, translate("Actions", "&Split work package…"), ("Ctrl+Shift+K",)),
         Act.CLOSE: ActionSpec(file, translate("Actions", "&Close project"), (QKeySequence.StandardKey.Close,)),

@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
             Act.REDO: lambda: self._undo_stack_do(lambda stack: stack.redo()),
             Act.FIND: lambda: self._walkthrough_do(lambda w: w.focus_search()),
             Act.PREFERENCES: self.edit_preferences, Act.IMPORT_CATALOGUE: self.import_catalogue,
+            Act.LICENSED_TEXT: self.licensed_text,
             Act.KEYBOARD_HELP: self.show_keyboard_help, Act.ABOUT: self.show_about,
             Act.NEXT: lambda: self._walkthrough_do(lambda w: w.go_next()),
             Act.PREVIOUS: lambda: self._walkthrough_do(lambda w: w.go_previous()),
@@ -635,6 +636,12 @@ class MainWindow(QMainWindow):
         from ot62443_desktop.ui.import_catalogue import CatalogueLibrary
 
         CatalogueLibrary(self).exec()
+
+    def licensed_text(self) -> None:
+        """The user's own licensed text of the standard: import or remove it (SPEC 12.6)."""
+        from ot62443_desktop.ui.licensed_text_dialog import LicensedTextDialog
+
+        LicensedTextDialog(parent=self).exec()
 
     def show_keyboard_help(self) -> None:
         """F1: the keyboard reference, beside the window (not modal); F1 again brings it forward."""

@@ -60,6 +60,7 @@ from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import maturity_label, priority_tip, short_status_label, state_label, status_label
 from ot62443_desktop.ui.last_time import USE_KEY, LastTimePanel, copied, last_answer, same_as
 from ot62443_desktop.ui.markdown_view import MarkdownView
+from ot62443_desktop.ui.licensed_panel import LicensedTextPanel
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.text_field import LineField, TextField
@@ -111,6 +112,12 @@ class RequirementPage(QWidget):
         self.about = MarkdownView()
         self.about.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
+        self.licensed = LicensedTextPanel()  # the user's own wording of the standard, above our summary
+        reading = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
+        reading.addWidget(self.licensed)
+        reading.addWidget(self.about)
+        reading.setStretchFactor(0, 2)
+        reading.setStretchFactor(1, 3)
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +173,7 @@ class RequirementPage(QWidget):
         scroll.setWidget(form)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.about)
+        splitter.addWidget(reading)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -273,6 +280,7 @@ class RequirementPage(QWidget):
         self.badge.updateGeometry()
         self.about.show_markdown(self._about_markdown(r))
         self._refresh(keep_typed=False)
+        self.licensed.show_for(r.id)
 
     def _about_markdown(self, r: Requirement) -> str:
         parts = ["### " + self.tr("What it asks"), r.summary]

@@ -110,6 +110,10 @@
         <translation>Importer un catalo&amp;gue…</translation>
     </message>
     <message>
+        <source>&amp;Licensed standard text…</source>
+        <translation>Te&amp;xte de la norme sous licence…</translation>
+    </message>
+    <message>
         <source>&amp;Merge another copy…</source>
         <translation>F&amp;usionner une autre copie…</translation>
     </message>
@@ -1217,6 +1221,199 @@
     <message>
         <source>Each box and its lines take the colour of its largest gap between SL-T and SL-A over the seven FRs.</source>
         <translation>Chaque boîte et ses liens prennent la couleur de son plus grand écart entre SL-T et SL-A sur les sept FR.</translation>
+    </message>
+</context>
+<context>
+    <name>LicensedTextDialog</name>
+    <message>
+        <source>Licensed standard text</source>
+        <translation>Texte de la norme sous licence</translation>
+    </message>
+    <message>
+        <source>If you own a licensed copy of IEC 62443, import its text to read it beside our summaries in the walkthrough. The file: CSV in UTF-8, a header row id,text, then one row per requirement (ids such as SR 1.1, SR 1.1 RE 1 or ORG 1.1), cells separated by commas or semicolons. It is kept on this computer only, in %1, and never written into a project, an export or an evidence bundle. Importing a file replaces the text imported before.</source>
+        <translation>Si vous possédez un exemplaire sous licence de l&apos;IEC 62443, importez-en le texte pour le lire à côté de nos résumés dans l&apos;évaluation. Le fichier&#xa0;: un CSV en UTF-8, une ligne d&apos;en-tête id,text, puis une ligne par exigence (identifiants tels que SR 1.1, SR 1.1 RE 1 ou ORG 1.1), cellules séparées par des virgules ou des points-virgules. Il est conservé sur cet ordinateur uniquement, dans %1, et n&apos;est jamais écrit dans un projet, un export ou un lot d&apos;éléments de preuve. Importer un fichier remplace le texte importé auparavant.</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Import licensed text</source>
+        <translation>Importer le texte sous licence</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have the licensed text of %n requirement(s), imported from %1 on %2.</source>
+        <translation>
+            <numerusform>Vous avez le texte sous licence de %n exigence, importé de %1 le %2.</numerusform>
+            <numerusform>Vous avez le texte sous licence de %n exigences, importé de %1 le %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No licensed text is imported.</source>
+        <translation>Aucun texte sous licence n&apos;est importé.</translation>
+    </message>
+    <message>
+        <source>Licensed text refused</source>
+        <translation>Texte sous licence refusé</translation>
+    </message>
+    <message>
+        <source>Replace licensed text?</source>
+        <translation>Remplacer le texte sous licence&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the licensed text of %n requirement(s) imported from %1 with this file?</source>
+        <translation>
+            <numerusform>Remplacer le texte sous licence de %n exigence, importé de %1, par ce fichier&#xa0;?</numerusform>
+            <numerusform>Remplacer le texte sous licence de %n exigences, importé de %1, par ce fichier&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Licensed text not kept</source>
+        <translation>Texte sous licence non conservé</translation>
+    </message>
+    <message numerus="yes">
+        <source>The licensed text of %n requirement(s) was imported. The walkthrough shows it beside our summary.</source>
+        <translation>
+            <numerusform>Le texte sous licence de %n exigence a été importé. L&apos;évaluation l&apos;affiche à côté de notre résumé.</numerusform>
+            <numerusform>Le texte sous licence de %n exigences a été importé. L&apos;évaluation l&apos;affiche à côté de notre résumé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns not used: %1</source>
+        <translation>Colonnes non utilisées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Licensed text imported</source>
+        <translation>Texte sous licence importé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be imported:</source>
+        <translation>
+            <numerusform>%n ligne n&apos;a pas pu être importée&#xa0;:</numerusform>
+            <numerusform>%n lignes n&apos;ont pas pu être importées&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove your licensed text of %n requirement(s)? You can import your file again at any time.</source>
+        <translation>
+            <numerusform>Retirer votre texte sous licence de %n exigence&#xa0;? Vous pourrez réimporter votre fichier à tout moment.</numerusform>
+            <numerusform>Retirer votre texte sous licence de %n exigences&#xa0;? Vous pourrez réimporter votre fichier à tout moment.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove your licensed text, which cannot be read?</source>
+        <translation>Retirer votre texte sous licence, qui ne peut pas être lu&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Remove licensed text?</source>
+        <translation>Retirer le texte sous licence&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Licensed text not removed</source>
+        <translation>Texte sous licence non retiré</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2); nothing was imported</source>
+        <translation>%1&#xa0;: lecture impossible (%2)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: is not a file (a folder, a pipe or a device); nothing was imported</source>
+        <translation>%1&#xa0;: n&apos;est pas un fichier (un dossier, un tube ou un périphérique)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: larger than %3 MB, more than the text of every requirement fills; nothing was imported</source>
+        <translation>%1&#xa0;: plus de %3&#xa0;Mo, davantage que le texte de toutes les exigences&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: holds binary data, not CSV text; nothing was imported</source>
+        <translation>%1&#xa0;: contient des données binaires, pas du texte CSV&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text (byte %4); save it as &quot;CSV UTF-8&quot; and import that; nothing was imported</source>
+        <translation>%1&#xa0;: texte qui n&apos;est pas en UTF-8 (octet %4)&#xa0;; enregistrez-le au format «&#xa0;CSV UTF-8&#xa0;» et importez celui-ci&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: the first row must name the columns id and text (id,text or id;text); nothing was imported</source>
+        <translation>%1&#xa0;: la première ligne doit nommer les colonnes id et text (id,text ou id;text)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: the first row is requirement %2, not the header: add the row id,text above it; nothing was imported</source>
+        <translation>%1&#xa0;: la première ligne est l&apos;exigence %2, pas l&apos;en-tête&#xa0;: ajoutez au-dessus la ligne id,text&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: not a CSV file (row %4: %2); nothing was imported</source>
+        <translation>%1&#xa0;: ce n&apos;est pas un fichier CSV (ligne %4&#xa0;: %2)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: more than %3 rows, not one text per requirement; nothing was imported</source>
+        <translation>%1&#xa0;: plus de %3 lignes, pas un texte par exigence&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: different texts for the same requirement: %2; keep one row for each and import again; nothing was imported</source>
+        <translation>%1&#xa0;: des textes différents pour une même exigence&#xa0;: %2&#xa0;; gardez une seule ligne pour chacune et importez de nouveau&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: no row could be imported; the licensed text you had is kept</source>
+        <translation>%1&#xa0;: aucune ligne n&apos;a pu être importée&#xa0;; le texte sous licence que vous aviez est conservé</translation>
+    </message>
+    <message>
+        <source>%1: your licensed text cannot be read (%2); import your file again or remove it</source>
+        <translation>%1&#xa0;: votre texte sous licence ne peut pas être lu (%2)&#xa0;; importez de nouveau votre fichier ou retirez-le</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2); the licensed text you had is kept</source>
+        <translation>%1&#xa0;: écriture impossible (%2)&#xa0;; le texte sous licence que vous aviez est conservé</translation>
+    </message>
+    <message>
+        <source>%1 (rows %2)</source>
+        <translation>%1 (lignes %2)</translation>
+    </message>
+    <message>
+        <source>row %1: %2 is not a requirement of the built-in catalogues (ids read like SR 1.1, SR 1.1 RE 1, ORG 1.1)</source>
+        <translation>ligne %1&#xa0;: %2 n&apos;est pas une exigence des catalogues intégrés (les identifiants s&apos;écrivent SR 1.1, SR 1.1 RE 1, ORG 1.1)</translation>
+    </message>
+    <message>
+        <source>row %1: the id cell is not a requirement id (is the text in the id column?)</source>
+        <translation>ligne %1&#xa0;: la cellule id n&apos;est pas un identifiant d&apos;exigence (le texte est-il dans la colonne id&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>row %1: %2 could name more than one requirement; write the id exactly</source>
+        <translation>ligne %1&#xa0;: %2 peut désigner plusieurs exigences&#xa0;; écrivez l&apos;identifiant exact</translation>
+    </message>
+    <message>
+        <source>row %1: no id</source>
+        <translation>ligne %1&#xa0;: pas d&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>row %1: no text for %2</source>
+        <translation>ligne %1&#xa0;: pas de texte pour %2</translation>
+    </message>
+    <message>
+        <source>row %1: the text for %2 is longer than %3 characters</source>
+        <translation>ligne %1&#xa0;: le texte de %2 dépasse %3 caractères</translation>
+    </message>
+</context>
+<context>
+    <name>LicensedTextPanel</name>
+    <message>
+        <source>Standard text (your licensed copy)</source>
+        <translation>Texte de la norme (votre exemplaire sous licence)</translation>
+    </message>
+    <message>
+        <source>Imported by you from %1. Kept on this computer only: never written into the project, its exports or a bundle.</source>
+        <translation>Importé par vous de %1. Conservé sur cet ordinateur uniquement&#xa0;: jamais écrit dans le projet, ses exports ou un lot d&apos;éléments de preuve.</translation>
+    </message>
+    <message>
+        <source>Your licensed text cannot be read. Import your file again, or remove it, with File &gt; Licensed standard text.</source>
+        <translation>Votre texte sous licence ne peut pas être lu. Importez de nouveau votre fichier, ou retirez-le, avec Fichier &gt; Texte de la norme sous licence.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import ot62443_desktop
+from ot62443_desktop import licensed_text
 from ot62443_desktop.api import InputError
 from ot62443_desktop.cli import CommandError
 from ot62443_desktop.domain.assets_csv import AssetCsvError, Problem
@@ -63,6 +64,8 @@ SAMPLES: list[BaseException] = [
     NotRegularError(22, "not a regular file", "plant.ot62443.journal"),
     UnsyncedRenameError(5, "Input/output error", "/projects"),
     JobError("KeyError: 'Z1'", "Traceback (most recent call last): ..."),
+    licensed_text.LicensedTextError(licensed_text.Refusal.NOTHING_IMPORTED, "mine.csv", skipped=(
+        licensed_text.Skipped(2, licensed_text.Problem.UNKNOWN_ID, "SR 9.9"),)),
 ]
 
 
