@@ -22,6 +22,7 @@ from ot62443_desktop.domain.language import Language
 if TYPE_CHECKING:
     from ot62443_desktop.api import Project
     from ot62443_desktop.domain.catalogue import CatalogueSet
+    from ot62443_desktop.exports.bundle_manifest import LeftOut
 
 PROG = "ot62443"
 
@@ -196,6 +197,110 @@ def _diagram(args: argparse.Namespace) -> int:
           f"{'SVG' if args.svg else 'PNG'}, {language.native_name})")
     return 0
 
+
+
+def _evidence_add(args: argparse.Namespace) -> int:
+    """Attach a file as the GUI does: its absolute path and SHA-256 recorded on the answer (SPEC 12)."""
+    from ot62443_desktop.domain.file_names import shown_name
+    from ot62443_desktop.domain.model import Status
+    from ot62443_desktop.exports.evidence_files import hash_file, new_evidence
+    from ot62443_desktop.exports.progress import Hooks
+    from ot62443_desktop.storage.fsutil import NotRegularError
+
+    with _opened(args.project) as project:
+        _writable(project)
+        project.requirement_for(args.scope, args.req)  # an unknown scope or requirement before the file is read
+        try:
+            digest = hash_file(args.file, Hooks())
+        except NotRegularError:
+            raise CommandError(f"{args.file}: not a regular file (a folder, a pipe or a device); only a file can be "
+                               "evidence; nothing was changed") from None
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"{args.file}: cannot be read as evidence ({getattr(exc, 'strerror', None) or exc}); "
+                               "nothing was changed") from None
+        evidence = new_evidence(args.file, digest, args.description)
+        current = project.store.answer(args.scope, args.req)
+        attached = current.evidence if current else ()
+        if any(e.path == evidence.path and e.sha256 == digest for e in attached):
+            raise CommandError(f"{args.file} is already attached to {args.scope} {args.req}; nothing was changed")
+        project.set_answer(args.scope, args.req, current.status if current else Status.NOT_ASSESSED,
+                           ml=current.ml if current else None, evidence=(*attached, evidence))
+    print(f"attached {shown_name(evidence.path)} to {args.scope} {args.req} (SHA-256 {digest})")
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from ot62443_desktop.domain.file_names import shown_name
+    from ot62443_desktop.exports.bundle import write_bundle
+
+    passphrase = _passphrase("Passphrase for the bundle", confirm=True) if args.encrypt else None
+    project_path = Path(args.project)
+    with _opened(args.project, read_only=True) as project:
+        snapshot, catalogues, generation = project.store.snapshot(), project.catalogues, project.store.generation
+    language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
+    report = write_bundle(snapshot, catalogues, Path(args.to), project_path=project_path, generation=generation,
+                          language=language, passphrase=passphrase)
+    answers = {(r.scope, r.requirement) for f in report.evidence for r in f.references}
+    print(f"wrote {args.to}: the register, the plan and {len(report.evidence)} evidence file(s) for {len(answers)} "
+          f"answer(s), {language.native_name}; " + ("AES-256 encrypted (the names of the files inside stay readable: "
+                                                    "the zip format encrypts contents only)" if report.encrypted
+                                                    else "not encrypted"))
+    print(f"manifest SHA-256: {report.manifest_sha256} (give it to the recipient apart from the bundle; "
+          f"`{PROG} verify-bundle` prints it too)")
+    for item in report.left_out:
+        print(f"left out: {_left_out_text(item, shown_name)}")
+    if report.left_out:
+        print(f"{len(report.left_out)} evidence file(s) left out: listed above and in the bundle's manifest.json")
+    return 0
+
+
+def _verify_bundle(args: argparse.Namespace) -> int:
+    from ot62443_desktop.domain.file_names import shown_name
+    from ot62443_desktop.exports.bundle_verify import verify_bundle
+
+    report = verify_bundle(Path(args.bundle), lambda: _passphrase("Passphrase of the bundle"))
+    problems = {"altered": report.altered, "added": report.added, "missing": report.missing, "unsafe": report.unsafe}
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print(f"{shown_name(args.bundle)}: evidence bundle of project {shown_name(report.project_id)}, generation "
+              f"{report.generation}, made {shown_name(report.created)}; "
+              + ("encrypted" if report.encrypted else "not encrypted"))
+        print(f"manifest SHA-256: {report.manifest_sha256}")
+        for label, findings in problems.items():
+            for finding in findings:
+                print(f"{label}: {shown_name(finding.path)}: {finding.reason}")
+        for item in report.left_out:
+            print(f"left out when bundled: {_left_out_text(item, shown_name)}")
+        print(f"{report.checked} file(s) match the manifest")
+    if not report.ok:
+        counts = ", ".join(f"{len(findings)} {label}" for label, findings in problems.items() if findings)
+        raise CommandError(f"{args.bundle} does not hold what its manifest lists: {counts}"
+                           + ("" if args.json else " (see above)"))
+    return 0
+
+
+def _left_out_text(item: LeftOut, shown: Callable[[str], str]) -> str:
+    """One evidence file left out of a bundle, the answers that reference it and why."""
+    from ot62443_desktop.exports.bundle_manifest import Problem
+
+    why = {Problem.GONE: "no such file", Problem.NOT_A_FILE: "not a regular file (a folder, a pipe or a device)",
+           Problem.NETWORK: "on a network share, never opened on a project's say-so (copy it to this computer and "
+                            "attach it again)",
+           Problem.UNREADABLE: f"cannot be read ({item.detail})",
+           Problem.CHANGED: f"changed since it was attached: SHA-256 now {item.found_sha256}, recorded "
+                            f"{item.recorded_sha256}"}[item.problem]
+    answers = ", ".join(f"{r.scope} {r.requirement}" for r in item.references)
+    return shown(f"{item.source} ({answers}): {why}")
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    from ot62443_desktop.passphrase import PassphraseUnavailableError, read_passphrase
+
+    try:
+        return read_passphrase(prompt, confirm=confirm)
+    except PassphraseUnavailableError as exc:
+        raise CommandError(str(exc)) from None
 
 def _import_register(args: argparse.Namespace) -> int:
     from ot62443_desktop.api import open_project
@@ -505,6 +610,30 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--png", metavar="FILE", help="write it as PNG (2 pixels per point) here")
     p.add_argument("--lang", choices=LANGUAGES, help="language of its labels (default: the project's report "
                                                      "language, else English)")
+
+    evidence = sub.add_parser("evidence", help="evidence files attached to answers").add_subparsers(
+        dest="evidence_command", metavar="ACTION", required=True)
+    p = command("add", _evidence_add, "attach a file as evidence to one answer (its path and SHA-256 are recorded)",
+                evidence)
+    p.add_argument("project")
+    p.add_argument("--scope", required=True, help="zone/conduit id, or 'site' for the site scope")
+    p.add_argument("--req", required=True, help="requirement id, e.g. 'SR 1.1'")
+    p.add_argument("--description", default="", help="what the file shows (default: its name)")
+    p.add_argument("file")
+
+    p = command("bundle", _bundle, "the evidence hand-off: a zip of the register, the plan, every evidence file and "
+                                   "a manifest of SHA-256 sums")
+    p.add_argument("project")
+    p.add_argument("--to", required=True, metavar="FILE.zip")
+    p.add_argument("--encrypt", action="store_true", help="AES-256; the passphrase comes from OT62443_PASSPHRASE "
+                                                          "or a prompt, never an argument")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the register and the plan (default: the "
+                                                     "project's report language, else English)")
+
+    p = command("verify-bundle", _verify_bundle, "check an evidence bundle against its manifest: what was altered, "
+                                                 "added or is missing")
+    p.add_argument("bundle", metavar="FILE.zip")
+    p.add_argument("--json", action="store_true")
 
     p = command("import-register", _import_register, "apply an edited Excel register to the project")
     p.add_argument("project")

@@ -64,22 +64,3 @@ def check_merge(project_path: str, other: str, hooks: Hooks) -> MergeReport:
     with open_project(project_path, read_only=True) as project:
         return project.merge(other, dry_run=True)
 
-
-def hash_file(path: str, hooks: Hooks) -> str:
-    """The SHA-256 of an evidence file; progress counts mebibytes (a QProgressDialog counts in int).
-
-    Only a regular file is read: a FIFO would wait for a writer for ever and a device such as
-    /dev/zero never ends (NotRegularError). A link is followed to the file it names.
-    """
-    import hashlib
-    import os
-
-    from ot62443_desktop.storage.fsutil import open_regular
-
-    digest = hashlib.sha256()
-    with os.fdopen(open_regular(Path(path).resolve()), "rb") as fh:
-        total = os.fstat(fh.fileno()).st_size >> 20
-        for done, block in enumerate(iter(lambda: fh.read(1 << 20), b""), 1):
-            digest.update(block)
-            hooks.step(min(done, total), total)
-    return digest.hexdigest()
