@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -99,6 +98,8 @@ def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
 
 
 def read_toml(data: bytes, *, source: str) -> dict[str, Any]:
+    import tomllib  # not at start-up: the built-in catalogues are then read from their cache
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -94,6 +94,9 @@ def _texts(doc: Doc, key: str) -> tuple[str, ...]:
 
 
 def _enum(doc: Doc, key: str, kind: type[E], default: Any = _REQUIRED, *, nullable: bool = False) -> Any:
+    member = kind._value2member_map_.get(doc.get(key)) if type(doc.get(key)) is str else None
+    if member is not None:  # the usual case, decided before any message is made
+        return member
     allowed = ", ".join(repr(m.value) for m in kind)
     value = _field(doc, key, default, f"one of {allowed}",
                    lambda v: isinstance(v, str) and v in kind._value2member_map_, nullable=nullable)
