@@ -51,6 +51,7 @@ from ot62443_desktop.domain.model import (
 from ot62443_desktop.domain.report import reference_date
 from ot62443_desktop.domain.rules import classify, ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
+from ot62443_desktop.exports.evidence_files import new_evidence
 from ot62443_desktop.storage.identity import user
 from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.badge import Badge
@@ -495,7 +496,7 @@ class RequirementPage(QWidget):
             return
         key = (self.scope_id, self.requirement.id)
         self.hasher.hash(path, lambda digest: self._record_evidence(
-            key, Evidence(str(path), digest, description or path.name, date.today())))
+            key, new_evidence(path, digest, description)))
 
     def _record_evidence(self, key: tuple[str, str], evidence: Evidence) -> None:
         if key[0] not in self.session.store.scope_ids():  # removed while a large file was read
