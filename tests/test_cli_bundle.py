@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import ot62443_desktop.exports.pdf.document  # noqa: F401 - loaded before sockets are patched: ssl subclasses them
 from ot62443_desktop.api import open_project
 from tests.test_cli import run
+from tests.test_no_network import no_sockets  # noqa: F401 - the fixture
 
 
 @pytest.fixture
@@ -327,3 +329,18 @@ def test_no_passphrase_no_bundle(capsys: pytest.CaptureFixture[str], plant: Path
     assert not (tmp_path / "sealed.zip").exists()
     code, _, err = run(capsys, "bundle", str(plant), "--to", str(tmp_path / "x.zip"), "--passphrase", "no")
     assert code == 2  # never an argument
+
+
+@pytest.mark.usefixtures("no_sockets")
+def test_the_hand_off_touches_no_network(capsys: pytest.CaptureFixture[str], plant: Path,
+                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC 9 for the new commands (the AES zip library included); a share a project names is never opened."""
+    (tmp_path / "a.txt").write_text("a")
+    attach(capsys, plant, "SR 1.1", tmp_path / "a.txt")
+    with open_project(plant) as p:
+        from ot62443_desktop.domain.model import Evidence
+
+        p.set_answer("Z1", "SR 1.2", "partial", evidence=(Evidence("\\\\127.0.0.1\\share\\x.png", "1" * 64),))
+    monkeypatch.setenv("OT62443_PASSPHRASE", "pw")
+    assert run(capsys, "bundle", str(plant), "--to", str(tmp_path / "b.zip"), "--encrypt")[0] == 0
+    assert run(capsys, "verify-bundle", str(tmp_path / "b.zip"))[0] == 0
