@@ -111,9 +111,7 @@ def write_bundle(project: ProjectData, catalogues: CatalogueSet, target: Path, *
     sources = evidence_sources(project, catalogues, Path(project_path).parent)
     _refuse_evidence_as_target(target, sources)
     meter = _Meter(hooks, sum(_size(s) for s in sources))
-    with tempfile.TemporaryDirectory(prefix=".ot62443-bundle-", dir=target.parent) as work, \
-            replacing(target, "the bundle") as out:
-        documents = Path(work)
+    with _private_folder(target) as documents, replacing(target, "the bundle") as out:
         write_register(project, catalogues, documents / REGISTER, hooks=meter.part(0, REGISTER_END),
                        project_path=project_path, language=language)
         write_plan(project, catalogues, documents / PLAN, hooks=meter.part(REGISTER_END, PLAN_END),
@@ -137,6 +135,17 @@ def write_bundle(project: ProjectData, catalogues: CatalogueSet, target: Path, *
         hooks.progress(PERMILLE, PERMILLE)
     return BundleReport(str(target), manifest.files, manifest.left_out, hashlib.sha256(data).hexdigest(),
                         passphrase is not None)
+
+
+@contextmanager
+def _private_folder(target: Path) -> Iterator[Path]:
+    """A folder only this user can read, beside `target`, for the documents while they are packed; removed after."""
+    try:
+        work = tempfile.TemporaryDirectory(prefix=".ot62443-bundle-", dir=target.parent)
+    except OSError as exc:
+        raise BundleError(f"{target}: cannot write the bundle there ({_reason(exc)}); nothing was written") from None
+    with work as folder:
+        yield Path(folder)
 
 
 def evidence_sources(project: ProjectData, catalogues: CatalogueSet, project_dir: Path) -> list[_Source]:

@@ -28,7 +28,14 @@ from typing import Any
 import pyzipper  # type: ignore[import-untyped]
 
 from ot62443_desktop.domain.file_names import shown_name
-from ot62443_desktop.exports.bundle_manifest import MANIFEST, MAX_MANIFEST, BundleError, LeftOut, read_manifest
+from ot62443_desktop.exports.bundle_manifest import (
+    MANIFEST,
+    MAX_MANIFEST,
+    BundleError,
+    LeftOut,
+    Problem,
+    read_manifest,
+)
 from ot62443_desktop.exports.evidence_files import CHUNK, open_evidence
 from ot62443_desktop.exports.progress import Hooks
 from ot62443_desktop.storage.fsutil import NotRegularError
@@ -71,7 +78,7 @@ class VerifyReport:
             return [{"source": f.source, "reason": f.problem.value, "detail": f.detail,
                      "recorded_sha256": f.recorded_sha256, "found_sha256": f.found_sha256 or None,
                      "references": [{"scope": r.scope, "requirement": r.requirement} for r in f.references]}
-                    for f in self.left_out if (f.problem.value == "changed") == problem_changed]
+                    for f in self.left_out if (f.problem is Problem.CHANGED) == problem_changed]
 
         return {"bundle": self.bundle, "ok": self.ok, "project_id": self.project_id, "generation": self.generation,
                 "created": self.created, "encrypted": self.encrypted, "manifest_sha256": self.manifest_sha256,

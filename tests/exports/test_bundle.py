@@ -106,3 +106,19 @@ def test_a_relative_evidence_path_is_read_from_the_projects_folder(plant: Projec
     monkeypatch.chdir(tmp_path.parent)
     report = bundle(plant, tmp_path / "out.zip")
     assert [f.path for f in report.evidence] == ["evidence/Z1/SR 1.1/cabinet.jpg"] and report.left_out == ()
+
+
+def test_a_folder_that_takes_no_file_is_one_line(plant: Project, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import tempfile
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".ot62443-bundle-x"))
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", full)
+    with pytest.raises(BundleError) as caught:
+        bundle(plant, tmp_path / "out.zip")
+    assert str(caught.value) == f"{tmp_path / 'out.zip'}: cannot write the bundle there (No space left on device); " \
+                                "nothing was written"
+    assert not (tmp_path / "out.zip").exists()
