@@ -72,6 +72,7 @@ from ot62443_desktop.exports.xlsx_stream import (
     discard,
     new_workbook,
     row_height,
+    set_row_height,
     stream_sheet,
     text_only,
     wrapped_lines,
@@ -516,7 +517,7 @@ class _RowWriter:
 
     def add(self, *cells: Any, lines: int = 1) -> None:
         if lines > 1:
-            self.ws.row_dimensions[self.next].height = row_height(lines)
+            set_row_height(self.ws, self.next, row_height(lines))
         self.ws.append(list(cells))
         self.next += 1
 
