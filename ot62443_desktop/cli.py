@@ -153,22 +153,36 @@ def _export(args: argparse.Namespace) -> int:
     for target in (args.xlsx, args.pdf):  # both refused before either is written
         if target:
             check_target(Path(target), project_path)
+    password = _export_password(args) if args.encrypt else None
     with open_project(project_path, read_only=True) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
     # --lang, else the project's report language, else English (the CLI has no GUI language)
     language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
+    sealed = ", encrypted with a password" if password is not None else ""
     if args.xlsx:
         from ot62443_desktop.exports.xlsx_register import write_register
 
-        write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path, language=language)
-        print(f"wrote {args.xlsx} (Excel gap register, {language.native_name})")
+        write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path, language=language,
+                       password=password)
+        print(f"wrote {args.xlsx} (Excel gap register, {language.native_name}{sealed})")
     if args.pdf:
         from ot62443_desktop.exports.pdf import write_plan
 
         write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size, project_path=project_path,
-                   language=language)
-        print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size}, {language.native_name})")
+                   language=language, password=password)
+        print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size}, {language.native_name}{sealed})")
     return 0
+
+
+def _export_password(args: argparse.Namespace) -> str:
+    """The password of `export --encrypt`, checked against every document asked for before any is written."""
+    from ot62443_desktop.exports.protect import check_password
+
+    password = _passphrase("Password for the exported files", confirm=True)
+    for kind, target, what in (("xlsx", args.xlsx, "the register"), ("pdf", args.pdf, "the plan")):
+        if target:
+            check_password(password, kind, what)
+    return password
 
 
 def _diagram(args: argparse.Namespace) -> int:
@@ -602,6 +616,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper size (default A4)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of both documents (default: the project's report "
                                                      "language, else English)")
+    p.add_argument("--encrypt", action="store_true", help="encrypt them with a password (PDF: AES-256; Excel: "
+                   "Office's encryption); it comes from OT62443_PASSPHRASE or a prompt, never an argument")
 
     p = command("diagram", _diagram, "draw the zones-and-conduits diagram as SVG or PNG (no display needed)")
     p.add_argument("project")

@@ -4,11 +4,15 @@ Both writers stream into a new file created beside the target (exclusively: a li
 there is never followed) and rename it over the target at the end; the rename replaces a
 planted link itself, never the file it points to. A cancel or an error leaves no file and
 any older export intact.
+
+A document sealed with a password (protect.py) is made in memory and encrypted there: only the
+encrypted bytes are written, so no readable copy of it is ever on the disk.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,8 +36,24 @@ def check_target(path: Path, project_path: Path | None = None) -> None:
 
 
 @contextlib.contextmanager
-def replacing(path: Path, what: str) -> Iterator[BinaryIO]:
-    """A new file to write `what` (e.g. "the register") into; it becomes `path` when the block ends."""
+def replacing(path: Path, what: str, seal: Callable[[bytes], bytes] | None = None) -> Iterator[BinaryIO]:
+    """A new file to write `what` (e.g. "the register") into; it becomes `path` when the block ends.
+
+    With `seal`, what the block writes stays in memory and `seal(content)` (encrypted) is written instead.
+    """
+    if seal is not None:
+        with io.BytesIO() as content:
+            yield content
+            try:
+                sealed = seal(content.getvalue())
+            except ExportError:
+                raise
+            except Exception as exc:  # the encryption library failed on our own document: say so, in one line
+                raise ExportError(f"{path}: cannot encrypt {what} ({type(exc).__name__}: {exc}); "
+                                  "nothing was written") from None
+        with replacing(path, what) as out:
+            out.write(sealed)
+        return
     try:
         fd, tmp = new_temp(path)
     except OSError as exc:

@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ from ot62443_desktop.exports.labels import (
 )
 from ot62443_desktop.exports.output import check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
+from ot62443_desktop.exports.protect import check_password, encrypt_xlsx
 from ot62443_desktop.exports.register_rows import (
     ANSWERS_SHEET,
     CHANGES_SHEET,
@@ -101,14 +103,18 @@ StyleArray = Any
 
 
 def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *, hooks: Hooks | None = None,
-                   project_path: Path | None = None, language: Language = Language.EN) -> None:
+                   project_path: Path | None = None, language: Language = Language.EN,
+                   password: str | None = None) -> None:
     """Write the gap register workbook to `path` in `language`; on cancel or error nothing is written.
 
     `project_path`, the project's file when known, is refused as a target like any project file.
+    With a `password` the workbook is made in memory and only its encrypted form is written (protect.py).
     """
     hooks = hooks or Hooks()
     path = Path(path)
     check_target(path, project_path)
+    if password is not None:
+        check_password(password, "xlsx", "the register")
     exported_at = datetime.now().replace(microsecond=0)
     tr, catalogues = translator(language), catalogues.in_language(language)
     scored = score_project(project, catalogues)
@@ -119,7 +125,8 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
                if project.previous is not None else None)
     progress = _Progress(hooks, len(gaps) + len(answers) + len(program) + len(changes or ()) + STEP_ROWS)
 
-    wb = new_workbook()
+    seal = None if password is None else partial(encrypt_xlsx, password=password)
+    wb = new_workbook(in_memory=seal is not None)
     try:
         summary = stream_sheet(wb, tr(SUMMARY_SHEET))
         styles = _Styles(summary, language)
@@ -141,7 +148,7 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
         wb.properties.creator = f"OT 62443 Workbook {__version__}"
         wb.properties.keywords = clean_text(confidentiality(project.info, tr))[:200]
         hooks.step(progress.total - STEP_ROWS, progress.total)
-        with replacing(path, "the register") as out:
+        with replacing(path, "the register", seal) as out:
             wb.save(out)
     except BaseException:
         discard(wb)

@@ -16,18 +16,24 @@ within 1.5x of openpyxl writing the same values with no styles at all.
 from __future__ import annotations
 
 import contextlib
+import io
+import os
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl import __version__ as openpyxl_version
 from openpyxl.cell import Cell as OpenpyxlCell  # type: ignore[import-untyped]
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.compat import safe_string  # type: ignore[import-untyped]
 from openpyxl.styles.cell_style import StyleArray as OpenpyxlStyleArray  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # type: ignore[import-untyped]
+from openpyxl.worksheet._writer import WorksheetWriter  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 from openpyxl.xml import functions as openpyxl_xml  # type: ignore[import-untyped]
 
 from ot62443_desktop.exports.cell_text import clean_text, looks_like_formula
@@ -49,6 +55,10 @@ RELIES_ON: tuple[str, ...] = (
     "(dims.get(row, {})), so a plain dict of them stands in for a RowDimension",
     "WriteOnlyWorksheet.calculate_dimension(): called once at save for the sheet's <dimension>",
     "openpyxl.xml.functions.iterparse: the parser openpyxl reads worksheets with (defusedxml or not)",
+    "WriteOnlyWorksheet._get_writer(): makes the sheet's ._writer and writes its top (overridden by _StreamSheet "
+    "so a workbook in memory gets a WorksheetWriter(ws, out=BytesIO()), whose cleanup() removes no file)",
+    "openpyxl.writer.excel.ExcelWriter(workbook, archive).save(): what Workbook.save does with a zip archive; "
+    "it adds a streamed sheet as archive.write(ws._writer.out, name), every other part with writestr",
 )
 
 StyleArray = Any  # openpyxl.styles.cell_style.StyleArray (untyped)
@@ -60,9 +70,43 @@ BOLD_WIDTH = 0.75  # bold headings: fewer characters per line
 MAX_ROW_HEIGHT = 409  # Excel's limit
 
 
-def new_workbook() -> Any:
-    """A write-only (streaming) workbook."""
-    return Workbook(write_only=True)
+def new_workbook(*, in_memory: bool = False) -> Any:
+    """A write-only (streaming) workbook. `in_memory`: its sheets are kept in memory instead of
+    openpyxl's temporary files, so nothing of it reaches the disk but what is done with its bytes
+    (an encrypted register, of which only the encrypted file may)."""
+    return _MemoryWorkbook(write_only=True) if in_memory else Workbook(write_only=True)
+
+
+class _MemoryWorkbook(Workbook):  # type: ignore[misc]
+    """A write-only workbook whose sheets are written into memory (see _StreamSheet._get_writer)."""
+
+    def save(self, filename: Any) -> None:
+        """What Workbook.save does, into an archive that takes the sheets from memory."""
+        self.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+        ExcelWriter(self, _MemoryArchive(filename, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+
+
+class _MemorySheetWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer with a BytesIO where it would make a temporary file."""
+
+    def __init__(self, ws: Any) -> None:
+        super().__init__(ws, out=io.BytesIO())
+
+    def cleanup(self) -> None:
+        self.out = io.BytesIO()  # the sheet is in the archive now: let its bytes go
+
+
+class _MemoryArchive(zipfile.ZipFile):
+    """A zip that takes a sheet held in memory where openpyxl hands it the name of a temporary file."""
+
+    def write(self, filename: Any, arcname: str | os.PathLike[str] | None = None, compress_type: int | None = None,
+              compresslevel: int | None = None) -> None:
+        if not isinstance(filename, io.BytesIO):
+            super().write(filename, arcname, compress_type, compresslevel)
+            return
+        if arcname is None:
+            raise ValueError("a sheet held in memory needs its name in the archive")
+        self.writestr(os.fspath(arcname), filename.getbuffer(), compress_type, compresslevel)
 
 
 class _StreamSheet(WriteOnlyWorksheet):  # type: ignore[misc]
@@ -73,6 +117,8 @@ class _StreamSheet(WriteOnlyWorksheet):  # type: ignore[misc]
     of a styled register. Plain values are still converted the way openpyxl does it.
     """
 
+    _writer: Any
+
     def _values_to_row(self, values: Sequence[Any], row_idx: int) -> Iterator[Any]:
         for column, value in enumerate(values, 1):
             if value is None:
@@ -82,13 +128,22 @@ class _StreamSheet(WriteOnlyWorksheet):  # type: ignore[misc]
             cell.row = row_idx
             yield cell
 
+    def _get_writer(self) -> None:
+        if self._writer is None and isinstance(self.parent, _MemoryWorkbook):
+            self._writer = _MemorySheetWriter(self)
+            self._writer.write_top()
+        super()._get_writer()
+
 
 def stream_sheet(wb: Any, title: str) -> Any:
-    """A streaming sheet; falls back to openpyxl's own if its internals ever change shape."""
+    """A streaming sheet; falls back to openpyxl's own if its internals ever change shape (but for a
+    workbook in memory: openpyxl's own sheets always write a temporary file)."""
     if callable(getattr(WriteOnlyWorksheet, "_values_to_row", None)) and callable(getattr(wb, "_add_sheet", None)):
         ws = _StreamSheet(parent=wb, title=title)
         wb._add_sheet(ws)
         return ws
+    if isinstance(wb, _MemoryWorkbook):
+        raise RuntimeError(f"openpyxl {openpyxl_version} cannot stream a sheet held in memory (see RELIES_ON)")
     return wb.create_sheet(title)
 
 
