@@ -61,6 +61,7 @@ from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import maturity_label, priority_tip, short_status_label, state_label, status_label
 from ot62443_desktop.ui.last_time import USE_KEY, LastTimePanel, copied, last_answer, same_as
 from ot62443_desktop.ui.markdown_view import MarkdownView
+from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.licensed_panel import LicensedTextPanel
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
@@ -114,11 +115,12 @@ class RequirementPage(QWidget):
         self.about.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self.licensed = LicensedTextPanel()  # the user's own wording of the standard, above our summary
-        reading = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
-        reading.addWidget(self.licensed)
-        reading.addWidget(self.about)
-        reading.setStretchFactor(0, 2)
-        reading.setStretchFactor(1, 3)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.addWidget(self.licensed)
+        reading_layout.addWidget(self.about, 1)
+
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from ot62443_desktop import licensed_text
 from ot62443_desktop.licensed_text import LicensedTextError, Problem, Refusal, Skipped
 from ot62443_desktop.ui.actions import Act
-from ot62443_desktop.ui.licensed_panel import LicensedTextPanel
+from ot62443_desktop.ui.licensed_panel import MAX_LINES, LicensedTextPanel
 from ot62443_desktop.ui.licensed_text_dialog import LicensedTextDialog
 from ot62443_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import Boxes, Button
@@ -200,3 +200,36 @@ def test_in_french(qtbot: QtBot, tmp_path: Path, window: MainWindow, zone_projec
     assert not dialog.import_path(csv_file(tmp_path, {"SR 9.9": "x"}, "autre.csv"))
     assert "aucune ligne n'a pu être importée" in boxes.last().text
     assert "ligne 2\u00a0: SR 9.9 n'est pas une exigence des catalogues intégrés" in boxes.last().text
+
+
+def test_the_panel_is_as_tall_as_a_short_text_and_a_long_one_scrolls(
+        qtbot: QtBot, tmp_path: Path, window: MainWindow, zone_project: Path) -> None:
+    long_text = " ".join(f"Example sentence {n} of a long imported text." for n in range(400))
+    licensed_text.import_file(csv_file(tmp_path, {"SR 1.1": "Short example.", "SR 1.2": long_text,
+                                                  "SR 1.3": "x" * 5000}))  # one run with nowhere to break
+    assert window.open_path(str(zone_project))
+    window.show_tab(1)
+    walkthrough = window.view.walkthrough  # type: ignore[union-attr]
+    shown = panel(window)
+    line = shown.text.fontMetrics().lineSpacing()
+    assert walkthrough.select("Z1", "SR 1.1")
+    qtbot.waitUntil(lambda: shown.text.verticalScrollBar().maximum() == 0)  # all of it in view
+    short = shown.text.height()
+    assert short < 3 * line
+    for rid in ("SR 1.2", "SR 1.3"):
+        assert walkthrough.select("Z1", rid)
+        qtbot.waitUntil(lambda: shown.text.verticalScrollBar().maximum() > 0)  # the rest by scrolling
+        assert MAX_LINES * line <= shown.text.height() < (MAX_LINES + 2) * line
+    assert shown.height() < walkthrough.page.height() * 2 // 3  # our summary keeps room below it
+
+
+def test_an_import_from_the_command_line_shows_in_an_open_window(
+        qtbot: QtBot, tmp_path: Path, window: MainWindow, zone_project: Path) -> None:
+    licensed_text.import_file(csv_file(tmp_path, {"SR 1.1": "Before."}, "before.csv"))
+    assert window.open_path(str(zone_project))
+    window.show_tab(1)
+    walkthrough = window.view.walkthrough  # type: ignore[union-attr]
+    assert walkthrough.select("Z1", "SR 1.1") and panel(window).text.toPlainText() == "Before."
+    licensed_text.import_file(csv_file(tmp_path, {"SR 1.1": "After, from the command line."}, "after.csv"))
+    assert walkthrough.select("Z1", "SR 1.2") and walkthrough.select("Z1", "SR 1.1")
+    assert panel(window).text.toPlainText() == "After, from the command line."
