@@ -22,6 +22,7 @@ from ot62443_desktop.domain.assets_csv import AssetCsvError, Problem
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.model import ModelError
 from ot62443_desktop.domain.progress import LineageError
+from ot62443_desktop.exports.bundle_manifest import BundleError
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import _Refused
 from ot62443_desktop.storage.codec import CodecError
@@ -51,6 +52,7 @@ SAMPLES: list[BaseException] = [
     LineageError("the second project was not carried forward from the first"),
     ExportCancelled(),
     ExportError("register.xlsx: not a register of this project"),
+    BundleError("handoff.zip: manifest.json is not valid JSON (Expecting value: line 1 column 1 (char 0))"),
     _Refused("due date 31.02.2025 is not a date"),
     CodecError("answer #3: status 'maybe' is unknown"),
     StoreError("plant.ot62443: no such project file"),
@@ -157,7 +159,7 @@ def test_export_failure_in_the_child_reaches_the_message_box(qtbot: QtBot, windo
                                                               tmp_path: Path, boxes: Boxes) -> None:
     assert window.open_path(str(zone_project))
     expected = _damaged(zone_project)  # under the open project: the child reads what is on disk
-    window.transfer.ask_save = lambda *a: str(tmp_path / "r.xlsx")  # type: ignore[method-assign]
+    window.transfer.ask_save = lambda *a: (str(tmp_path / "r.xlsx"), "")  # type: ignore[method-assign]
     window.action(Act.EXPORT_XLSX).trigger()
     qtbot.waitUntil(lambda: bool(boxes.shown), timeout=60000)
     assert boxes.last().title == "Export or import failed" and expected in boxes.last()
