@@ -19,12 +19,14 @@ if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in
     from ot62443_desktop.storage.merge import MergeReport
 
 
-def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en") -> str:
+def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en",
+                password: str | None = None) -> str:
     """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target.
 
     The document is in the project's report language, else in the GUI's (`gui_language`).
     The target is checked before the project is read: never the project itself, its journal,
-    its lock or a backup.
+    its lock or a backup. With a `password` the document is encrypted in memory (exports/protect.py)
+    and only the encrypted file is written (the GUI hands the password to this child process through a pipe).
     """
     from ot62443_desktop.api import open_project
     from ot62443_desktop.domain.language import Language
@@ -39,12 +41,12 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_lan
         from ot62443_desktop.exports.xlsx_register import write_register
 
         write_register(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path),
-                       language=language)
+                       language=language, password=password)
     else:
         from ot62443_desktop.exports.pdf import write_plan
 
         write_plan(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path),
-                   language=language)
+                   language=language, password=password)
     return target
 
 

@@ -1721,6 +1721,37 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation>&amp;Confirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Show the characters</source>
+        <translation>A&amp;fficher les caractères</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Les deux saisies diffèrent.</translation>
+    </message>
+    <message>
+        <source>Strength: weak. Use 12 or more characters mixing letters, digits and signs, or a phrase of several words.</source>
+        <translation>Robustesse&#xa0;: faible. Utilisez au moins 12 caractères mêlant lettres, chiffres et signes, ou une phrase de plusieurs mots.</translation>
+    </message>
+    <message>
+        <source>Strength: fair. Longer is stronger: 16 or more characters, or 12 mixing letters, digits and signs.</source>
+        <translation>Robustesse&#xa0;: moyenne. Plus long est plus sûr&#xa0;: au moins 16 caractères, ou 12 mêlant lettres, chiffres et signes.</translation>
+    </message>
+    <message>
+        <source>Strength: strong.</source>
+        <translation>Robustesse&#xa0;: bonne.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2372,6 +2403,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Excel workbooks encrypted with a password (*.xlsx)</source>
+        <translation>Classeurs Excel chiffrés par mot de passe (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Export PDF remediation plan</source>
         <translation>Exporter le plan de remédiation (PDF)</translation>
     </message>
@@ -2380,12 +2415,52 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>PDF documents encrypted with a password (*.pdf)</source>
+        <translation>Documents PDF chiffrés par mot de passe (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote %1, encrypted with a password</source>
+        <translation>Fichier écrit, chiffré par mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
         <source>Wrote %1</source>
         <translation>Fichier écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Encrypt the Excel gap register</source>
+        <translation>Chiffrer le registre des écarts (Excel)</translation>
+    </message>
+    <message>
+        <source>Excel and LibreOffice Calc will ask for this password to open the register. Keep it apart from the file: nobody can open the register without it, and it cannot be recovered.</source>
+        <translation>Excel et LibreOffice Calc demanderont ce mot de passe pour ouvrir le registre. Conservez-le à part du fichier&#xa0;: sans lui, personne ne peut ouvrir le registre, et il ne peut pas être retrouvé.</translation>
+    </message>
+    <message>
+        <source>Encrypt the PDF remediation plan</source>
+        <translation>Chiffrer le plan de remédiation (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF readers will ask for this password to open the plan (AES-256). Keep it apart from the file: nobody can open the plan without it, and it cannot be recovered.</source>
+        <translation>Les lecteurs PDF demanderont ce mot de passe pour ouvrir le plan (AES-256). Conservez-le à part du fichier&#xa0;: sans lui, personne ne peut ouvrir le plan, et il ne peut pas être retrouvé.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmer le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A PDF password may only hold ASCII letters, digits, spaces and punctuation: PDF readers do not all read other characters (such as é) alike.</source>
+        <translation>Un mot de passe PDF ne peut contenir que des lettres, chiffres, espaces et signes de ponctuation ASCII&#xa0;: les lecteurs PDF ne lisent pas tous les autres caractères (comme é) de la même façon.</translation>
+    </message>
+    <message>
+        <source>Too long: %1 characters at most.</source>
+        <translation>Trop long&#xa0;: %1 caractères au plus.</translation>
     </message>
     <message>
         <source>Import edited register</source>

@@ -62,7 +62,7 @@ def test_toolbar_buttons_do_what_their_menu_entries_do(qtbot: QtBot, window: Mai
     assert not button(window, Act.EXPORT_PDF).isEnabled()  # nothing to export before a project is open
     assert window.open_path(str(zone_project))
     window.runner.synchronous = True
-    window.transfer.ask_save = lambda *a: str(pdf)  # type: ignore[method-assign]
+    window.transfer.ask_save = lambda *a: (str(pdf), "")  # type: ignore[method-assign]
     qtbot.mouseClick(button(window, Act.EXPORT_PDF), Qt.MouseButton.LeftButton)
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
