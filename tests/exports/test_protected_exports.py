@@ -155,6 +155,19 @@ def test_poppler_reads_the_encrypted_plan_with_the_password_only(plant: Project,
     assert wrong.returncode != 0 and "ACME" not in wrong.stdout
 
 
+@pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript is not installed")
+def test_ghostscript_reads_the_encrypted_plan_with_the_password_only(plant: Project, out: Path) -> None:
+    path = plan(plant, out / "sealed.pdf", PASSWORD)
+
+    def text(password: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=txtwrite", "-dLastPage=1",
+                               f"-sPDFPassword={password}", "-sOutputFile=-", str(path)], capture_output=True,
+                              text=True, timeout=120, check=False)
+
+    assert "ACME Water" in text(PASSWORD).stdout
+    assert "ACME" not in text("guess").stdout
+
+
 # -- nothing readable on the disk ------------------------------------------------------------------
 
 

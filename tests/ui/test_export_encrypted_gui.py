@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from ot62443_desktop.demo import write_demo
+from ot62443_desktop.ui.about import AboutDialog
 from ot62443_desktop.ui.actions import Act
 from ot62443_desktop.ui.main_window import MainWindow
 from ot62443_desktop.ui.passphrase_dialog import PassphraseDialog
@@ -143,3 +144,16 @@ def test_in_french_the_file_types_and_the_password_dialog_speak_french(
                       "Robustesse\u00a0: faible. Utilisez au moins 12 caractères mêlant lettres, chiffres et signes, "
                       "ou une phrase de plusieurs mots.")]
     assert french_window.statusBar().currentMessage() == "Annulé\u00a0; rien n'a été écrit."
+
+
+def test_help_about_names_the_libraries_that_encrypt_the_exports_and_finds_their_licences(
+        window: MainWindow) -> None:
+    about = AboutDialog(window)
+    rows = {about.table.topLevelItem(i).text(0): about.table.topLevelItem(i)
+            for i in range(about.table.topLevelItemCount())}
+    for name, licence in (("pypdf", "BSD-3-Clause"), ("msoffcrypto-tool", "MIT"),
+                          ("olefile (used by msoffcrypto-tool)", "BSD-2-Clause"),
+                          ("cryptography", "Apache-2.0 or BSD-3-Clause")):
+        assert rows[name].text(2) == licence
+        texts = rows[name].data(3, Qt.ItemDataRole.UserRole)
+        assert texts and all(Path(text).is_file() for text in texts), name
