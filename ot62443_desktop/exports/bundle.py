@@ -11,9 +11,10 @@ building in the zip. A link is followed to the file it names, as on attaching; w
 must still match the recorded sum. Each file is read twice in chunks (once to check it, once
 into the zip, hashed again), never whole; one that changes in between stops the bundle.
 
-The register and the plan are made by the usual exports in a private folder beside the
-target, removed afterwards. The zip is written to a new file beside the target and renamed
-over it at the end: a failure or a cancel never leaves half a zip under the final name. With
+The register and the plan are made by the usual exports, in memory: no readable copy of them
+touches the disk (the bundle may be encrypted, and a crash must leave nothing behind). The zip
+is written to a new file beside the target and renamed over it at the end: a failure or a
+cancel never leaves half a zip under the final name. With
 a passphrase the contents are AES-256 encrypted (WinZip AES, which 7-Zip and most tools open);
 the zip format leaves the entries' names readable.
 """
@@ -24,7 +25,6 @@ import hashlib
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,10 +54,10 @@ from ot62443_desktop.exports.bundle_manifest import (
     Reference,
     manifest_bytes,
 )
-from ot62443_desktop.exports.evidence_files import Digest, open_evidence, stream
-from ot62443_desktop.exports.output import check_target, replacing
+from ot62443_desktop.exports.evidence_files import Digest, ReadError, open_evidence, stream
+from ot62443_desktop.exports.output import InMemory, check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
-from ot62443_desktop.storage.fsutil import NotRegularError, open_regular
+from ot62443_desktop.storage.fsutil import NotRegularError
 
 PERMILLE = 1000
 REGISTER_END, PLAN_END = 100, 250  # progress, in permille, once each document is made; evidence fills the rest
@@ -111,41 +111,28 @@ def write_bundle(project: ProjectData, catalogues: CatalogueSet, target: Path, *
     sources = evidence_sources(project, catalogues, Path(project_path).parent)
     _refuse_evidence_as_target(target, sources)
     meter = _Meter(hooks, sum(_size(s) for s in sources))
-    with _private_folder(target) as documents, replacing(target, "the bundle") as out:
-        write_register(project, catalogues, documents / REGISTER, hooks=meter.part(0, REGISTER_END),
-                       project_path=project_path, language=language)
-        write_plan(project, catalogues, documents / PLAN, hooks=meter.part(REGISTER_END, PLAN_END),
-                   project_path=project_path, language=language)
-        with _zip(out, passphrase) as zf:
-            packer = _Packer(zf, meter)
-            files = [packer.document(documents / name, name, kind)
-                     for name, kind in ((REGISTER, Kind.REGISTER), (PLAN, Kind.PLAN))]
-            left_out: list[LeftOut] = []
-            for source in sources:
-                taken = packer.evidence(source)
-                if isinstance(taken, BundledFile):
-                    files.append(taken)
-                else:
-                    left_out.append(taken)
-            manifest = Manifest(project.project_id, generation, datetime.now().astimezone().isoformat("T", "seconds"),
-                                passphrase is not None, tuple(files), tuple(left_out))
-            data = manifest_bytes(manifest, language.value)
-            zf.writestr(packer.entry(MANIFEST, len(data)), data)
+    register, plan = InMemory(REGISTER), InMemory(PLAN)
+    write_register(project, catalogues, register, hooks=meter.part(0, REGISTER_END), language=language)
+    write_plan(project, catalogues, plan, hooks=meter.part(REGISTER_END, PLAN_END), language=language)
+    with replacing(target, "the bundle") as out, _zip(out, passphrase) as zf:
+        packer = _Packer(zf, meter)
+        files = [packer.document(document, kind) for document, kind in ((register, Kind.REGISTER),
+                                                                       (plan, Kind.PLAN))]
+        left_out: list[LeftOut] = []
+        for source in sources:
+            taken = packer.evidence(source)
+            if isinstance(taken, BundledFile):
+                files.append(taken)
+            else:
+                left_out.append(taken)
+        manifest = Manifest(project.project_id, generation, datetime.now().astimezone().isoformat("T", "seconds"),
+                            passphrase is not None, tuple(files), tuple(left_out))
+        data = manifest_bytes(manifest, language.value)
+        zf.writestr(packer.entry(MANIFEST, len(data)), data)
     if hooks.progress is not None:  # report only: once the bundle is in place a cancel comes too late
         hooks.progress(PERMILLE, PERMILLE)
     return BundleReport(str(target), manifest.files, manifest.left_out, hashlib.sha256(data).hexdigest(),
                         passphrase is not None)
-
-
-@contextmanager
-def _private_folder(target: Path) -> Iterator[Path]:
-    """A folder only this user can read, beside `target`, for the documents while they are packed; removed after."""
-    try:
-        work = tempfile.TemporaryDirectory(prefix=".ot62443-bundle-", dir=target.parent)
-    except OSError as exc:
-        raise BundleError(f"{target}: cannot write the bundle there ({_reason(exc)}); nothing was written") from None
-    with work as folder:
-        yield Path(folder)
 
 
 def evidence_sources(project: ProjectData, catalogues: CatalogueSet, project_dir: Path) -> list[_Source]:
@@ -218,8 +205,12 @@ def _zip(out: BinaryIO, passphrase: str | None) -> Iterator[Any]:
         zf = pyzipper.AESZipFile(out, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES,
                                  encryption_kwargs={"nbits": AES_BITS})
         zf.setpassword(passphrase.encode("utf-8"))
-    with zf:
+    try:
         yield zf
+    except BaseException:
+        zf.fp = None  # abandoned, its file removed: closing would only write to it (and fail) again
+        raise
+    zf.close()
 
 
 class _Packer:
@@ -247,13 +238,10 @@ class _Packer:
         self.meter.finished(copied.size)
         return copied
 
-    def document(self, path: Path, name: str, kind: Kind) -> BundledFile:
-        fd = open_regular(path)
-        try:
-            copied = self.copy(fd, name, os.fstat(fd).st_size)
-        finally:
-            os.close(fd)
-        return BundledFile(name, copied.size, copied.sha256, kind)
+    def document(self, document: InMemory, kind: Kind) -> BundledFile:
+        with self.zf.open(self.entry(document.name, len(document.data)), "w") as sink:
+            sink.write(document.data)
+        return BundledFile(document.name, len(document.data), hashlib.sha256(document.data).hexdigest(), kind)
 
     def evidence(self, source: _Source) -> BundledFile | LeftOut:
         """Pack one evidence file if it is still the one attached; else say why it is left out."""
@@ -283,7 +271,12 @@ class _Packer:
             return left_out(Problem.CHANGED, found_sha256=found.sha256)
         first = source.references[0]
         name = self.names.path(EVIDENCE, first.scope, first.requirement, _file_name(source.recorded))
-        if self.copy(fd, name, found.size) != found:
+        try:
+            copied = self.copy(fd, name, found.size)
+        except ReadError as exc:
+            raise BundleError(f"{source.recorded}: could not be read again to be packed ({_reason(exc)}); "
+                              "nothing was written") from None
+        if copied != found:
             raise BundleError(f"{source.recorded}: changed while it was being packed; nothing was written "
                               "(make the bundle again once nothing writes to it)")
         return BundledFile(name, found.size, found.sha256, Kind.EVIDENCE, source.recorded,

@@ -50,13 +50,24 @@ def stream(fd: int, step: Callable[[int], None], sink: Callable[[bytes], object]
     `step(bytes so far)` after each chunk reports progress and may cancel (ExportCancelled)."""
     os.lseek(fd, 0, os.SEEK_SET)
     digest, size = hashlib.sha256(), 0
-    while block := os.read(fd, CHUNK):
+    while block := _read(fd):
         digest.update(block)
         if sink is not None:
             sink(block)
         size += len(block)
         step(size)
     return Digest(digest.hexdigest(), size)
+
+
+class ReadError(OSError):
+    """Reading the evidence failed (a failing disk, a stick pulled out): not writing where it went."""
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, CHUNK)
+    except OSError as exc:
+        raise ReadError(exc.errno, exc.strerror) from None
 
 
 def hash_file(path: str, hooks: Hooks) -> str:

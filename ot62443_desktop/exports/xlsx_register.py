@@ -53,7 +53,7 @@ from ot62443_desktop.exports.labels import (
     STATE_LABELS,
     confidentiality,
 )
-from ot62443_desktop.exports.output import check_target, replacing
+from ot62443_desktop.exports.output import InMemory, Target, as_target, check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
 from ot62443_desktop.exports.protect import check_password, encrypt_xlsx
 from ot62443_desktop.exports.register_rows import (
@@ -102,7 +102,7 @@ HEADER_FOOTER_LIMIT = 100  # Excel allows 255 characters for a whole header; kee
 StyleArray = Any
 
 
-def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *, hooks: Hooks | None = None,
+def write_register(project: ProjectData, catalogues: CatalogueSet, path: Target, *, hooks: Hooks | None = None,
                    project_path: Path | None = None, language: Language = Language.EN,
                    password: str | None = None) -> None:
     """Write the gap register workbook to `path` in `language`; on cancel or error nothing is written.
@@ -111,7 +111,7 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
     With a `password` the workbook is made in memory and only its encrypted form is written (protect.py).
     """
     hooks = hooks or Hooks()
-    path = Path(path)
+    path = as_target(path)
     check_target(path, project_path)
     if password is not None:
         check_password(password, "xlsx", "the register")
@@ -126,7 +126,7 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
     progress = _Progress(hooks, len(gaps) + len(answers) + len(program) + len(changes or ()) + STEP_ROWS)
 
     seal = None if password is None else partial(encrypt_xlsx, password=password)
-    wb = new_workbook(in_memory=seal is not None)
+    wb = new_workbook(in_memory=seal is not None or isinstance(path, InMemory))
     try:
         summary = stream_sheet(wb, tr(SUMMARY_SHEET))
         styles = _Styles(summary, language)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -108,17 +111,56 @@ def test_a_relative_evidence_path_is_read_from_the_projects_folder(plant: Projec
     assert [f.path for f in report.evidence] == ["evidence/Z1/SR 1.1/cabinet.jpg"] and report.left_out == ()
 
 
-def test_a_folder_that_takes_no_file_is_one_line(plant: Project, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import errno
-    import tempfile
+AUDIT = """
+import os, sys
+written = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        mode, flags = str(args[1] or ""), args[2] if isinstance(args[2], int) else 0
+        if any(c in mode for c in "wax+") or flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            written.append(os.fsdecode(args[0]))
+sys.addaudithook(hook)
+if len(sys.argv) > 2:
+    import resource
+    resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
+from ot62443_desktop.cli import main
+code = main(["bundle", sys.argv[1], "--to", "handoff.zip", "--encrypt"])
+print("\\n".join(["WRITTEN", *written]))
+sys.exit(code)
+"""
 
-    def full(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".ot62443-bundle-x"))
 
-    monkeypatch.setattr(tempfile, "TemporaryDirectory", full)
-    with pytest.raises(BundleError) as caught:
-        bundle(plant, tmp_path / "out.zip")
-    assert str(caught.value) == f"{tmp_path / 'out.zip'}: cannot write the bundle there (No space left on device); " \
-                                "nothing was written"
-    assert not (tmp_path / "out.zip").exists()
+def run_bundle(project: Path, tmp_path: Path, *limit: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """`ot62443 bundle --encrypt` in a process of its own, with every file it opens for writing recorded."""
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    env = dict(os.environ, OT62443_PASSPHRASE="pw", TMPDIR=str(tmp_path / "tmp"))
+    done = subprocess.run([sys.executable, "-c", AUDIT, str(project), *limit], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    return done, done.stdout.split("WRITTEN\n", 1)[1].splitlines()
+
+
+def test_no_readable_copy_of_anything_is_written_but_the_zip(plant: Project, capture: Path, tmp_path: Path) -> None:
+    """The register and the plan are made in memory and the evidence streamed into the zip: the only file
+    written is the zip's own temporary, renamed at the end (an encrypted bundle leaves nothing readable)."""
+    plant.close()
+    done, written = run_bundle(plant.store.path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert [Path(name).name for name in written if not Path(name).is_relative_to(os.environ["OT62443_DATA_DIR"])] \
+        == [next(Path(name).name for name in written if name.endswith(".tmp"))]
+    assert written[-1].startswith(".handoff.zip.") and list((tmp_path / "tmp").iterdir()) == []
+    assert (tmp_path / "handoff.zip").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "setrlimit") and sys.platform == "win32", reason="POSIX file-size limit")
+def test_a_disk_that_fills_up_leaves_no_half_zip(plant: Project, tmp_path: Path) -> None:
+    noise = tmp_path / "historian.bak"
+    noise.write_bytes(os.urandom(3 * MIB))  # does not deflate: the zip outgrows the limit
+    attach(plant, "SR 1.1", noise)
+    plant.close()
+    (tmp_path / "handoff.zip").write_bytes(b"last week's bundle")
+    (tmp_path / "tmp").mkdir()
+    before = listing(tmp_path)
+    done, _ = run_bundle(plant.store.path, tmp_path, str(2 * MIB))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert "handoff.zip: cannot write the bundle (File too large)" in done.stderr
+    assert listing(tmp_path) == before and (tmp_path / "handoff.zip").read_bytes() == b"last week's bundle"

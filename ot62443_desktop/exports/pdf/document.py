@@ -31,7 +31,7 @@ from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-un
 from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ProjectData
-from ot62443_desktop.exports.output import check_target, replacing
+from ot62443_desktop.exports.output import Target, as_target, check_target, replacing
 from ot62443_desktop.exports.pdf.composer import Composer
 from ot62443_desktop.exports.pdf.content import PlanContent, build_plan
 from ot62443_desktop.exports.pdf.flowables import Anchor, TocPage, draw_line
@@ -263,7 +263,7 @@ class PlanDocument:
         doc.build(story, canvasmaker=lambda *a, **k: PlanCanvas(*a, before_save=self.finish, **k))
 
 
-def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Path, *, page_size: str = "A4",
+def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Target, *, page_size: str = "A4",
                hooks: Hooks | None = None, project_path: Path | None = None,
                language: Language = Language.EN, password: str | None = None) -> None:
     """Write the PDF remediation plan to `path` (A4 or Letter); all or nothing.
@@ -276,7 +276,7 @@ def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Path, *, pa
     if page_size not in PAGE_SIZES:
         raise ExportError(f"unknown page size {page_size!r} (use A4 or Letter)")
     hooks = hooks or Hooks()
-    path = Path(path)
+    path = as_target(path)
     check_target(path, project_path)
     if password is not None:
         check_password(password, "pdf", "the plan")
