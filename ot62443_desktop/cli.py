@@ -42,8 +42,9 @@ def _new(args: argparse.Namespace) -> int:
     from ot62443_desktop.storage import ProjectStore
 
     if args.previous:
-        if args.client or args.site:
-            raise CommandError("--from takes client and site from the previous assessment; leave out --client/--site")
+        if args.client or args.site or args.catalogue:
+            raise CommandError("--from takes client, site and catalogues from the previous assessment; leave out "
+                               "--client/--site/--catalogue")
         from ot62443_desktop.api import carry_forward
 
         project = carry_forward(args.previous, args.project)
@@ -56,7 +57,8 @@ def _new(args: argparse.Namespace) -> int:
         return 0
     if not (args.client and args.site):
         raise CommandError("a new project needs --client and --site (or --from PREVIOUS)")
-    store = ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site))
+    store = ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site,
+                                                          catalogues=_usable_catalogues(args.catalogue)))
     store.close()
     _warn(store.warnings)
     print(f"created {args.project}")
@@ -456,6 +458,63 @@ def _catalogue_rows(catalogues: CatalogueSet) -> list[dict[str, object]]:
     return rows
 
 
+def _usable_catalogues(names: Sequence[str]) -> tuple[str, ...]:
+    """The imported catalogues a new project is to use, each checked to be here and to fit beside the others."""
+    from ot62443_desktop import user_catalogues
+    from ot62443_desktop.catalogues import builtin_catalogues
+
+    names = tuple(dict.fromkeys(names))
+    imported = {k.catalogue.id for k in user_catalogues.kept() if k.catalogue is not None}
+    if unknown := [name for name in names if name not in imported]:
+        raise CommandError(f"no imported catalogue {unknown[0]!r} (import it first: {PROG} catalog import FILE)")
+    if clash := user_catalogues.for_project(names, builtin_catalogues()).missing:
+        raise CommandError(f"catalogue {clash[0]!r} cannot be used beside the others: their requirement ids clash")
+    return names
+
+
+def _catalog_import(args: argparse.Namespace) -> int:
+    """File > Import catalogue from the command line: checked, then kept in the data folder."""
+    from ot62443_desktop import user_catalogues
+
+    catalogue, data = user_catalogues.check(Path(args.file))
+    if not args.replace and any(k.catalogue and k.catalogue.id == catalogue.id for k in user_catalogues.kept()):
+        raise CommandError(f"a catalogue with the id {catalogue.id!r} was imported before; add --replace to replace "
+                           "it with this file")
+    kept = user_catalogues.keep(catalogue, data)
+    print(f"imported catalogue {catalogue.id!r} ({catalogue.title}): {len(catalogue)} requirements, kept as {kept}")
+    for language, missing in user_catalogues.missing_text(catalogue).items():
+        print(f"  no {language.native_name} text for {len(missing)} field(s), shown in English instead")
+    print(f"  assess a project against it: {PROG} catalog use PROJECT {catalogue.id}")
+    return 0
+
+
+def _catalog_imported(args: argparse.Namespace) -> int:
+    from ot62443_desktop import user_catalogues
+
+    rows = [{"id": k.catalogue.id if k.catalogue else None, "title": k.catalogue.title if k.catalogue else None,
+             "scale": k.catalogue.scale.value if k.catalogue else None,
+             "requirements": len(k.catalogue) if k.catalogue else None, "file": str(k.path),
+             "problem": k.problem or None} for k in user_catalogues.kept()]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not rows:
+        print(f"no catalogue imported (they would be kept in {user_catalogues.folder()})")
+    for row in rows if not args.json else ():
+        print(f"{row['id']:<20} {row['requirements']:>4} requirements  {row['title']}" if row["id"] else
+              f"{row['file']}: no longer valid: {row['problem']}")
+    return 0
+
+
+def _catalog_use(args: argparse.Namespace) -> int:
+    with _opened(args.project) as project:
+        _writable(project)
+        project.use_catalogue(args.id, use=args.use)
+    print(f"{args.project}: assessed against catalogue {args.id!r} too" if args.use else
+          f"{args.project}: no longer assessed against catalogue {args.id!r}; the answers recorded against it stay "
+          "in the file")
+    return 0
+
+
 def _catalog_validate(args: argparse.Namespace) -> int:
     from ot62443_desktop.domain.catalogue_loader import TRANSLATED, load_catalogue_file, missing_translations
 
@@ -524,6 +583,9 @@ def _opened(path: str, *, read_only: bool = False) -> Iterator[Project]:
     from ot62443_desktop.api import open_project
 
     project = open_project(path, read_only=read_only)
+    _warn([f"{path}: catalogue {name!r} is named by the project but not imported on this computer: its "
+           "requirements are left out, and the answers recorded against them are kept in the file untouched "
+           f"(import it with: {PROG} catalog import FILE)" for name in project.missing_catalogues])
     try:
         yield project
     finally:
@@ -571,6 +633,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site")
     p.add_argument("--from", dest="previous", metavar="PREVIOUS",
                    help="carry forward this earlier assessment of the same plant (it is only read)")
+    p.add_argument("--catalogue", action="append", default=[], metavar="ID",
+                   help="also assess against this imported catalogue of your own (repeat for several)")
 
     p = command("compare", _compare, "progress between an assessment and one carried forward from it")
     p.add_argument("old")
@@ -696,6 +760,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, default=Language.EN.value, help="language of the titles")
     p = command("validate", _catalog_validate, "check a catalogue file", catalog)
     p.add_argument("file")
+    p = command("import", _catalog_import, "check a catalogue of your own and keep it, as File > Import catalogue "
+                "does", catalog)
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="replace a catalogue of the same id imported before")
+    p = command("imported", _catalog_imported, "list the catalogues of your own imported on this computer", catalog)
+    p.add_argument("--json", action="store_true")
+    p = command("use", _catalog_use, "assess a project against an imported catalogue too", catalog)
+    p.add_argument("project")
+    p.add_argument("id")
+    p.set_defaults(use=True)
+    p = command("drop", _catalog_use, "no longer assess a project against an imported catalogue (the answers "
+                "recorded against it stay in the file)", catalog)
+    p.add_argument("project")
+    p.add_argument("id")
+    p.set_defaults(use=False)
 
     licensed = sub.add_parser("licensed-text", help="your own licensed text of the standard, shown in the "
                               "walkthrough").add_subparsers(dest="licensed_command", metavar="ACTION", required=True)

@@ -58,6 +58,11 @@ class CatalogueError(ValueError):
         return type(self), (self.source, self.where, self.reason)
 
 
+def is_catalogue_id(text: str) -> bool:
+    """Whether `text` may be a catalogue's id, as the loader reads one (a project names catalogues by it)."""
+    return bool(text) and text == text.strip() and text.isprintable() and len(text) <= _ID_CHARS
+
+
 def missing_translations(catalogue: Catalogue, language: Language) -> tuple[str, ...]:
     """Every title and text the catalogue has in English but not in `language`, one per line."""
     missing = [] if language in catalogue.translations else ["[catalogue]: title"]

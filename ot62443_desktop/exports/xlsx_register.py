@@ -437,7 +437,7 @@ def _summary_sheet(ws: Any, styles: _Styles, scored: ScoredProject, catalogues: 
     row.add(styles.text_cell(confidentiality(info, tr), styles.confidential))
     row.add()
     chart_anchor = row.next
-    for label, value in rr.project_facts(info, exported_at, tr):
+    for label, value in rr.project_facts(info, catalogues, exported_at, tr):
         row.add(styles.cell(label, styles.label), styles.text_cell(value, styles.wrap),
                 lines=wrapped_lines(value, SUMMARY_WIDTHS["B"]))
     row.add()

@@ -585,6 +585,20 @@ class MainWindow(QMainWindow):
         self.show_tab(1 if project.store.zones() else 0)
         self._update_conflicts()
         self._update_state()
+        self._warn_missing_catalogues()
+
+    def _warn_missing_catalogues(self) -> None:
+        """A project naming a catalogue of the user's own that this computer has not imported opens without
+        it; the person must know why its requirements are not there, and that nothing of it was lost."""
+        from ot62443_desktop.ui.errors import Icon, tell
+
+        missing = self.session.project.missing_catalogues if self.session else ()
+        if missing:
+            tell(self, Icon.Warning, self.tr("Catalogue missing"), fill(self.tr(
+                "This project is also assessed against %1, which is not imported on this computer. Its requirements "
+                "are left out of the walkthrough, the figures and the exports until you import it (File > Import "
+                "catalogue); the answers recorded against it stay in the project file untouched."),
+                ", ".join(missing)))
 
     def confirm_close(self) -> bool:
         """Commit text still being typed; if the last change could not be saved, ask before it is lost."""
@@ -636,6 +650,8 @@ class MainWindow(QMainWindow):
         from ot62443_desktop.ui.import_catalogue import CatalogueLibrary
 
         CatalogueLibrary(self).exec()
+        if self.session is not None:  # a catalogue the project names may have come, or gone
+            self.session.reload_catalogues()
 
     def licensed_text(self) -> None:
         """The user's own licensed text of the standard: import or remove it (SPEC 12.6)."""

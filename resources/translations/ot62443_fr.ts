@@ -332,8 +332,8 @@
         <translation>Vos catalogues</translation>
     </message>
     <message>
-        <source>A catalogue of your own (a TOML file in the format of the built-in ones) is checked as they are and kept in %1. Assessments use the built-in IEC 62443-3-3 and IEC 62443-2-1 catalogues; imported ones are kept for your records and checked again each time this list is shown.</source>
-        <translation>Un catalogue à vous (un fichier TOML au format des catalogues intégrés) est vérifié comme eux et conservé dans %1. Les évaluations utilisent les catalogues intégrés IEC 62443-3-3 et IEC 62443-2-1&#xa0;; les catalogues importés sont conservés pour vos dossiers et vérifiés à nouveau chaque fois que cette liste s&apos;affiche.</translation>
+        <source>A catalogue of your own (a TOML file in the format of the built-in ones) is checked as they are and kept in %1. Every assessment uses the built-in IEC 62443-3-3 and IEC 62443-2-1 catalogues; tick an imported one in a project&apos;s Project details to assess that project against it too, with the same scoring. Imported catalogues are checked again each time this list is shown.</source>
+        <translation>Un catalogue à vous (un fichier TOML au format des catalogues intégrés) est vérifié comme eux et conservé dans %1. Toute évaluation utilise les catalogues intégrés IEC 62443-3-3 et IEC 62443-2-1&#xa0;; cochez un catalogue importé dans les Détails du projet pour évaluer aussi ce projet selon lui, avec la même notation. Les catalogues importés sont vérifiés à nouveau chaque fois que cette liste s&apos;affiche.</translation>
     </message>
     <message>
         <source>Id</source>
@@ -427,6 +427,10 @@
     <message>
         <source>Its French text is complete.</source>
         <translation>Son texte français est complet.</translation>
+    </message>
+    <message>
+        <source>To assess a project against it, tick it in that project&apos;s Project details.</source>
+        <translation>Pour évaluer un projet selon ce catalogue, cochez-le dans les Détails du projet de ce projet.</translation>
     </message>
     <message>
         <source>Catalogue imported</source>
@@ -1534,6 +1538,14 @@
         <translation>Restaurer la dernière sauvegarde valide&#xa0;? Le fichier endommagé est conservé dans le dossier des sauvegardes.</translation>
     </message>
     <message>
+        <source>Catalogue missing</source>
+        <translation>Catalogue manquant</translation>
+    </message>
+    <message>
+        <source>This project is also assessed against %1, which is not imported on this computer. Its requirements are left out of the walkthrough, the figures and the exports until you import it (File &gt; Import catalogue); the answers recorded against it stay in the project file untouched.</source>
+        <translation>Ce projet est aussi évalué selon %1, qui n&apos;est pas importé sur cet ordinateur. Ses exigences sont absentes de l&apos;évaluation, des chiffres et des exports tant que vous ne l&apos;importez pas (Fichier &gt; Importer un catalogue)&#xa0;; les réponses enregistrées pour ce catalogue restent intactes dans le fichier du projet.</translation>
+    </message>
+    <message>
         <source>Close without saving?</source>
         <translation>Fermer sans enregistrer&#xa0;?</translation>
     </message>
@@ -1897,6 +1909,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>&amp;Report language</source>
         <translation>&amp;Langue des rapports</translation>
+    </message>
+    <message>
+        <source>Cata&amp;logues</source>
+        <translation>Cata&amp;logues</translation>
     </message>
 </context>
 <context>
@@ -2711,6 +2727,21 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>&amp;Remove…</source>
         <translation>&amp;Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>_CatalogueChoice</name>
+    <message>
+        <source>%1 (built in, always used)</source>
+        <translation>%1 (intégré, toujours utilisé)</translation>
+    </message>
+    <message>
+        <source>%1: not imported on this computer; its answers are kept</source>
+        <translation>%1&#xa0;: non importé sur cet ordinateur&#xa0;; ses réponses sont conservées</translation>
+    </message>
+    <message>
+        <source>Your own catalogues are imported with File &gt; Import catalogue. Unticking one keeps the answers recorded against it in the project.</source>
+        <translation>Vos propres catalogues s&apos;importent par Fichier &gt; Importer un catalogue. En décocher un conserve dans le projet les réponses enregistrées pour lui.</translation>
     </message>
 </context>
 </TS>

@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
-from ot62443_desktop import __version__
+from ot62443_desktop import __version__, user_catalogues
 from ot62443_desktop.api import open_project
 from ot62443_desktop.domain.model import Status
-from ot62443_desktop.ui import user_catalogues
 from ot62443_desktop.ui.about import AboutDialog
 from ot62443_desktop.ui.actions import ICONS, TOOLBAR, Act
 from ot62443_desktop.ui.import_catalogue import CatalogueLibrary
