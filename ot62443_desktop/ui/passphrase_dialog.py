@@ -56,25 +56,28 @@ class PassphraseDialog(FormDialog):
         super().__init__(title, parent)
         self.mode, self.check = mode, check
         first, second = labels or (self.tr("&Passphrase:"), self.tr("&Confirm:"))
-        intro = QLabel(prompt, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.form.insertRow(0, intro)
         self.entry = self._field()
         self.form.addRow(first, self.entry)
         self.confirm = self._field()
-        self.hint = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.hint = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText,
+                           alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.show_text = QCheckBox(self.tr("&Show the characters"))
+        self.show_text.toggled.connect(self._show_characters)
+        # wrapped text goes above and below the form, not in a form row, which keeps the height of its first
+        # layout: a longer translation lost lines. The hint has room for three lines, so it never jumps.
+        layout = self.layout()
+        layout.insertWidget(0, QLabel(prompt, wordWrap=True, textFormat=Qt.TextFormat.PlainText))
+        layout.insertWidget(2, self.hint)
+        layout.insertWidget(3, self.show_text)
+        self.hint.setMinimumHeight(3 * self.hint.fontMetrics().lineSpacing())
         fields = [self.entry]
         if mode is Mode.NEW:
             self.form.addRow(second, self.confirm)
-            self.form.addRow(self.hint)
             fields.append(self.confirm)
         else:  # kept (hidden) so the dialog has one shape for both modes
             self.confirm.setParent(self)
             self.confirm.hide()
-            self.hint.setParent(self)
             self.hint.hide()
-        self.show_text = QCheckBox(self.tr("&Show the characters"))
-        self.show_text.toggled.connect(self._show_characters)
-        self.form.addRow(self.show_text)
         buttons = self.findChild(QDialogButtonBox)
         self.ok: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
         # the buttons were made first (FormDialog): the fields come first when the person types or tabs
@@ -126,13 +129,18 @@ class PassphraseDialog(FormDialog):
         }[strength(text)]
 
 
+    def ask(self) -> str | None:
+        """Show the dialog until the person is done: the passphrase typed, or None if they cancelled.
+        The fields are emptied and the dialog deleted afterwards."""
+        try:
+            return self.passphrase() if self.exec() else None
+        finally:
+            self.entry.clear()
+            self.confirm.clear()
+            self.deleteLater()
+
+
 def ask_passphrase(parent: QWidget | None, mode: Mode, title: str, prompt: str, *,
                    labels: tuple[str, str] | None = None, check: Check | None = None, error: str = "") -> str | None:
     """The passphrase typed, or None if the person cancelled."""
-    dialog = PassphraseDialog(mode, title, prompt, parent, labels=labels, check=check, error=error)
-    try:
-        return dialog.passphrase() if dialog.exec() else None
-    finally:
-        dialog.entry.clear()
-        dialog.confirm.clear()
-        dialog.deleteLater()
+    return PassphraseDialog(mode, title, prompt, parent, labels=labels, check=check, error=error).ask()

@@ -18,6 +18,7 @@ from ot62443_desktop.ui.i18n import gui_language
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # loaded with the project, not at start-up
+    from ot62443_desktop.ui.passphrase_dialog import PassphraseDialog
     from ot62443_desktop.ui.session import ProjectSession
 
 
@@ -87,7 +88,10 @@ class Transfer(QObject):
 
     def ask_password(self, kind: str) -> str | None:
         """A new password for an exported document, typed twice; None if the person cancelled."""
-        from ot62443_desktop.ui.passphrase_dialog import Mode, ask_passphrase
+        return self.password_dialog(kind).ask()
+
+    def password_dialog(self, kind: str) -> PassphraseDialog:
+        from ot62443_desktop.ui.passphrase_dialog import Mode, PassphraseDialog
 
         if kind == "xlsx":
             title = self.tr("Encrypt the Excel gap register")
@@ -98,8 +102,9 @@ class Transfer(QObject):
             title = self.tr("Encrypt the PDF remediation plan")
             prompt = self.tr("PDF readers will ask for this password to open the plan (AES-256). Keep it apart "
                              "from the file: nobody can open the plan without it, and it cannot be recovered.")
-        return ask_passphrase(self.window, Mode.NEW, title, prompt, labels=(self.tr("&Password:"),
-                              self.tr("&Confirm password:")), check=lambda text: self._password_problem(text, kind))
+        labels = (self.tr("&Password:"), self.tr("&Confirm password:"))
+        return PassphraseDialog(Mode.NEW, title, prompt, self.window, labels=labels,
+                                check=lambda text: self._password_problem(text, kind))
 
     def _password_problem(self, password: str, kind: str) -> str:
         """What protect.py refuses in this password, said in the GUI's language ("" if nothing)."""
