@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from docs.make_screenshots import OUT, settle, window_in  # noqa: E402
+from docs.make_screenshots import save, settle, window_in  # noqa: E402
 from ot62443_desktop.domain.language import Language  # noqa: E402
 
 SHOWN = ("SCADA", "SR 1.1")
@@ -50,9 +50,7 @@ def take(app: QApplication, language: Language) -> None:
     walkthrough.tree.expandAll()
     assert walkthrough.select(*SHOWN) and walkthrough.page.licensed.isVisible()
     settle(app)
-    path = OUT / ("licensed-text.png" if language is Language.EN else f"licensed-text-{language.value}.png")
-    window.grab().save(str(path))
-    print(path)
+    save(window, "licensed-text" if language is Language.EN else f"licensed-text-{language.value}")
     window.close()
     i18n.remove_translations(app)
 
