@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -19,7 +19,9 @@ from ot62443_desktop.exports.progress import ExportCancelled, Hooks
 from ot62443_desktop.storage.fsutil import NotRegularError
 from ot62443_desktop.ui.errors import Icon, describe, show_message
 from ot62443_desktop.ui.i18n import fill
-from ot62443_desktop.ui.worker import Runner
+
+if TYPE_CHECKING:  # multiprocessing loads with the first file large enough to hash in the background
+    from ot62443_desktop.ui.worker import Runner
 
 INLINE_BYTES = 32 << 20  # hashed at once below this size (a fraction of a second); in the background above
 
@@ -30,7 +32,16 @@ translate = QCoreApplication.translate
 class EvidenceHasher:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
-        self.runner = Runner()
+        self._runner: Runner | None = None
+
+    @property
+    def runner(self) -> Runner:
+        """Hashes a large file in a child process; made when first needed (each requirement page has one)."""
+        if self._runner is None:
+            from ot62443_desktop.ui.worker import Runner
+
+            self._runner = Runner()
+        return self._runner
 
     def hash(self, path: Path, done: Callable[[str], None]) -> None:
         """Call `done(sha256)` once the file is hashed; a file that cannot be evidence is explained instead."""
