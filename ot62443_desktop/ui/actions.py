@@ -27,6 +27,7 @@ class Act(Enum):
     PROJECT_SETUP = auto()
     EXPORT_XLSX = auto()
     EXPORT_PDF = auto()
+    HAND_OFF = auto()
     IMPORT_REGISTER = auto()
     MERGE = auto()
     SPLIT = auto()
@@ -76,6 +77,7 @@ def specs() -> dict[Act, ActionSpec]:
         Act.PROJECT_SETUP: ActionSpec(file, translate("Actions", "Project &details…"), ("Ctrl+Shift+P",)),
         Act.EXPORT_XLSX: ActionSpec(file, translate("Actions", "Export Excel gap &register…"), ("Ctrl+Shift+E",)),
         Act.EXPORT_PDF: ActionSpec(file, translate("Actions", "Export PDF remediation &plan…"), ("Ctrl+Shift+R",)),
+        Act.HAND_OFF: ActionSpec(file, translate("Actions", "&Hand off evidence…"), ()),
         Act.IMPORT_REGISTER: ActionSpec(file, translate("Actions", "&Import edited register…"), ("Ctrl+Shift+I",)),
         Act.IMPORT_CATALOGUE: ActionSpec(file, translate("Actions", "Import catalo&gue…"), (), False),
         Act.LICENSED_TEXT: ActionSpec(file, translate("Actions", "&Licensed standard text…"), (), False),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ot62443_desktop.exports.progress import Hooks
 
 if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in the child only
+    from ot62443_desktop.exports.bundle import BundleReport
     from ot62443_desktop.exports.register_import import ImportReport
     from ot62443_desktop.storage.merge import MergeReport
 
@@ -66,3 +67,16 @@ def check_merge(project_path: str, other: str, hooks: Hooks) -> MergeReport:
     with open_project(project_path, read_only=True) as project:
         return project.merge(other, dry_run=True)
 
+def bundle_project(project_path: str, target: str, hooks: Hooks, gui_language: str = "en",
+                   passphrase: str | None = None) -> BundleReport:
+    """The evidence bundle (exports/bundle.py) in the project's report language, else the GUI's; AES-256
+    with a `passphrase`. Returns what went in and what was left out, and why."""
+    from ot62443_desktop.api import open_project
+    from ot62443_desktop.domain.language import Language
+    from ot62443_desktop.exports.bundle import write_bundle
+
+    with open_project(project_path, read_only=True) as project:
+        snapshot, catalogues, generation = project.store.snapshot(), project.catalogues, project.store.generation
+    return write_bundle(snapshot, catalogues, Path(target), project_path=Path(project_path), generation=generation,
+                        language=snapshot.info.report_language or Language(gui_language), passphrase=passphrase,
+                        hooks=hooks)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the project layers, views and dialogs load when needed: the
     from ot62443_desktop.ui.conflicts_view import ConflictsView
     from ot62443_desktop.ui.dashboard import Dashboard
     from ot62443_desktop.ui.diagram_view import DiagramView
+    from ot62443_desktop.ui.handoff import HandOff
     from ot62443_desktop.ui.progress_view import ProgressView
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self._made_runner: Runner | None = None  # made with the first export or import (multiprocessing is not small)
         self._made_transfer: Transfer | None = None
         self._made_team: TeamWork | None = None
+        self._made_handoff: HandOff | None = None
         self.keyboard_help: QWidget | None = None
         self.settings = app_settings()
         self.recent = RecentProjects(self.settings)
@@ -260,6 +262,15 @@ class MainWindow(QMainWindow):
             self._made_team = TeamWork(self, self.runner, self._after_merge)
         return self._made_team
 
+    @property
+    def handoff(self) -> HandOff:
+        """The evidence hand-off; made when first needed."""
+        if self._made_handoff is None:
+            from ot62443_desktop.ui.handoff import HandOff
+
+            self._made_handoff = HandOff(self, self.runner)
+        return self._made_handoff
+
     def _connect_actions(self) -> None:
         handlers = {
             Act.NEW: self.new_project, Act.NEW_FROM_PREVIOUS: self.new_from_previous, Act.OPEN: self.open_dialog,
@@ -280,6 +291,7 @@ class MainWindow(QMainWindow):
             Act.VIEW_CONFLICTS: lambda: self.show_tab(CONFLICTS_TAB),
             Act.MERGE: lambda: self._team_do(lambda session: self.team.merge(session)),
             Act.SPLIT: lambda: self._team_do(lambda session: self.team.split(session)),
+            Act.HAND_OFF: lambda: self._team_do(lambda session: self.handoff.hand_off(session)),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)

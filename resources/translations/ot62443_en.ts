@@ -104,6 +104,30 @@
     </message>
 </context>
 <context>
+    <name>HandOff</name>
+    <message numerus="yes">
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n evidence file</numerusform>
+            <numerusform>%n evidence files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) missing: left out (see the details).</source>
+        <translation>
+            <numerusform>%n evidence file missing: left out (see the details).</numerusform>
+            <numerusform>%n evidence files missing: left out (see the details).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) changed since they were attached: left out, since they are no longer the evidence recorded (see the details).</source>
+        <translation>
+            <numerusform>%n evidence file changed since it was attached: left out, since it is no longer the evidence recorded (see the details).</numerusform>
+            <numerusform>%n evidence files changed since they were attached: left out, since they are no longer the evidence recorded (see the details).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensedTextDialog</name>
     <message numerus="yes">
         <source>You have the licensed text of %n requirement(s), imported from %1 on %2.</source>

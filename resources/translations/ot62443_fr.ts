@@ -102,6 +102,10 @@
         <translation>Exporter le &amp;plan de remédiation (PDF)…</translation>
     </message>
     <message>
+        <source>&amp;Hand off evidence…</source>
+        <translation>Tr&amp;ansmettre les éléments de preuve…</translation>
+    </message>
+    <message>
         <source>&amp;Import edited register…</source>
         <translation>&amp;Importer le registre modifié…</translation>
     </message>
@@ -900,6 +904,137 @@
     <message>
         <source>%1: edit plan</source>
         <translation>%1&#xa0;: modification du plan</translation>
+    </message>
+</context>
+<context>
+    <name>HandOff</name>
+    <message>
+        <source>Encrypt the bundle</source>
+        <translation>Chiffrer l&apos;archive</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s contents are encrypted with AES-256. The recipient needs this passphrase to open it: give it to them by another way than the bundle. Nothing can recover a forgotten one.</source>
+        <translation>Le contenu de l&apos;archive est chiffré en AES-256. Le destinataire aura besoin de cette phrase secrète pour l&apos;ouvrir&#xa0;: transmettez-la-lui par un autre moyen que l&apos;archive. Une phrase secrète oubliée ne peut être retrouvée d&apos;aucune façon.</translation>
+    </message>
+    <message>
+        <source>Handing off the evidence…</source>
+        <translation>Préparation de l&apos;archive des éléments de preuve…</translation>
+    </message>
+    <message>
+        <source>Hand off evidence</source>
+        <translation>Transmettre les éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Annulé&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Fichier écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1: the register, the plan and %2.</source>
+        <translation>Fichier écrit&#xa0;: %1, avec le registre, le plan et %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n élément de preuve</numerusform>
+            <numerusform>%n éléments de preuve</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its contents are encrypted with AES-256; the names of the files inside stay readable.</source>
+        <translation>Son contenu est chiffré en AES-256&#xa0;; les noms des fichiers qu&apos;elle contient restent lisibles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) missing: left out (see the details).</source>
+        <translation>
+            <numerusform>%n élément de preuve manquant&#xa0;: laissé de côté (voir les détails).</numerusform>
+            <numerusform>%n éléments de preuve manquants&#xa0;: laissés de côté (voir les détails).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) changed since they were attached: left out, since they are no longer the evidence recorded (see the details).</source>
+        <translation>
+            <numerusform>%n élément de preuve modifié depuis son ajout&#xa0;: laissé de côté, car ce n&apos;est plus l&apos;élément de preuve enregistré (voir les détails).</numerusform>
+            <numerusform>%n éléments de preuve modifiés depuis leur ajout&#xa0;: laissés de côté, car ce ne sont plus les éléments de preuve enregistrés (voir les détails).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SHA-256 of the manifest: %1. Give it to the recipient apart from the bundle, so they can check the manifest itself (ot62443 verify-bundle prints it).</source>
+        <translation>Empreinte SHA-256 du manifeste&#xa0;: %1. Transmettez-la au destinataire séparément de l&apos;archive, pour qu&apos;il puisse vérifier le manifeste lui-même (ot62443 verify-bundle l&apos;affiche).</translation>
+    </message>
+    <message>
+        <source>Included:</source>
+        <translation>Inclus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Missing (left out):</source>
+        <translation>Manquants (laissés de côté)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Changed since attached (left out):</source>
+        <translation>Modifiés depuis leur ajout (laissés de côté)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>not a regular file (a folder, a pipe or a device)</source>
+        <translation>pas un fichier ordinaire (un dossier, un tube ou un périphérique)</translation>
+    </message>
+    <message>
+        <source>on a network share, which is never opened on a project&apos;s say-so; copy it to this computer and attach it again</source>
+        <translation>sur un partage réseau, jamais ouvert sur la seule foi d&apos;un projet&#xa0;; copiez-le sur cet ordinateur et ajoutez-le de nouveau</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>illisible (%1)</translation>
+    </message>
+    <message>
+        <source>SHA-256 now %1, recorded %2</source>
+        <translation>SHA-256 actuelle %1, enregistrée %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2)&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>HandOffDialog</name>
+    <message>
+        <source>Hand off evidence</source>
+        <translation>Transmettre les éléments de preuve</translation>
+    </message>
+    <message>
+        <source>One zip for the auditor: the Excel gap register, the PDF remediation plan, every evidence file the answers reference, and a manifest of their SHA-256 sums, so the recipient can check that nothing changed on the way. Evidence that is missing, or has changed since it was attached, is left out and listed.</source>
+        <translation>Une seule archive zip pour l&apos;auditeur&#xa0;: le registre des écarts (Excel), le plan de remédiation (PDF), chaque élément de preuve cité dans les réponses et un manifeste de leurs empreintes SHA-256, pour que le destinataire puisse vérifier que rien n&apos;a changé en chemin. Un élément de preuve manquant, ou modifié depuis son ajout, est laissé de côté et signalé.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the bundle (AES-256) with a passphrase</source>
+        <translation>&amp;Chiffrer l&apos;archive (AES-256) avec une phrase secrète</translation>
+    </message>
+    <message>
+        <source>Give the passphrase to the recipient by another way than the bundle. The names of the files inside stay readable: the zip format encrypts contents only.</source>
+        <translation>Transmettez la phrase secrète au destinataire par un autre moyen que l&apos;archive. Les noms des fichiers qu&apos;elle contient restent lisibles&#xa0;: le format zip ne chiffre que leur contenu.</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle file:</source>
+        <translation>&amp;Fichier de l&apos;archive&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>Fichier de l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archives zip (*.zip)</translation>
     </message>
 </context>
 <context>
