@@ -67,6 +67,7 @@ def check_merge(project_path: str, other: str, hooks: Hooks) -> MergeReport:
     with open_project(project_path, read_only=True) as project:
         return project.merge(other, dry_run=True)
 
+
 def bundle_project(project_path: str, target: str, hooks: Hooks, gui_language: str = "en",
                    passphrase: str | None = None) -> BundleReport:
     """The evidence bundle (exports/bundle.py) in the project's report language, else the GUI's; AES-256
