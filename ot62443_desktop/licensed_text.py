@@ -25,6 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ot62443_desktop import user_catalogues
 from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.domain.text import elide
 from ot62443_desktop.paths import data_dir
@@ -48,7 +49,7 @@ Resolver = Callable[[str], str | None]
 class Problem(StrEnum):
     """Why one row was skipped; the other rows are imported."""
 
-    UNKNOWN_ID = "unknown_id"  # not a requirement of the built-in catalogues
+    UNKNOWN_ID = "unknown_id"  # not a requirement of the built-in or imported catalogues
     NOT_AN_ID = "not_an_id"  # too long or several lines to be an id: text in the id column?
     AMBIGUOUS_ID = "ambiguous_id"  # written loosely, and could name more than one requirement
     NO_ID = "no_id"
@@ -117,8 +118,8 @@ _REFUSALS = {
     Refusal.STORE_UNWRITABLE: "{source}: cannot be written ({detail}); the licensed text you had is kept",
 }
 _PROBLEMS = {
-    Problem.UNKNOWN_ID: "row {row}: {id} is not a requirement of the built-in catalogues (ids read like SR 1.1, "
-                        "SR 1.1 RE 1, ORG 1.1)",
+    Problem.UNKNOWN_ID: "row {row}: {id} is not a requirement of the built-in or imported catalogues (ids read "
+                        "like SR 1.1, SR 1.1 RE 1, ORG 1.1)",
     Problem.NOT_AN_ID: "row {row}: the id cell is not a requirement id (is the text in the id column?)",
     Problem.AMBIGUOUS_ID: "row {row}: {id} could name more than one requirement; write the id exactly",
     Problem.NO_ID: "row {row}: no id",
@@ -179,8 +180,11 @@ def store_path() -> Path:
     return data_dir() / "licensed-text.json"
 
 
-def builtin_ids() -> tuple[str, ...]:
-    return tuple(r.id for catalogue in builtin_catalogues() for r in catalogue)
+def known_ids() -> tuple[str, ...]:
+    """The requirements a text can be given for: the built-in catalogues' and those of the catalogues
+    imported on this computer (a newer edition imported as a catalogue has its own ids)."""
+    imported = [r.id for kept in user_catalogues.kept() if kept.catalogue is not None for r in kept.catalogue]
+    return (*(r.id for catalogue in builtin_catalogues() for r in catalogue), *imported)
 
 
 # -- reading a CSV --------------------------------------------------------------------------------
@@ -385,7 +389,7 @@ def _write(store: LicensedText, path: Path) -> None:
 
 def check(source: Path, known: Iterable[str] | None = None) -> Parsed:
     """The texts of `source`, read and checked (LicensedTextError if the file is refused); nothing is kept yet."""
-    return parse(read_source(source), source, builtin_ids() if known is None else known)
+    return parse(read_source(source), source, known_ids() if known is None else known)
 
 
 def keep(parsed: Parsed, source: Path) -> ImportReport:

@@ -201,3 +201,20 @@ def test_a_folder_where_the_store_goes_is_said_not_overwritten(capsys: pytest.Ca
     code, _, err = run(capsys, "licensed-text", "import", str(write(tmp_path, "id,text\nSR 1.2,New.\n")))
     assert code == 1 and "cannot be written" in err and err.count("\n") == 1
     assert (licensed_text.store_path() / "someone's file").read_text() == "kept"
+
+
+WATER = ('[catalogue]\nid = "water-utility"\ntitle = "Water utility checks"\nscale = "security_level"\n'
+         '[[section]]\nid = "FR 1"\ntitle = "IAC"\n'
+         '[[requirement]]\nid = "WU 1"\ntitle = "Pump station logins"\nsection = "FR 1"\nlevel = 1\n'
+         'summary = "Every pump station HMI asks who is there."\n')
+
+
+def test_requirements_of_an_imported_catalogue_take_text_too(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    """A newer edition or a company's own set, imported as a catalogue, is assessed too (SPEC 2)."""
+    source = write(tmp_path, "id,text\nWU 1,Example for the imported one.\nwu1,Example for the imported one.\n")
+    assert run(capsys, "licensed-text", "import", str(source))[0] == 1  # not imported yet: an unknown id
+    catalogue = write(tmp_path, WATER, "water.toml")
+    assert run(capsys, "catalog", "import", str(catalogue))[0] == 0
+    code, out, err = run(capsys, "licensed-text", "import", str(source))
+    assert (code, err) == (0, "") and stored() == {"WU 1": "Example for the imported one."}

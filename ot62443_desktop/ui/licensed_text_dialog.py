@@ -175,8 +175,8 @@ class LicensedTextDialog(QDialog):
     def problem_text(self, skipped: Skipped) -> str:
         """Why one row was skipped, in the GUI's language."""
         texts = {
-            Problem.UNKNOWN_ID: self.tr("row %1: %2 is not a requirement of the built-in catalogues (ids read like "
-                                        "SR 1.1, SR 1.1 RE 1, ORG 1.1)"),
+            Problem.UNKNOWN_ID: self.tr("row %1: %2 is not a requirement of the built-in or imported catalogues "
+                                        "(ids read like SR 1.1, SR 1.1 RE 1, ORG 1.1)"),
             Problem.NOT_AN_ID: self.tr("row %1: the id cell is not a requirement id (is the text in the id "
                                        "column?)"),
             Problem.AMBIGUOUS_ID: self.tr("row %1: %2 could name more than one requirement; write the id exactly"),

@@ -1516,8 +1516,8 @@
         <translation>%1 (lignes %2)</translation>
     </message>
     <message>
-        <source>row %1: %2 is not a requirement of the built-in catalogues (ids read like SR 1.1, SR 1.1 RE 1, ORG 1.1)</source>
-        <translation>ligne %1&#xa0;: %2 n&apos;est pas une exigence des catalogues intégrés (les identifiants s&apos;écrivent SR 1.1, SR 1.1 RE 1, ORG 1.1)</translation>
+        <source>row %1: %2 is not a requirement of the built-in or imported catalogues (ids read like SR 1.1, SR 1.1 RE 1, ORG 1.1)</source>
+        <translation>ligne %1&#xa0;: %2 n&apos;est pas une exigence des catalogues intégrés ou importés (les identifiants s&apos;écrivent SR 1.1, SR 1.1 RE 1, ORG 1.1)</translation>
     </message>
     <message>
         <source>row %1: the id cell is not a requirement id (is the text in the id column?)</source>

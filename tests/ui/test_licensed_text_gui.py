@@ -19,6 +19,8 @@ from ot62443_desktop.ui.actions import Act
 from ot62443_desktop.ui.licensed_panel import MAX_LINES, LicensedTextPanel
 from ot62443_desktop.ui.licensed_text_dialog import LicensedTextDialog
 from ot62443_desktop.ui.main_window import MainWindow
+from tests.test_cli import run
+from tests.test_licensed_text import WATER
 from tests.ui.boxes import Boxes, Button
 from tests.ui.conftest import when_dialog_opens
 from tests.ui.test_french_gui import compiled, french  # noqa: F401 - fixtures
@@ -233,3 +235,16 @@ def test_an_import_from_the_command_line_shows_in_an_open_window(
     licensed_text.import_file(csv_file(tmp_path, {"SR 1.1": "After, from the command line."}, "after.csv"))
     assert walkthrough.select("Z1", "SR 1.2") and walkthrough.select("Z1", "SR 1.1")
     assert panel(window).text.toPlainText() == "After, from the command line."
+
+
+def test_the_panel_shows_for_a_requirement_of_an_imported_catalogue(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, window: MainWindow, zone_project: Path) -> None:
+    catalogue = tmp_path / "water.toml"
+    catalogue.write_text(WATER, encoding="utf-8")
+    for argv in (["catalog", "import", str(catalogue)], ["catalog", "use", str(zone_project), "water-utility"]):
+        assert run(capsys, *argv)[0] == 0
+    licensed_text.import_file(csv_file(tmp_path, {"WU 1": "Example for the imported catalogue."}))
+    assert window.open_path(str(zone_project))
+    window.show_tab(1)
+    assert window.view.walkthrough.select("Z1", "WU 1")  # type: ignore[union-attr]
+    assert panel(window).isVisible() and panel(window).text.toPlainText() == "Example for the imported catalogue."

@@ -61,7 +61,7 @@ def leaks(folders: list[Path], printed: str, skip: set[Path]) -> tuple[list[str]
 
 def licensed_csv(path: Path) -> Path:
     rows = "".join(f'{rid},"Example wording {n} imported by the user ({MARKER}). <b>{MARKER}</b>"\n'
-                   for n, rid in enumerate(licensed_text.builtin_ids()))
+                   for n, rid in enumerate(licensed_text.known_ids()))
     path.write_text("id,text\n" + rows, encoding="utf-8")
     return path
 
