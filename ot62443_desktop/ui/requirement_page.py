@@ -60,9 +60,8 @@ from ot62443_desktop.ui.evidence import EvidenceHasher
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import maturity_label, priority_tip, short_status_label, state_label, status_label
 from ot62443_desktop.ui.last_time import USE_KEY, LastTimePanel, copied, last_answer, same_as
-from ot62443_desktop.ui.markdown_view import MarkdownView
-from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.licensed_panel import LicensedTextPanel
+from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.text_field import LineField, TextField
@@ -113,7 +112,6 @@ class RequirementPage(QWidget):
 
         self.about = MarkdownView()
         self.about.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-
         self.licensed = LicensedTextPanel()  # the user's own wording of the standard, above our summary
         reading = QWidget()
         reading_layout = QVBoxLayout(reading)
@@ -282,8 +280,8 @@ class RequirementPage(QWidget):
         self.badge.setText(r.group if self._is_program() else self.tr("SL %1").replace("%1", str(r.level)))
         self.badge.updateGeometry()
         self.about.show_markdown(self._about_markdown(r))
-        self._refresh(keep_typed=False)
         self.licensed.show_for(r.id)
+        self._refresh(keep_typed=False)
 
     def _about_markdown(self, r: Requirement) -> str:
         parts = ["### " + self.tr("What it asks"), r.summary]
