@@ -1,11 +1,12 @@
 """The user's licensed text is never written anywhere but its own store (SPEC 12.6).
 
 Every requirement gets an invented text carrying a marker; the project is then worked in the GUI
-with the panel showing that text (answers, notes, undo, both exports) and from the command line
-(summary, exports, diagrams, evidence, a plain and an encrypted bundle, and their check). Every
-file the program wrote (the project, its journal and backups, the exports, the bundles, the log,
-the caches) and everything it printed is searched for the marker: inside zips (an xlsx, a bundle,
-an xlsx inside a bundle), in the text of every PDF page, and as raw bytes.
+with the panel showing that text (answers, notes, undo, both exports, a plain and an encrypted
+hand-off bundle) and from the command line (summary, exports, diagrams, evidence, both bundles
+again, and their check). Every file the program wrote (the project, its journal and backups, the
+exports, the bundles, the log, the caches) and everything it printed is searched for the marker:
+inside zips (an xlsx, a bundle, an xlsx inside a bundle, AES ones opened with the passphrase), in
+the text of every PDF page, and as raw bytes.
 """
 
 from __future__ import annotations
@@ -87,6 +88,11 @@ def work_in_the_gui(qtbot: QtBot, window: MainWindow, project: Path, out: Path) 
             str(out / f"gui.{k}"), patterns[0])  # the plain document, as first offered
         window.action(act).trigger()
         assert (out / f"gui.{kind}").exists()
+    for name, encrypt in (("gui-bundle.zip", False), ("gui-bundle-aes.zip", True)):  # File > Hand off evidence
+        window.handoff.ask_bundle = lambda session, n=name, e=encrypt: (str(out / n), e)  # type: ignore[method-assign]
+        window.handoff.ask_passphrase = lambda: PASSPHRASE  # type: ignore[method-assign]
+        window.action(Act.HAND_OFF).trigger()
+        assert (out / name).exists()
     journal = project.with_name(project.name + ".journal")
     assert journal.stat().st_size > 0  # the edits are in it until the project is closed: search it now
     assert MARKER not in journal.read_text("utf-8") and MARKER not in project.read_text("utf-8")
