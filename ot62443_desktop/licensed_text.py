@@ -50,7 +50,7 @@ class Problem(StrEnum):
     """Why one row was skipped; the other rows are imported."""
 
     UNKNOWN_ID = "unknown_id"  # not a requirement of the built-in or imported catalogues
-    NOT_AN_ID = "not_an_id"  # too long or several lines to be an id: text in the id column?
+    NOT_AN_ID = "not_an_id"  # too long, several lines or control characters: text in the id column?
     AMBIGUOUS_ID = "ambiguous_id"  # written loosely, and could name more than one requirement
     NO_ID = "no_id"
     NO_TEXT = "no_text"
@@ -236,8 +236,8 @@ def parse(data: bytes, source: Path | str, known: Iterable[str]) -> Parsed:
     resolve = _resolver(known)
     delimiter, header = _header(text, source, resolve)
     id_column, text_column = header.index("id"), header.index("text")
-    ignored = tuple(elide(name, ID_CHARS) for i, name in enumerate(header) if name and i not in (id_column,
-                                                                                               text_column))
+    ignored = tuple(elide(name, ID_CHARS) if name.isprintable() else "?" for i, name in enumerate(header)
+                    if name and i not in (id_column, text_column))
     rows: dict[str, list[tuple[int, str]]] = {}
     skipped: list[Skipped] = []
     for row, cells in _records(text, delimiter, source):
@@ -245,7 +245,7 @@ def parse(data: bytes, source: Path | str, known: Iterable[str]) -> Parsed:
             continue  # a blank line, or the empty row a spreadsheet leaves at the end
         written = _cell(cells, id_column).strip()
         body = _cell(cells, text_column).replace("\r\n", "\n").replace("\r", "\n").strip()
-        shown = written if len(written) <= ID_CHARS and "\n" not in written else ""
+        shown = written if len(written) <= ID_CHARS and written.isprintable() else ""  # no line breaks, no escapes
         if not written:
             skipped.append(Skipped(row, Problem.NO_ID))
         elif not shown:

@@ -88,15 +88,16 @@ def test_columns_in_any_order_and_others_ignored(tmp_path: Path) -> None:
 
 def test_rows_that_cannot_be_used_are_skipped_and_said(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     data = (f"id,text\nSR 1.1,{SECRET}\nSR 9.9,{SECRET}\n,{SECRET}\nSR 1.2,   \n"
-            f"SR 1.3,{'x' * (MAX_TEXT_CHARS + 1)}\n{SECRET} and more of the text pasted here,SR 2.1\n,,\n")
+            f"SR 1.3,{'x' * (MAX_TEXT_CHARS + 1)}\n{SECRET} and more of the text pasted here,SR 2.1\n,,\n"
+            "\x1b[2J\x1b]0;SR 1.4\x07,x\n")  # an id that would drive the terminal is not repeated either
     code, out, err = run(capsys, "licensed-text", "import", str(write(tmp_path, data)))
-    assert code == 1 and "5 row(s) skipped (see above); the others were imported" in err
+    assert code == 1 and "6 row(s) skipped (see above); the others were imported" in err
     assert "imported the licensed text of 1 requirement(s)" in out
     for line in ("row 3: SR 9.9 is not a requirement", "row 4: no id", "row 5: no text for SR 1.2",
                  f"row 6: the text for SR 1.3 is longer than {MAX_TEXT_CHARS}", "row 7: the id cell is not a "
-                 "requirement id"):
+                 "requirement id", "row 9: the id cell is not a requirement id"):
         assert line in out
-    assert SECRET not in out + err
+    assert SECRET not in out + err and "\x1b" not in out + err
     assert stored() == {"SR 1.1": SECRET}
 
 
