@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-from lo_reshape_register import connect, prop  # type: ignore[import-not-found]
+from lo_reshape_register import office_desktop, prop  # type: ignore[import-not-found]
 
 
 def shown(doc: object) -> dict[str, object]:
@@ -45,18 +44,9 @@ def open_with(desktop: object, source: Path, password: str | None) -> dict[str, 
 def main() -> None:
     source, profile = (Path(arg).resolve() for arg in sys.argv[1:3])
     password = os.environ["LO_PASSWORD"]
-    office, context = connect(profile)
-    try:
-        desktop = context.ServiceManager.createInstanceWithContext(  # type: ignore[attr-defined]
-            "com.sun.star.frame.Desktop", context)
-        tries = {"right": password, "wrong": password + "?", "none": None}
+    tries = {"right": password, "wrong": password + "?", "none": None}
+    with office_desktop(profile) as desktop:
         print(json.dumps({name: open_with(desktop, source, given) for name, given in tries.items()}))
-        desktop.terminate()
-    finally:
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
 
 
 if __name__ == "__main__":
