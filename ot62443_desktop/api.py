@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from ot62443_desktop import user_catalogues
 from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.domain import rules, scoring
 from ot62443_desktop.domain.catalogue import CatalogueSet, Requirement, Scale
@@ -82,11 +83,49 @@ def parse_sl_t(value: int | str | Sequence[int]) -> tuple[int, ...]:
 
 
 class Project:
-    """An open project bound to the catalogues; use as a context manager or close()."""
+    """An open project bound to the catalogues; use as a context manager or close().
 
-    def __init__(self, store: ProjectStore, catalogues: CatalogueSet | None = None) -> None:
+    `catalogues` are the built-in catalogues as the caller reads them (by default in `language`); the
+    user's own imported catalogues the project names (ProjectInfo.catalogues) are added to them, read in
+    `language`. Those this computer does not have are `missing_catalogues`: the project is scored
+    without them, and the answers recorded against them stay in the file untouched.
+    """
+
+    def __init__(self, store: ProjectStore, catalogues: CatalogueSet | None = None, *,
+                 language: Language = Language.EN) -> None:
         self.store = store
-        self.catalogues = catalogues or builtin_catalogues()
+        self.language = language
+        self._standard = catalogues or builtin_catalogues(language)
+        self.catalogues: CatalogueSet = self._standard
+        self.missing_catalogues: tuple[str, ...] = ()
+        self.reload_catalogues()
+
+    def reload_catalogues(self, language: Language | None = None) -> bool:
+        """Find the catalogues the project names again (its details changed, one was imported, or the
+        reader's language changed); True when the catalogues in use changed."""
+        if language is not None:
+            self.language = language
+        chosen = user_catalogues.for_project(self.store.info.catalogues, self._standard, self.language)
+        changed = chosen.catalogues.catalogues != self.catalogues.catalogues
+        self.catalogues, self.missing_catalogues = chosen.catalogues, chosen.missing
+        return changed
+
+    def use_catalogue(self, catalogue_id: str, *, use: bool = True) -> None:
+        """Assess the project against one of the user's imported catalogues too, or (use=False) no longer:
+        the answers recorded against it stay in the file, and come back if it is used again."""
+        info = self.store.info
+        if use and catalogue_id in info.catalogues:
+            raise InputError(f"the project already uses catalogue {catalogue_id!r}")
+        if not use and catalogue_id not in info.catalogues:
+            raise InputError(f"the project does not use catalogue {catalogue_id!r}")
+        if use and catalogue_id not in {k.catalogue.id for k in user_catalogues.kept() if k.catalogue}:
+            raise InputError(f"no imported catalogue {catalogue_id!r} (import it first: ot62443 catalog import FILE)")
+        if use and user_catalogues.for_project((catalogue_id,), self.catalogues).missing:
+            raise InputError(f"catalogue {catalogue_id!r} cannot be used beside the project's others: "
+                             "their requirement ids clash")
+        names = (*info.catalogues, catalogue_id) if use else tuple(c for c in info.catalogues if c != catalogue_id)
+        self.store.set_info(dataclasses.replace(info, catalogues=names))
+        self.reload_catalogues()
 
     def __enter__(self) -> Project:
         return self
@@ -345,5 +384,5 @@ def compare_projects(old: str | Path, new: str | Path, *, catalogues: CatalogueS
     where they are encrypted."""
     with open_project(old, read_only=True, passphrase=passphrase) as then, \
             open_project(new, read_only=True, passphrase=passphrase) as now:
-        return compare(then.store.snapshot(), now.store.snapshot(), catalogues or builtin_catalogues())
+        return compare(then.store.snapshot(), now.store.snapshot(), catalogues or now.catalogues)
 

@@ -1,26 +1,43 @@
-"""The built-in catalogues, found inside the installed package and loaded once."""
+"""The built-in catalogues, found inside the installed package and loaded once.
+
+Their TOML is parsed and validated once per version of the files: the validated catalogues are
+kept in the data folder's cache (domain/catalogue_pack.py) and later starts read that instead.
+The cache is JSON of plain lists, so reading it runs nothing; it is named by the catalogue
+files' place, size and time and the program's version (as Python names its bytecode), its
+first line holds a checksum of each part that follows (the catalogues, then their
+translations, read when first needed), and every value is type-checked on the way in. A
+cache that fails any of this, or is reached through a link, is ignored and written anew.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
-from functools import cache
+import os
+import stat
+import zlib
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from ot62443_desktop import __version__
 from ot62443_desktop.domain.catalogue import Catalogue, CatalogueSet
 from ot62443_desktop.domain.catalogue_loader import (
     TRANSLATED,
-    catalogue_from_document,
     load_catalogue_file,
-    read_toml,
     require_translations,
 )
+from ot62443_desktop.domain.catalogue_pack import PACK_FORMAT, Texts, pack, unpack, unpack_texts
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.paths import data_dir
 
 BUILTIN_FILES = ("iec62443-3-3.toml", "iec62443-2-1.toml")
+CACHE_PREFIX = "catalogues-"
+#: Caches this replaces: of other versions of the files, and the per-file JSON documents earlier versions kept.
+_OLD_CACHES = (f"{CACHE_PREFIX}*.json", *(f"{Path(name).stem}-*.json" for name in BUILTIN_FILES))
+_CACHE_BYTES = 16 * 2**20  # far above the built-in catalogues' ~1.2 MB: a larger file is no cache of ours
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # no link; a FIFO never waits
 
 
 def builtin_catalogue_dir() -> Path:
@@ -28,14 +45,20 @@ def builtin_catalogue_dir() -> Path:
         return Path(folder)
 
 
-@cache
+@functools.cache
 def builtin_catalogues(language: Language = Language.EN) -> CatalogueSet:
     """IEC 62443-3-3 and IEC 62443-2-1 as a reader of `language` reads them; validated (complete
     in every language) and shared read-only by the whole program."""
     if language is not Language.EN:
         return builtin_catalogues().in_language(language)
-    folder = builtin_catalogue_dir()
-    return CatalogueSet(_complete(_load_cached(folder / name)) for name in BUILTIN_FILES)
+    paths = [builtin_catalogue_dir() / name for name in BUILTIN_FILES]
+    cache_file = cache_dir() / f"{CACHE_PREFIX}{_cache_key(paths)}.json"
+    cached = _read_cache(cache_file, paths)
+    if cached is not None:
+        return CatalogueSet(cached)
+    catalogues = [_complete(load_catalogue_file(path)) for path in paths]
+    _write_cache(cache_file, catalogues)
+    return CatalogueSet(catalogues)
 
 
 def _complete(catalogue: Catalogue) -> Catalogue:
@@ -45,24 +68,110 @@ def _complete(catalogue: Catalogue) -> Catalogue:
     return catalogue
 
 
-def _load_cached(path: Path) -> Catalogue:
-    """Parse a built-in catalogue, keeping its parsed document as JSON in the cache folder.
+def cache_dir() -> Path:
+    return data_dir() / "cache"
 
-    TOML parsing is the larger part of start-up; JSON of the same document loads ~20x faster.
-    The cache is keyed by the file's content hash and still goes through full validation.
-    """
-    data = path.read_bytes()
-    cache_file = data_dir() / "cache" / f"{path.stem}-{hashlib.sha256(data).hexdigest()[:20]}.json"
+
+def _cache_key(paths: list[Path]) -> str:
+    """Names the cache after the catalogue files it was made from: their place, size and time, the
+    program's version and the packed form's (a file of either that changes gets a new cache)."""
+    stamps = [(str(path), found.st_size, found.st_mtime_ns) for path in paths for found in [path.stat()]]
+    return hashlib.sha256(repr((PACK_FORMAT, __version__, stamps)).encode()).hexdigest()[:24]
+
+
+def _usable(folder: Path) -> bool:
+    """Never a cache through a planted link (the folder, or the data folder it sits in)."""
+    return not any(p.is_symlink() for p in (folder.parent, folder))
+
+
+def _read_cache(path: Path, sources: list[Path]) -> list[Catalogue] | None:
+    """The catalogues kept in `path`; None if there are none, or the file is not whole or not ours.
+    Their translations are checked and read when first asked for (from the TOML, should they fail)."""
+    if not _usable(path.parent):
+        return None
     try:
-        doc = json.loads(cache_file.read_bytes())
-    except (OSError, ValueError):
-        doc = read_toml(data, source=str(path))
-        with contextlib.suppress(OSError):
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(cache_file)
-    return catalogue_from_document(doc, source=str(path))
+        fd = os.open(path, _READ_FLAGS)
+    except OSError:
+        return None
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = file.read(_CACHE_BYTES + 1)
+    checks, heads, texts = (data.split(b"\n", 2) + [b"", b""])[:3]
+    if len(data) > _CACHE_BYTES or not _whole(heads, checks[:8]):
+        return None
+    kept = _KeptTexts(texts, checks[9:], path, sources)
+    try:
+        found = json.loads(heads)
+        if not isinstance(found, list) or len(found) != len(sources):
+            return None
+        return [unpack(head, functools.partial(kept.of, n)) for n, head in enumerate(found)]
+    except (ValueError, TypeError, RecursionError):  # not the lists pack() writes: read the TOML again
+        return None
+
+
+def _check(body: bytes) -> bytes:
+    """What the first line holds for each part: a CRC-32, which finds a part damaged or cut short (it is
+    no seal: whoever can write the data folder can write a matching one, and the type checks still hold)."""
+    return b"%08x" % zlib.crc32(body)
+
+
+def _whole(body: bytes, check: bytes) -> bool:
+    return check == _check(body)
+
+
+class _KeptTexts:
+    """The translations kept beside the catalogues, checked and read when the first is asked for; if
+    they are not whole or not ours, they are read from the TOML and the cache is written anew."""
+
+    def __init__(self, body: bytes, check: bytes, path: Path, sources: list[Path]) -> None:
+        self.body, self.check, self.path, self.sources = body, check, path, sources
+        self.read: list[Texts] | None = None
+
+    def of(self, n: int) -> Texts:
+        if self.read is None:
+            self.read = self._unpacked() or self._from_toml()
+        return self.read[n]
+
+    def _from_toml(self) -> list[Texts]:
+        catalogues = [_complete(load_catalogue_file(path)) for path in self.sources]
+        _write_cache(self.path, catalogues)
+        return [{r.id: dict(r.translations) for r in catalogue} for catalogue in catalogues]
+
+    def _unpacked(self) -> list[Texts] | None:
+        try:
+            found = json.loads(self.body) if _whole(self.body, self.check) else None
+            if isinstance(found, list) and len(found) == len(self.sources):
+                return [unpack_texts(item) for item in found]
+        except (ValueError, TypeError, RecursionError):
+            pass
+        return None
+
+
+def _write_cache(path: Path, catalogues: list[Catalogue]) -> None:
+    """Keep the validated catalogues for the next start, written whole or not at all, into a new file
+    of its own that then replaces the name (a link planted there is replaced, never followed). Caches
+    of other versions of the files are removed. A cache that cannot be written is simply not kept."""
+    import tempfile  # only when the catalogue files are new to this data folder
+
+    packed = [pack(c) for c in catalogues]
+    heads, texts = ([json.dumps([p[n] for p in packed], ensure_ascii=False, separators=(",", ":")).encode()
+                     for n in (0, 1)])
+    checks = _check(heads) + b" " + _check(texts)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not _usable(path.parent):
+            return
+        for old in (p for pattern in _OLD_CACHES for p in path.parent.glob(pattern)):
+            old.unlink()
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".json")
+        try:
+            with open(fd, "wb") as file:
+                file.write(b"\n".join([checks, heads, texts]))
+            os.replace(temp, path)
+        except OSError:
+            os.unlink(temp)
+            raise
 
 
 def load_user_catalogue(path: Path) -> Catalogue:

@@ -22,6 +22,7 @@ from ot62443_desktop.domain.language import Language
 if TYPE_CHECKING:
     from ot62443_desktop.api import Project
     from ot62443_desktop.domain.catalogue import CatalogueSet
+    from ot62443_desktop.exports.bundle_manifest import LeftOut
 
 PROG = "ot62443"
 
@@ -41,8 +42,9 @@ def _new(args: argparse.Namespace) -> int:
     from ot62443_desktop.storage import ProjectStore
 
     if args.previous:
-        if args.client or args.site:
-            raise CommandError("--from takes client and site from the previous assessment; leave out --client/--site")
+        if args.client or args.site or args.catalogue:
+            raise CommandError("--from takes client, site and catalogues from the previous assessment; leave out "
+                               "--client/--site/--catalogue")
         from ot62443_desktop.api import carry_forward
 
         passphrase = _passphrase_of(args.previous)
@@ -59,8 +61,9 @@ def _new(args: argparse.Namespace) -> int:
         return 0
     if not (args.client and args.site):
         raise CommandError("a new project needs --client and --site (or --from PREVIOUS)")
+    info = ProjectInfo(client=args.client, site=args.site, catalogues=_usable_catalogues(args.catalogue))
     passphrase = _new_passphrase() if args.encrypt else None
-    store = ProjectStore.create(args.project, ProjectInfo(client=args.client, site=args.site), passphrase=passphrase)
+    store = ProjectStore.create(args.project, info, passphrase=passphrase)
     store.close()
     _warn(store.warnings)
     print(f"created {args.project}" + (f" (encrypted; {FORGOTTEN})" if store.encrypted else ""))
@@ -216,21 +219,38 @@ def _export(args: argparse.Namespace) -> int:
         if target:
             check_target(Path(target), project_path)
     with _read(args.project) as project:
+        password = _export_password(args) if args.encrypt else None
         snapshot, catalogues = project.store.snapshot(), project.catalogues
+        if project.store.key is not None and password is None:
+            _warn(["the project is encrypted but these exports will not be: anyone who gets them can read "
+                   "every finding (add --encrypt to protect them with a password)"])
     # --lang, else the project's report language, else English (the CLI has no GUI language)
     language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
+    sealed = ", encrypted with a password" if password is not None else ""
     if args.xlsx:
         from ot62443_desktop.exports.xlsx_register import write_register
 
-        write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path, language=language)
-        print(f"wrote {args.xlsx} (Excel gap register, {language.native_name})")
+        write_register(snapshot, catalogues, Path(args.xlsx), project_path=project_path, language=language,
+                       password=password)
+        print(f"wrote {args.xlsx} (Excel gap register, {language.native_name}{sealed})")
     if args.pdf:
         from ot62443_desktop.exports.pdf import write_plan
 
         write_plan(snapshot, catalogues, Path(args.pdf), page_size=args.page_size, project_path=project_path,
-                   language=language)
-        print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size}, {language.native_name})")
+                   language=language, password=password)
+        print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size}, {language.native_name}{sealed})")
     return 0
+
+
+def _export_password(args: argparse.Namespace) -> str:
+    """The password of `export --encrypt`, checked against every document asked for before any is written."""
+    from ot62443_desktop.exports.protect import check_password
+
+    password = _passphrase("Password for the exported files", confirm=True)
+    for kind, target, what in (("xlsx", args.xlsx, "the register"), ("pdf", args.pdf, "the plan")):
+        if target:
+            check_password(password, kind, what)
+    return password
 
 
 def _diagram(args: argparse.Namespace) -> int:
@@ -258,6 +278,110 @@ def _diagram(args: argparse.Namespace) -> int:
           f"{'SVG' if args.svg else 'PNG'}, {language.native_name})")
     return 0
 
+
+
+def _evidence_add(args: argparse.Namespace) -> int:
+    """Attach a file as the GUI does: its absolute path and SHA-256 recorded on the answer (SPEC 12)."""
+    from ot62443_desktop.domain.file_names import shown_name
+    from ot62443_desktop.domain.model import Status
+    from ot62443_desktop.exports.evidence_files import hash_file, new_evidence
+    from ot62443_desktop.exports.progress import Hooks
+    from ot62443_desktop.storage.fsutil import NotRegularError
+
+    with _opened(args.project) as project:
+        _writable(project)
+        project.requirement_for(args.scope, args.req)  # an unknown scope or requirement before the file is read
+        try:
+            digest = hash_file(args.file, Hooks())
+        except NotRegularError:
+            raise CommandError(f"{args.file}: not a regular file (a folder, a pipe or a device); only a file can be "
+                               "evidence; nothing was changed") from None
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"{args.file}: cannot be read as evidence ({getattr(exc, 'strerror', None) or exc}); "
+                               "nothing was changed") from None
+        evidence = new_evidence(args.file, digest, args.description)
+        current = project.store.answer(args.scope, args.req)
+        attached = current.evidence if current else ()
+        if any(e.path == evidence.path and e.sha256 == digest for e in attached):
+            raise CommandError(f"{args.file} is already attached to {args.scope} {args.req}; nothing was changed")
+        project.set_answer(args.scope, args.req, current.status if current else Status.NOT_ASSESSED,
+                           ml=current.ml if current else None, evidence=(*attached, evidence))
+    print(f"attached {shown_name(evidence.path)} to {args.scope} {args.req} (SHA-256 {digest})")
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from ot62443_desktop.domain.file_names import shown_name
+    from ot62443_desktop.exports.bundle import write_bundle
+
+    passphrase = _passphrase("Passphrase for the bundle", confirm=True) if args.encrypt else None
+    project_path = Path(args.project)
+    with _opened(args.project, read_only=True) as project:
+        snapshot, catalogues, generation = project.store.snapshot(), project.catalogues, project.store.generation
+    language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
+    report = write_bundle(snapshot, catalogues, Path(args.to), project_path=project_path, generation=generation,
+                          language=language, passphrase=passphrase)
+    answers = {(r.scope, r.requirement) for f in report.evidence for r in f.references}
+    print(f"wrote {args.to}: the register, the plan and {len(report.evidence)} evidence file(s) for {len(answers)} "
+          f"answer(s), {language.native_name}; " + ("AES-256 encrypted (the names of the files inside stay readable: "
+                                                    "the zip format encrypts contents only)" if report.encrypted
+                                                    else "not encrypted"))
+    print(f"manifest SHA-256: {report.manifest_sha256} (give it to the recipient apart from the bundle; "
+          f"`{PROG} verify-bundle` prints it too)")
+    for item in report.left_out:
+        print(f"left out: {_left_out_text(item, shown_name)}")
+    if report.left_out:
+        print(f"{len(report.left_out)} evidence file(s) left out: listed above and in the bundle's manifest.json")
+    return 0
+
+
+def _verify_bundle(args: argparse.Namespace) -> int:
+    from ot62443_desktop.domain.file_names import shown_name
+    from ot62443_desktop.exports.bundle_verify import verify_bundle
+
+    report = verify_bundle(Path(args.bundle), lambda: _passphrase("Passphrase of the bundle"))
+    problems = {"altered": report.altered, "added": report.added, "missing": report.missing, "unsafe": report.unsafe}
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print(f"{shown_name(args.bundle)}: evidence bundle of project {shown_name(report.project_id)}, generation "
+              f"{report.generation}, made {shown_name(report.created)}; "
+              + ("encrypted" if report.encrypted else "not encrypted"))
+        print(f"manifest SHA-256: {report.manifest_sha256}")
+        for label, findings in problems.items():
+            for finding in findings:
+                print(f"{label}: {shown_name(finding.path)}: {finding.reason}")
+        for item in report.left_out:
+            print(f"left out when bundled: {_left_out_text(item, shown_name)}")
+        print(f"{report.checked} file(s) match the manifest")
+    if not report.ok:
+        counts = ", ".join(f"{len(findings)} {label}" for label, findings in problems.items() if findings)
+        raise CommandError(f"{args.bundle} does not hold what its manifest lists: {counts}"
+                           + ("" if args.json else " (see above)"))
+    return 0
+
+
+def _left_out_text(item: LeftOut, shown: Callable[[str], str]) -> str:
+    """One evidence file left out of a bundle, the answers that reference it and why."""
+    from ot62443_desktop.exports.bundle_manifest import Problem
+
+    why = {Problem.GONE: "no such file", Problem.NOT_A_FILE: "not a regular file (a folder, a pipe or a device)",
+           Problem.NETWORK: "on a network share, never opened on a project's say-so (copy it to this computer and "
+                            "attach it again)",
+           Problem.UNREADABLE: f"cannot be read ({item.detail})",
+           Problem.CHANGED: f"changed since it was attached: SHA-256 now {item.found_sha256}, recorded "
+                            f"{item.recorded_sha256}"}[item.problem]
+    answers = ", ".join(f"{r.scope} {r.requirement}" for r in item.references)
+    return shown(f"{item.source} ({answers}): {why}")
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    from ot62443_desktop.passphrase import PassphraseUnavailableError, read_passphrase
+
+    try:
+        return read_passphrase(prompt, confirm=confirm)
+    except PassphraseUnavailableError as exc:
+        raise CommandError(str(exc)) from None
 
 def _import_register(args: argparse.Namespace) -> int:
     with _opened(args.project, read_only=args.dry_run) as project:
@@ -407,6 +531,63 @@ def _catalogue_rows(catalogues: CatalogueSet) -> list[dict[str, object]]:
     return rows
 
 
+def _usable_catalogues(names: Sequence[str]) -> tuple[str, ...]:
+    """The imported catalogues a new project is to use, each checked to be here and to fit beside the others."""
+    from ot62443_desktop import user_catalogues
+    from ot62443_desktop.catalogues import builtin_catalogues
+
+    names = tuple(dict.fromkeys(names))
+    imported = {k.catalogue.id for k in user_catalogues.kept() if k.catalogue is not None}
+    if unknown := [name for name in names if name not in imported]:
+        raise CommandError(f"no imported catalogue {unknown[0]!r} (import it first: {PROG} catalog import FILE)")
+    if clash := user_catalogues.for_project(names, builtin_catalogues()).missing:
+        raise CommandError(f"catalogue {clash[0]!r} cannot be used beside the others: their requirement ids clash")
+    return names
+
+
+def _catalog_import(args: argparse.Namespace) -> int:
+    """File > Import catalogue from the command line: checked, then kept in the data folder."""
+    from ot62443_desktop import user_catalogues
+
+    catalogue, data = user_catalogues.check(Path(args.file))
+    if not args.replace and any(k.catalogue and k.catalogue.id == catalogue.id for k in user_catalogues.kept()):
+        raise CommandError(f"a catalogue with the id {catalogue.id!r} was imported before; add --replace to replace "
+                           "it with this file")
+    kept = user_catalogues.keep(catalogue, data)
+    print(f"imported catalogue {catalogue.id!r} ({catalogue.title}): {len(catalogue)} requirements, kept as {kept}")
+    for language, missing in user_catalogues.missing_text(catalogue).items():
+        print(f"  no {language.native_name} text for {len(missing)} field(s), shown in English instead")
+    print(f"  assess a project against it: {PROG} catalog use PROJECT {catalogue.id}")
+    return 0
+
+
+def _catalog_imported(args: argparse.Namespace) -> int:
+    from ot62443_desktop import user_catalogues
+
+    rows = [{"id": k.catalogue.id if k.catalogue else None, "title": k.catalogue.title if k.catalogue else None,
+             "scale": k.catalogue.scale.value if k.catalogue else None,
+             "requirements": len(k.catalogue) if k.catalogue else None, "file": str(k.path),
+             "problem": k.problem or None} for k in user_catalogues.kept()]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not rows:
+        print(f"no catalogue imported (they would be kept in {user_catalogues.folder()})")
+    for row in rows if not args.json else ():
+        print(f"{row['id']:<20} {row['requirements']:>4} requirements  {row['title']}" if row["id"] else
+              f"{row['file']}: no longer valid: {row['problem']}")
+    return 0
+
+
+def _catalog_use(args: argparse.Namespace) -> int:
+    with _opened(args.project) as project:
+        _writable(project)
+        project.use_catalogue(args.id, use=args.use)
+    print(f"{args.project}: assessed against catalogue {args.id!r} too" if args.use else
+          f"{args.project}: no longer assessed against catalogue {args.id!r}; the answers recorded against it stay "
+          "in the file")
+    return 0
+
+
 def _catalog_validate(args: argparse.Namespace) -> int:
     from ot62443_desktop.domain.catalogue_loader import TRANSLATED, load_catalogue_file, missing_translations
 
@@ -416,6 +597,52 @@ def _catalog_validate(args: argparse.Namespace) -> int:
         if missing := missing_translations(catalogue, language):
             print(f"{args.file}: no {language.native_name} text for {len(missing)} field(s), shown in English "
                   f"instead: {', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''}")
+    return 0
+
+
+def _licensed_import(args: argparse.Namespace) -> int:
+    """The user's own licensed text of the standard (SPEC 12.6); no message quotes a text."""
+    from ot62443_desktop import licensed_text
+
+    try:
+        report = licensed_text.import_file(Path(args.file))
+    except licensed_text.LicensedTextError as exc:
+        for skipped in exc.skipped:
+            print(f"  skipped {licensed_text.problem_text(skipped)}")
+        raise
+    replaced = f", replacing the {report.replaced} imported before" if report.replaced else ""
+    print(f"imported the licensed text of {report.imported} requirement(s){replaced}; kept in {report.kept_in}, "
+          "never in a project, an export or a bundle")
+    if report.ignored_columns:
+        print(f"  ignored column(s): {', '.join(report.ignored_columns)}")
+    for skipped in report.skipped:
+        print(f"  skipped {licensed_text.problem_text(skipped)}")
+    if report.skipped:
+        raise CommandError(f"{len(report.skipped)} row(s) skipped (see above); the others were imported")
+    return 0
+
+
+def _licensed_status(args: argparse.Namespace) -> int:
+    from ot62443_desktop import licensed_text  # its errors are user errors: one line, no text quoted
+
+    store = licensed_text.load()
+    where = licensed_text.store_path()
+    if args.json:
+        print(json.dumps({"path": str(where), "source": store.source, "imported_at": store.imported_at,
+                          "ids": sorted(store.texts)}, indent=2, ensure_ascii=False))
+    elif store:
+        print(f"licensed text of {len(store)} requirement(s), imported from {store.source} on {store.imported_at}; "
+              f"kept in {where}")
+    else:
+        print(f"no licensed text imported (it would be kept in {where})")
+    return 0
+
+
+def _licensed_remove(args: argparse.Namespace) -> int:
+    from ot62443_desktop import licensed_text
+
+    removed = licensed_text.remove()
+    print(f"removed the licensed text of {removed} requirement(s)" if removed else "no licensed text to remove")
     return 0
 
 
@@ -430,6 +657,9 @@ def _opened(path: str, *, read_only: bool = False, passphrase: str | None = None
     from ot62443_desktop.api import open_project
 
     project = open_project(path, read_only=read_only, passphrase=passphrase or _passphrase_of(path))
+    _warn([f"{path}: catalogue {name!r} is named by the project but not imported on this computer: its "
+           "requirements are left out, and the answers recorded against them are kept in the file untouched "
+           f"(import it with: {PROG} catalog import FILE)" for name in project.missing_catalogues])
     try:
         yield project
     finally:
@@ -477,6 +707,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site")
     p.add_argument("--from", dest="previous", metavar="PREVIOUS",
                    help="carry forward this earlier assessment of the same plant (it is only read)")
+    p.add_argument("--catalogue", action="append", default=[], metavar="ID",
+                   help="also assess against this imported catalogue of your own (repeat for several)")
     p.add_argument("--encrypt", action="store_true",
                    help="encrypt it with a new passphrase (asked twice, or OT62443_PASSPHRASE); a project "
                         "carried forward from an encrypted one is encrypted with its passphrase anyway")
@@ -532,6 +764,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="PDF paper size (default A4)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of both documents (default: the project's report "
                                                      "language, else English)")
+    p.add_argument("--encrypt", action="store_true", help="encrypt them with a password (PDF: AES-256; Excel: "
+                   "Office's encryption); it comes from OT62443_PASSPHRASE or a prompt, never an argument")
 
     p = command("diagram", _diagram, "draw the zones-and-conduits diagram as SVG or PNG (no display needed)")
     p.add_argument("project")
@@ -540,6 +774,30 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--png", metavar="FILE", help="write it as PNG (2 pixels per point) here")
     p.add_argument("--lang", choices=LANGUAGES, help="language of its labels (default: the project's report "
                                                      "language, else English)")
+
+    evidence = sub.add_parser("evidence", help="evidence files attached to answers").add_subparsers(
+        dest="evidence_command", metavar="ACTION", required=True)
+    p = command("add", _evidence_add, "attach a file as evidence to one answer (its path and SHA-256 are recorded)",
+                evidence)
+    p.add_argument("project")
+    p.add_argument("--scope", required=True, help="zone/conduit id, or 'site' for the site scope")
+    p.add_argument("--req", required=True, help="requirement id, e.g. 'SR 1.1'")
+    p.add_argument("--description", default="", help="what the file shows (default: its name)")
+    p.add_argument("file")
+
+    p = command("bundle", _bundle, "the evidence hand-off: a zip of the register, the plan, every evidence file and "
+                                   "a manifest of SHA-256 sums")
+    p.add_argument("project")
+    p.add_argument("--to", required=True, metavar="FILE.zip")
+    p.add_argument("--encrypt", action="store_true", help="AES-256; the passphrase comes from OT62443_PASSPHRASE "
+                                                          "or a prompt, never an argument")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the register and the plan (default: the "
+                                                     "project's report language, else English)")
+
+    p = command("verify-bundle", _verify_bundle, "check an evidence bundle against its manifest: what was altered, "
+                                                 "added or is missing")
+    p.add_argument("bundle", metavar="FILE.zip")
+    p.add_argument("--json", action="store_true")
 
     p = command("import-register", _import_register, "apply an edited Excel register to the project")
     p.add_argument("project")
@@ -586,6 +844,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, default=Language.EN.value, help="language of the titles")
     p = command("validate", _catalog_validate, "check a catalogue file", catalog)
     p.add_argument("file")
+    p = command("import", _catalog_import, "check a catalogue of your own and keep it, as File > Import catalogue "
+                "does", catalog)
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="replace a catalogue of the same id imported before")
+    p = command("imported", _catalog_imported, "list the catalogues of your own imported on this computer", catalog)
+    p.add_argument("--json", action="store_true")
+    p = command("use", _catalog_use, "assess a project against an imported catalogue too", catalog)
+    p.add_argument("project")
+    p.add_argument("id")
+    p.set_defaults(use=True)
+    p = command("drop", _catalog_use, "no longer assess a project against an imported catalogue (the answers "
+                "recorded against it stay in the file)", catalog)
+    p.add_argument("project")
+    p.add_argument("id")
+    p.set_defaults(use=False)
+
+    licensed = sub.add_parser("licensed-text", help="your own licensed text of the standard, shown in the "
+                              "walkthrough").add_subparsers(dest="licensed_command", metavar="ACTION", required=True)
+    p = command("import", _licensed_import, "import it from a CSV file (header id,text; UTF-8; ',' or ';'), "
+                "replacing what was imported before", licensed)
+    p.add_argument("file")
+    p = command("status", _licensed_status, "how many requirements have text, and from which file", licensed)
+    p.add_argument("--json", action="store_true", help="the ids with text, never the text itself")
+    command("remove", _licensed_remove, "delete the licensed text imported", licensed)
     return parser
 
 
@@ -599,11 +881,12 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from ot62443_desktop.domain.model import ModelError
     from ot62443_desktop.domain.progress import LineageError
     from ot62443_desktop.exports.progress import ExportError
+    from ot62443_desktop.licensed_text import LicensedTextError
     from ot62443_desktop.passphrase import PassphraseUnavailableError
     from ot62443_desktop.storage import StoreError
 
-    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, LineageError, OSError,
-            PassphraseUnavailableError)
+    return (CommandError, InputError, StoreError, CatalogueError, ModelError, ExportError, LineageError,
+            LicensedTextError, OSError, PassphraseUnavailableError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -168,3 +168,19 @@ def test_recover_restores_an_encrypted_backup_with_the_passphrase(capsys: Capsys
     assert code == 0 and "restored from backup" in out
     code, out, _ = run(capsys, "summary", plant, "--json")
     assert code == 0 and json.loads(out)["zones"][0]["id"] == "Z1"
+
+
+def test_exports_of_an_encrypted_project_warn_unless_they_are_encrypted_too(capsys: Capsys, plant: str,
+                                                                             tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", plant, "--xlsx", str(tmp_path / "plain.xlsx"))
+    assert code == 0 and "warning" in err and "--encrypt" in err
+    code, _, err = run(capsys, "export", plant, "--xlsx", str(tmp_path / "sealed.xlsx"), "--encrypt")
+    assert code == 0 and "warning" not in err
+    assert b"Chlorine" not in (tmp_path / "sealed.xlsx").read_bytes()
+
+
+def test_exports_of_a_plain_project_do_not_warn(capsys: Capsys, tmp_path: Path) -> None:
+    path = str(tmp_path / "open.ot62443")
+    assert run(capsys, "new", path, "--client", "A", "--site", "B")[0] == 0
+    code, _, err = run(capsys, "export", path, "--xlsx", str(tmp_path / "plain.xlsx"))
+    assert (code, err) == (0, "")

@@ -64,8 +64,8 @@ def export_in_a_child(path: Path, store: ProjectStore, out: Path) -> None:
     """Both exports as the GUI runs them: in a spawned child, the key pickled with the job's arguments."""
     context = multiprocessing.get_context("spawn")
     for kind in ("xlsx", "pdf"):
-        child = context.Process(target=export_file, args=(str(path), kind, str(out / f"plan.{kind}"), Hooks(),
-                                                          "en", store.key))
+        child = context.Process(target=export_file, args=(str(path), kind, str(out / f"plan.{kind}"), Hooks()),
+                                kwargs={"passphrase": store.key})
         child.start()
         child.join(120)
         assert child.exitcode == 0, f"the {kind} export failed in the child"

@@ -124,6 +124,11 @@ class Catalogue:
     def __len__(self) -> int:
         return len(self.requirements)
 
+    @property
+    def short_title(self) -> str:
+        """The standard's short name ("IEC 62443-3-3" from "IEC 62443-3-3:2013 System ..."), else its id."""
+        return self.title.split(":", 1)[0].strip()[:40] or self.id
+
     def __contains__(self, requirement_id: object) -> bool:
         return requirement_id in self._index
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +58,11 @@ class CatalogueError(ValueError):
         return type(self), (self.source, self.where, self.reason)
 
 
+def is_catalogue_id(text: str) -> bool:
+    """Whether `text` may be a catalogue's id, as the loader reads one (a project names catalogues by it)."""
+    return bool(text) and text == text.strip() and text.isprintable() and len(text) <= _ID_CHARS
+
+
 def missing_translations(catalogue: Catalogue, language: Language) -> tuple[str, ...]:
     """Every title and text the catalogue has in English but not in `language`, one per line."""
     missing = [] if language in catalogue.translations else ["[catalogue]: title"]
@@ -99,6 +103,8 @@ def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
 
 
 def read_toml(data: bytes, *, source: str) -> dict[str, Any]:
+    import tomllib  # not at start-up: the built-in catalogues are then read from their cache
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -5,8 +5,10 @@ drawing an auditor opens in the plan is the one the consultant arranged on scree
 top-down from the highest (enterprise) to level 0 (process), as Purdue drawings do; zones with
 no layer go in a last band. Within a band, zones are ordered by where their neighbours sit (a
 few barycentre sweeps), which removes most crossings; a crowded band wraps onto more rows, so
-a 100-zone project stays legible. A conduit is a small box between the zones it connects, with
-one line to each of them. A position the user dragged a box to wins over the computed one.
+a 100-zone project stays legible. A conduit is a small box near the zones it connects, with
+one line to each of them: in the gutter between two rows of boxes (between the bands of the
+levels it joins, when it joins several), as near the mean x of its zones as the boxes placed
+before it allow. A position the user dragged a box to wins over the computed one.
 Units are points (1/72 inch); y grows downwards.
 """
 
@@ -25,6 +27,9 @@ MARGIN = 16.0
 PER_ROW = 10  # boxes per row of a band before it wraps
 REACH = 1000.0  # points: how far beyond the laid-out drawing a box the user put somewhere may sit
 _SWEEPS = 4
+_WEIGHED_ENDS = 8  # conduits joining at most this many zones are placed where their lines cross fewest boxes
+_TRIED = 7  # free places tried per gutter for such a conduit
+_GUTTERS = 2  # gutters tried for it before settling for crossings
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,8 @@ def layout(project: ProjectData) -> Diagram:
                 x0, y0 = LABEL_W + MARGIN + c * (ZONE_W + GAP_X), y + r * ROW_H + (ROW_H - ZONE_H) / 2
                 boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
         y += height
-    y = _place_conduits(conduits, boxes, y, far)
+    gutters = [band.y + r * ROW_H for band in bands for r in range(1, round(band.h / ROW_H) + 1)]
+    y = _place_conduits(conduits, boxes, gutters, {band.y for band in bands[1:]}, y, far)
     links = tuple(
         Link(c.id, z, boxes[c.id].centre, boxes[z].centre if z in boxes and not boxes[z].conduit else None)
         for c in conduits for z in c.connects
@@ -139,26 +145,97 @@ def _ordered_rows(order: list[int], by_band: dict[int, list[Zone]],
             for level in order}
 
 
-def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], bottom: float, far: tuple[float, float]) -> float:
-    """Each conduit between the zones it connects, nudged right until it overlaps no other box;
-    conduits that connect no drawn zone go in a row under the bands. Returns the new bottom."""
+def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], gutters: list[float], band_tops: set[float],
+                    bottom: float, far: tuple[float, float]) -> float:
+    """Each conduit near the zones it connects (see the module's note); conduits that connect no drawn zone go in
+    a row under the bands. `gutters` are the lines between rows of boxes (and under the last), `band_tops` those
+    of them that part two bands. Returns the new bottom."""
     loose_x = LABEL_W + MARGIN
     loose_y = bottom + (ROW_H - CONDUIT_H) / 2
+    right = max((b.x + b.w for b in boxes.values()), default=loose_x + CONDUIT_W)
     for conduit in conduits:
-        ends = [boxes[z].centre for z in conduit.connects if z in boxes]
+        ends = [boxes[z] for z in conduit.connects if z in boxes and not boxes[z].conduit]
         if ends:
-            cx = sum(x for x, _ in ends) / len(ends)
-            ys = [y for _, y in ends]
-            cy = (min(ys) + max(ys)) / 2 if max(ys) - min(ys) > ZONE_H else min(ys) - ZONE_H
-            x, y = cx - CONDUIT_W / 2, cy - CONDUIT_H / 2
-            while any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in boxes.values()):
-                x += CONDUIT_W / 2 + 6
+            x, y = _near(ends, boxes, gutters, band_tops, right)
         else:
             x, y = loose_x, loose_y
             loose_x += CONDUIT_W + GAP_X
-        boxes[conduit.id] = _placed(conduit, max(x, LABEL_W + MARGIN), max(y, MARGIN / 2), CONDUIT_W, CONDUIT_H,
-                                    far)
+        boxes[conduit.id] = _placed(conduit, x, y, CONDUIT_W, CONDUIT_H, far)
     return bottom + (ROW_H if loose_x > LABEL_W + MARGIN else 0)
+
+
+def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_tops: set[float],
+          right: float) -> tuple[float, float]:
+    """Where a conduit joining the zones `ends` goes: on a gutter between the rows they are in (between their
+    bands when they are in several), near their mean x. Of the free places nearest that point on the gutters
+    nearest their mean height, the one whose lines cross the fewest other boxes; then the nearest."""
+    centres = [end.centre for end in ends]
+    mean_x, mean_y = sum(x for x, _ in centres) / len(ends), sum(y for _, y in centres) / len(ends)
+    top, low = min(y for _, y in centres), max(y for _, y in centres)
+    between = [g for g in gutters if top < g < low]
+    near = ([g for g in between if g in band_tops] or between
+            or [g for g in gutters if top - ROW_H <= g <= low + ROW_H] or gutters or [low + ROW_H / 2])
+    ordered = sorted(near, key=lambda g: (abs(g - mean_y), g))
+    ordered += sorted((g for g in gutters if g not in ordered), key=lambda g: (abs(g - mean_y), g))
+    lowest, highest = LABEL_W + MARGIN, max(LABEL_W + MARGIN, right - CONDUIT_W)
+    start = min(max(mean_x - CONDUIT_W / 2, lowest), highest)
+    step = CONDUIT_W / 2 + 6
+    weigh = len(ends) <= _WEIGHED_ENDS  # a hub's lines cross boxes wherever it sits
+    zones = [b for b in boxes.values() if not b.conduit] if weigh else []
+    best: tuple[tuple[int, float], float, float] | None = None
+    for rank, gutter in enumerate(ordered):
+        y = gutter - CONDUIT_H / 2
+        found = 0
+        for k in range(0, 2 * int((highest - lowest) / step) + 3):
+            x = start + (k + 1) // 2 * step * (1 if k % 2 else -1)  # 0, +1, -1, +2, -2, ... steps
+            if not lowest <= x <= highest or any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in boxes.values()):
+                continue
+            cost = (_crossings((x + CONDUIT_W / 2, gutter), ends, zones), abs(x - start) + rank * ROW_H)
+            if best is None or cost < best[0]:
+                best = (cost, x, y)
+            found += 1
+            if found == _TRIED or not weigh:
+                break
+        if best is not None and (rank + 1 >= min(len(near), _GUTTERS) or best[0][0] == 0):
+            return best[1], best[2]
+    if best is not None:
+        return best[1], best[2]
+    x = highest + step  # every gutter full (boxes dragged onto them): right of the drawing, as far as needed
+    y = ordered[0] - CONDUIT_H / 2
+    while any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in boxes.values()):
+        x += step
+    return x, y
+
+
+def _crossings(start: tuple[float, float], ends: list[Box], zones: list[Box]) -> int:
+    """How many boxes of `zones` the lines from `start` to the centre of each of `ends` pass through (a line
+    through another zone of the same conduit reads as joining that zone, so it counts too)."""
+    count = 0
+    for end in ends:
+        (x, y) = end.centre
+        x0, x1, y0, y1 = min(start[0], x), max(start[0], x), min(start[1], y), max(start[1], y)
+        count += sum(1 for b in zones if b is not end and b.x < x1 and x0 < b.x + b.w and b.y < y1
+                     and y0 < b.y + b.h and _cuts(start, (x, y), b))
+    return count
+
+
+def _cuts(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
+    """Whether the segment a-b passes through `box` (Liang-Barsky clipping)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, a[0] - box.x), (dx, box.x + box.w - a[0]), (-dy, a[1] - box.y), (dy, box.y + box.h - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:

@@ -126,6 +126,7 @@ class ProjectInfo:
     target_ml: int = 2
     report_language: Language | None = None  # None: the language the GUI is in
     layers: tuple[str, ...] = ()  # the project's own named layers, lowest first; empty: Purdue levels 0-5
+    catalogues: tuple[str, ...] = ()  # ids of the user's own imported catalogues assessed besides the built-in ones
 
     def __post_init__(self) -> None:
         if not self.client.strip():

@@ -11,6 +11,15 @@ FRENCH: dict[str, str] = {
     "Closed gaps": "Écarts corrigés",
     "New gaps": "Nouveaux écarts",
     "Persisting gaps": "Écarts persistants",
+    # catalogue_text.py
+    "{names}: named by the project but not on the computer that made this document; the answers recorded against "
+    "it are in no figure here": "{names} : désigné par le projet mais absent de l'ordinateur qui a produit ce "
+    "document ; les réponses enregistrées pour ce catalogue ne figurent dans aucun chiffre ici",
+    "{names}: named by the project but not on the computer that made this document; the answers recorded against "
+    "them are in no figure here": "{names} : désignés par le projet mais absents de l'ordinateur qui a produit "
+    "ce document ; les réponses enregistrées pour ces catalogues ne figurent dans aucun chiffre ici",
+    "Catalogues": "Catalogues",
+    "Catalogues missing": "Catalogues manquants",
     # labels.py
     "Open": "Ouvert",
     "In progress": "En cours",

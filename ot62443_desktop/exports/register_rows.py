@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ot62443_desktop.domain.catalogue import FR_IDS, Catalogue, CatalogueSet, Requirement, Scale
+from ot62443_desktop.domain.catalogue import FR_IDS, CatalogueSet, Requirement, Scale
 from ot62443_desktop.domain.model import (
     SITE_SCOPE,
     Answer,
@@ -28,6 +28,7 @@ from ot62443_desktop.domain.progress import GapChange, Progress
 from ot62443_desktop.domain.report import ScoredProject
 from ot62443_desktop.domain.rules import achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap
+from ot62443_desktop.exports.catalogue_text import catalogues_used, missing_note
 from ot62443_desktop.exports.cell_text import plain_text
 from ot62443_desktop.exports.changes import CHANGE_LABELS, Change, all_changes, requirement_of
 from ot62443_desktop.exports.labels import RESULT_LABELS, STATE_LABELS, STATUS_LABELS, confidentiality, scope_names
@@ -112,11 +113,6 @@ def parse_key(text: str) -> tuple[str, str, str] | None:
     return parts[0], parts[1], parts[2]
 
 
-def standard_name(catalogue: Catalogue) -> str:
-    """The short name of a standard ("IEC 62443-3-3" from "IEC 62443-3-3:2013 System ...")."""
-    return catalogue.title.split(":", 1)[0].strip()[:40] or catalogue.id
-
-
 @dataclass(frozen=True)
 class GapRow:
     """One row of the gap register: how the register shows one gap of the scored project."""
@@ -152,7 +148,7 @@ class _Names:
 
     def __init__(self, project: ProjectData, catalogues: CatalogueSet, tr: Translator) -> None:
         self.scopes = scope_names(project, tr)
-        self.standards = {c.id: standard_name(c) for c in catalogues}
+        self.standards = {c.id: c.short_title for c in catalogues}
         self.scales = {c.id: c.scale for c in catalogues}
 
 
@@ -196,8 +192,10 @@ def not_assessed(scored: ScoredProject) -> int:
     return sum(z.not_assessed for z in scored.zones) + sum(p.not_assessed for p in scored.programs)
 
 
-def project_facts(info: ProjectInfo, exported_at: datetime, tr: Translator) -> list[tuple[str, str]]:
-    """Label and value lines for the top of the summary sheet."""
+def project_facts(info: ProjectInfo, catalogues: CatalogueSet, exported_at: datetime,
+                  tr: Translator) -> list[tuple[str, str]]:
+    """Label and value lines for the top of the summary sheet; the catalogues it comes from, and those
+    the project names that were missing where it was exported."""
     if info.start_date and info.end_date and info.start_date != info.end_date:
         dates = tr("{start} to {end}", start=tr.date(info.start_date), end=tr.date(info.end_date))
     else:
@@ -210,6 +208,8 @@ def project_facts(info: ProjectInfo, exported_at: datetime, tr: Translator) -> l
         (tr("Assessment dates"), dates),
         (tr("Confidentiality"), confidentiality(info, tr)),
         (tr("Target maturity (2-1)"), f"ML{info.target_ml}"),
+        (tr("Catalogues"), catalogues_used(catalogues)),
+        *([(tr("Catalogues missing"), note)] if (note := missing_note(info, catalogues, tr)) else []),
         (tr("Exported"), f"{tr.short_date(exported_at)} {exported_at:%H:%M}"),
         (tr("Scope"), info.scope_note),
     ]

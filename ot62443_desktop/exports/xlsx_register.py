@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,9 @@ from ot62443_desktop.exports.labels import (
     STATE_LABELS,
     confidentiality,
 )
-from ot62443_desktop.exports.output import check_target, replacing
+from ot62443_desktop.exports.output import InMemory, Target, as_target, check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
+from ot62443_desktop.exports.protect import check_password, encrypt_xlsx
 from ot62443_desktop.exports.register_rows import (
     ANSWERS_SHEET,
     CHANGES_SHEET,
@@ -72,6 +74,7 @@ from ot62443_desktop.exports.xlsx_stream import (
     discard,
     new_workbook,
     row_height,
+    set_row_height,
     stream_sheet,
     text_only,
     wrapped_lines,
@@ -99,15 +102,19 @@ HEADER_FOOTER_LIMIT = 100  # Excel allows 255 characters for a whole header; kee
 StyleArray = Any
 
 
-def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *, hooks: Hooks | None = None,
-                   project_path: Path | None = None, language: Language = Language.EN) -> None:
+def write_register(project: ProjectData, catalogues: CatalogueSet, path: Target, *, hooks: Hooks | None = None,
+                   project_path: Path | None = None, language: Language = Language.EN,
+                   password: str | None = None) -> None:
     """Write the gap register workbook to `path` in `language`; on cancel or error nothing is written.
 
     `project_path`, the project's file when known, is refused as a target like any project file.
+    With a `password` the workbook is made in memory and only its encrypted form is written (protect.py).
     """
     hooks = hooks or Hooks()
-    path = Path(path)
+    path = as_target(path)
     check_target(path, project_path)
+    if password is not None:
+        check_password(password, "xlsx", "the register")
     exported_at = datetime.now().replace(microsecond=0)
     tr, catalogues = translator(language), catalogues.in_language(language)
     scored = score_project(project, catalogues)
@@ -118,7 +125,8 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
                if project.previous is not None else None)
     progress = _Progress(hooks, len(gaps) + len(answers) + len(program) + len(changes or ()) + STEP_ROWS)
 
-    wb = new_workbook()
+    seal = None if password is None else partial(encrypt_xlsx, password=password)
+    wb = new_workbook(in_memory=seal is not None or isinstance(path, InMemory))
     try:
         summary = stream_sheet(wb, tr(SUMMARY_SHEET))
         styles = _Styles(summary, language)
@@ -140,7 +148,7 @@ def write_register(project: ProjectData, catalogues: CatalogueSet, path: Path, *
         wb.properties.creator = f"OT 62443 Workbook {__version__}"
         wb.properties.keywords = clean_text(confidentiality(project.info, tr))[:200]
         hooks.step(progress.total - STEP_ROWS, progress.total)
-        with replacing(path, "the register") as out:
+        with replacing(path, "the register", seal) as out:
             wb.save(out)
     except BaseException:
         discard(wb)
@@ -429,7 +437,7 @@ def _summary_sheet(ws: Any, styles: _Styles, scored: ScoredProject, catalogues: 
     row.add(styles.text_cell(confidentiality(info, tr), styles.confidential))
     row.add()
     chart_anchor = row.next
-    for label, value in rr.project_facts(info, exported_at, tr):
+    for label, value in rr.project_facts(info, catalogues, exported_at, tr):
         row.add(styles.cell(label, styles.label), styles.text_cell(value, styles.wrap),
                 lines=wrapped_lines(value, SUMMARY_WIDTHS["B"]))
     row.add()
@@ -516,7 +524,7 @@ class _RowWriter:
 
     def add(self, *cells: Any, lines: int = 1) -> None:
         if lines > 1:
-            self.ws.row_dimensions[self.next].height = row_height(lines)
+            set_row_height(self.ws, self.next, row_height(lines))
         self.ws.append(list(cells))
         self.next += 1
 

@@ -6,25 +6,34 @@ openpyxl version when a release no longer provides it. Nothing else in the progr
 an underscore name of openpyxl, its cells' style arrays or its worksheet writer.
 
 Why internals at all: a 100-zone register is some 300,000 cells. openpyxl's public path
-resolves fonts and fills per cell and, in write-only mode, raises and catches an error for
-every styled cell; sharing prebuilt style arrays and reusing one cell per column keeps the
-register within 1.5x of openpyxl writing the same values with no styles at all.
+resolves fonts and fills per cell, in write-only mode raises and catches an error for every
+styled cell, and looks each cell's style up in the workbook's style table as it writes it.
+Here each distinct style is looked up once, each column reuses one cell per style, and text
+already cleaned is stored without openpyxl checking it again, which keeps the register well
+within 1.5x of openpyxl writing the same values with no styles at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
+import os
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl import __version__ as openpyxl_version
 from openpyxl.cell import Cell as OpenpyxlCell  # type: ignore[import-untyped]
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.compat import safe_string  # type: ignore[import-untyped]
 from openpyxl.styles.cell_style import StyleArray as OpenpyxlStyleArray  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # type: ignore[import-untyped]
+from openpyxl.worksheet._writer import WorksheetWriter  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 from openpyxl.xml import functions as openpyxl_xml  # type: ignore[import-untyped]
 
 from ot62443_desktop.exports.cell_text import clean_text, looks_like_formula
@@ -38,8 +47,18 @@ RELIES_ON: tuple[str, ...] = (
     "that was never saved",
     "Cell._style: the cell's StyleArray (None for an unstyled cell; openpyxl.styles.cell_style.StyleArray, "
     "with its quotePrefix flag), shared between cells",
+    "Cell.style_id and Cell.has_style: all the sheet writer asks a cell about its style (shadowed by "
+    "_KnownStyleCell's slots); Workbook._cell_styles.add(style_array): a style's index in the style table",
+    "Cell._value and Cell.data_type: a value the writer writes as it is (what Cell.value= would store after "
+    "its checks, which clean_text has made already)",
+    "WriteOnlyWorksheet.row_dimensions: a dict the sheet writer reads each row's attributes from "
+    "(dims.get(row, {})), so a plain dict of them stands in for a RowDimension",
     "WriteOnlyWorksheet.calculate_dimension(): called once at save for the sheet's <dimension>",
     "openpyxl.xml.functions.iterparse: the parser openpyxl reads worksheets with (defusedxml or not)",
+    "WriteOnlyWorksheet._get_writer(): makes the sheet's ._writer and writes its top (overridden by _StreamSheet "
+    "so a workbook in memory gets a WorksheetWriter(ws, out=BytesIO()), whose cleanup() removes no file)",
+    "openpyxl.writer.excel.ExcelWriter(workbook, archive).save(): what Workbook.save does with a zip archive; "
+    "it adds a streamed sheet as archive.write(ws._writer.out, name), every other part with writestr",
 )
 
 StyleArray = Any  # openpyxl.styles.cell_style.StyleArray (untyped)
@@ -51,9 +70,43 @@ BOLD_WIDTH = 0.75  # bold headings: fewer characters per line
 MAX_ROW_HEIGHT = 409  # Excel's limit
 
 
-def new_workbook() -> Any:
-    """A write-only (streaming) workbook."""
-    return Workbook(write_only=True)
+def new_workbook(*, in_memory: bool = False) -> Any:
+    """A write-only (streaming) workbook. `in_memory`: its sheets are kept in memory instead of
+    openpyxl's temporary files, so nothing of it reaches the disk but what is done with its bytes
+    (an encrypted register, of which only the encrypted file may)."""
+    return _MemoryWorkbook(write_only=True) if in_memory else Workbook(write_only=True)
+
+
+class _MemoryWorkbook(Workbook):  # type: ignore[misc]
+    """A write-only workbook whose sheets are written into memory (see _StreamSheet._get_writer)."""
+
+    def save(self, filename: Any) -> None:
+        """What Workbook.save does, into an archive that takes the sheets from memory."""
+        self.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+        ExcelWriter(self, _MemoryArchive(filename, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+
+
+class _MemorySheetWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer with a BytesIO where it would make a temporary file."""
+
+    def __init__(self, ws: Any) -> None:
+        super().__init__(ws, out=io.BytesIO())
+
+    def cleanup(self) -> None:
+        self.out = io.BytesIO()  # the sheet is in the archive now: let its bytes go
+
+
+class _MemoryArchive(zipfile.ZipFile):
+    """A zip that takes a sheet held in memory where openpyxl hands it the name of a temporary file."""
+
+    def write(self, filename: Any, arcname: str | os.PathLike[str] | None = None, compress_type: int | None = None,
+              compresslevel: int | None = None) -> None:
+        if not isinstance(filename, io.BytesIO):
+            super().write(filename, arcname, compress_type, compresslevel)
+            return
+        if arcname is None:
+            raise ValueError("a sheet held in memory needs its name in the archive")
+        self.writestr(os.fspath(arcname), filename.getbuffer(), compress_type, compresslevel)
 
 
 class _StreamSheet(WriteOnlyWorksheet):  # type: ignore[misc]
@@ -64,6 +117,8 @@ class _StreamSheet(WriteOnlyWorksheet):  # type: ignore[misc]
     of a styled register. Plain values are still converted the way openpyxl does it.
     """
 
+    _writer: Any
+
     def _values_to_row(self, values: Sequence[Any], row_idx: int) -> Iterator[Any]:
         for column, value in enumerate(values, 1):
             if value is None:
@@ -73,13 +128,22 @@ class _StreamSheet(WriteOnlyWorksheet):  # type: ignore[misc]
             cell.row = row_idx
             yield cell
 
+    def _get_writer(self) -> None:
+        if self._writer is None and isinstance(self.parent, _MemoryWorkbook):
+            self._writer = _MemorySheetWriter(self)
+            self._writer.write_top()
+        super()._get_writer()
+
 
 def stream_sheet(wb: Any, title: str) -> Any:
-    """A streaming sheet; falls back to openpyxl's own if its internals ever change shape."""
+    """A streaming sheet; falls back to openpyxl's own if its internals ever change shape (but for a
+    workbook in memory: openpyxl's own sheets always write a temporary file)."""
     if callable(getattr(WriteOnlyWorksheet, "_values_to_row", None)) and callable(getattr(wb, "_add_sheet", None)):
         ws = _StreamSheet(parent=wb, title=title)
         wb._add_sheet(ws)
         return ws
+    if isinstance(wb, _MemoryWorkbook):
+        raise RuntimeError(f"openpyxl {openpyxl_version} cannot stream a sheet held in memory (see RELIES_ON)")
     return wb.create_sheet(title)
 
 
@@ -119,6 +183,20 @@ def text_only(ws: Any, value: str) -> Any:
     return cell
 
 
+class _KnownStyleCell(OpenpyxlCell):  # type: ignore[misc]
+    """A cell whose style's index in the workbook's style table was looked up once, for its style,
+    rather than by openpyxl's writer for every cell written (hashing the style array each time).
+    The slots shadow openpyxl's style_id / has_style properties, all its writer asks a cell."""
+
+    __slots__ = ("style_id", "has_style")
+
+
+def set_row_height(ws: Any, row: int, points: float) -> None:
+    """Give row `row` of a streamed sheet its height (before the row is appended). The attributes go in
+    as the plain dict the writer reads them as: a RowDimension per row cost more than its row's cells."""
+    dict.__setitem__(ws.row_dimensions, row, {"ht": safe_string(points), "customHeight": "1"})
+
+
 class CellMaker:
     """Style arrays built once and shared by many cells (they are never changed after this).
 
@@ -130,6 +208,22 @@ class CellMaker:
         self.ws = ws
         self.plain: StyleArray = WriteOnlyCell(ws)._style
         self._quoted: dict[int, StyleArray] = {}
+        self._ids: dict[int, tuple[StyleArray, int]] = {}  # id(style) -> (style, index in the style table)
+
+    def known_cell(self, style: StyleArray) -> Any:
+        """An empty cell of `style` with its style-table index already looked up. The style array must
+        never change afterwards (none of this module's do)."""
+        cell = _KnownStyleCell(self.ws)
+        cell._style = style
+        cell.has_style = style is not None and any(style)
+        cell.style_id = self._style_id(style) if cell.has_style else 0
+        return cell
+
+    def _style_id(self, style: StyleArray) -> int:
+        known = self._ids.get(id(style))
+        if known is None:  # the array is kept with its index, so its id() cannot be reused meanwhile
+            known = self._ids[id(style)] = (style, self.ws.parent._cell_styles.add(style))
+        return known[1]
 
     def style(self, **attributes: Any) -> StyleArray:
         """A style array from cell attributes (font=, fill=, alignment=, border=, number_format=)."""
@@ -150,9 +244,16 @@ class CellMaker:
     def cell(self, value: Any, style: StyleArray) -> Cell:
         """A styled cell; strings are always string cells, whatever they start with."""
         cell = WriteOnlyCell(self.ws, value)  # binds the value (and a date's format) on its own array
-        if isinstance(value, str):
-            cell.data_type = "s"
-        cell._style = style
+        known = self.known_cell(style)
+        known._value, known.data_type = cell._value, "s" if isinstance(value, str) else cell.data_type
+        return known
+
+    def own_cell(self, value: Any, style: StyleArray) -> Cell:
+        """A cell with a copy of `style` of its own, for a value openpyxl converts itself (a time of day
+        takes a time format, which must not reach the shared array)."""
+        cell = WriteOnlyCell(self.ws)
+        cell._style = OpenpyxlStyleArray() if style is None else OpenpyxlStyleArray(style)
+        cell.value = value
         return cell
 
     def text_cell(self, value: str, style: StyleArray) -> Cell | None:
@@ -171,21 +272,33 @@ class StreamColumn:
     wrap_width: float = 0.0  # 0: the column does not wrap, so it never makes a row taller
 
 
+class _ColumnCells:
+    """The cells one column of a TableStream reuses, one per style it may take."""
+
+    __slots__ = ("text", "quoted", "date", "datetime", "wrap_width")
+
+    def __init__(self, maker: CellMaker, column: StreamColumn, date_style: StyleArray,
+                 datetime_style: StyleArray) -> None:
+        self.text, self.quoted = maker.known_cell(column.style), maker.known_cell(maker.quoted(column.style))
+        self.date, self.datetime = maker.known_cell(date_style), maker.known_cell(datetime_style)
+        self.wrap_width = column.wrap_width
+
+
 class TableStream:
     """Appends rows to a streaming sheet, each row as high as its wrapped text needs (neither
     LibreOffice nor every Excel fits row heights on open).
 
-    One cell object per column is reused for every row: a row is written out in full before
-    `append` returns, so the cells are free again for the next one. Strings are always
-    string cells; dates take `date_style` / `datetime_style` before they are bound, so
-    openpyxl never rewrites a shared style array.
+    Each column reuses one cell per style (its own, its quote-prefixed twin, the date and date-time
+    styles): a row is written out in full before `append` returns, so the cells are free again for
+    the next one. Strings are always string cells; text is cleaned once (clean_text), so it is
+    stored as it is rather than checked again by openpyxl; numbers and dates are stored with their
+    cell type. Any other value goes through openpyxl's own conversion in a cell of its own.
     """
 
     def __init__(self, ws: Any, maker: CellMaker, columns: Sequence[StreamColumn], *, rows: int,
                  date_style: StyleArray, datetime_style: StyleArray, on_row: Callable[[], None]) -> None:
-        self.ws, self.on_row = ws, on_row
-        self.date_style, self.datetime_style = date_style, datetime_style
-        self.plan = [(WriteOnlyCell(ws), c.style, maker.quoted(c.style), c.wrap_width) for c in columns]
+        self.ws, self.maker, self.on_row = ws, maker, on_row
+        self.plan = [_ColumnCells(maker, c, date_style, datetime_style) for c in columns]
         self.next = 1
         declare_size(ws, f"A1:{get_column_letter(len(columns))}{rows + 1}")  # the header and `rows` rows
 
@@ -195,35 +308,38 @@ class TableStream:
     def row(self, values: Sequence[Any]) -> None:
         out: list[Any] = []
         lines = 1
-        for (cell, style, quoted, width), value in zip(self.plan, values, strict=True):
-            if value is None or value == "":
-                out.append(None)
-                continue
-            if isinstance(value, str):
-                text = clean_text(value)
+        for cells, value in zip(self.plan, values, strict=True):
+            kind = type(value)
+            if kind is str or isinstance(value, str):
+                text = clean_text(str(value))
                 if not text:
                     out.append(None)
                     continue
-                cell._style = quoted if looks_like_formula(text) else style
-                cell.value = text
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                if width:
-                    lines = max(lines, wrapped_lines(text, width))
+                cell = cells.quoted if looks_like_formula(text) else cells.text
+                cell._value, cell.data_type = text, "s"  # never a formula, whatever the text starts with
+                if cells.wrap_width:
+                    lines = max(lines, wrapped_lines(text, cells.wrap_width))
+            elif value is None:
+                out.append(None)
+                continue
+            elif kind is int or kind is float:
+                cell = cells.text
+                cell._value, cell.data_type = value, "n"
+            elif kind is datetime:
+                cell = cells.datetime
+                cell._value, cell.data_type = value, "d"
+            elif kind is date:
+                cell = cells.date
+                cell._value, cell.data_type = value, "d"
             else:
-                if isinstance(value, datetime):
-                    cell._style = self.datetime_style
-                elif isinstance(value, date):
-                    cell._style = self.date_style
-                else:
-                    cell._style = style
-                cell.value = value
+                cell = self.maker.own_cell(value, cells.text._style)
             out.append(cell)
         self._append(out, lines)
         self.on_row()
 
     def _append(self, cells: list[Any], lines: int) -> None:
         if lines > 1:
-            self.ws.row_dimensions[self.next].height = row_height(lines)
+            set_row_height(self.ws, self.next, row_height(lines))
         self.ws.append(cells)
         self.next += 1
 

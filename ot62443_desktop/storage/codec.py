@@ -13,6 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from ot62443_desktop.domain.catalogue_loader import is_catalogue_id
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import (
     Answer,
@@ -94,9 +95,9 @@ def _texts(doc: Doc, key: str) -> tuple[str, ...]:
 
 
 def _enum(doc: Doc, key: str, kind: type[E], default: Any = _REQUIRED, *, nullable: bool = False) -> Any:
-    value = doc.get(key)
-    if isinstance(value, str) and value in kind._value2member_map_:  # the usual case, without building a message
-        return kind(value)
+    member = kind._value2member_map_.get(doc.get(key)) if type(doc.get(key)) is str else None
+    if member is not None:  # the usual case, decided before any message is made
+        return member
     allowed = ", ".join(repr(m.value) for m in kind)
     value = _field(doc, key, default, f"one of {allowed}",
                    lambda v: isinstance(v, str) and v in kind._value2member_map_, nullable=nullable)
@@ -154,7 +155,7 @@ def info_to_doc(info: ProjectInfo) -> Doc:
         "target_ml": info.target_ml,
         "report_language": info.report_language.value if info.report_language else None,
         "layers": list(info.layers),
-    }
+    } | ({"catalogues": list(info.catalogues)} if info.catalogues else {})  # a file without any reads as before
 
 
 def info_from_doc(doc: Any) -> ProjectInfo:
@@ -167,6 +168,9 @@ def info_from_doc(doc: Any) -> ProjectInfo:
         target_ml=_field(doc, "target_ml", 2, "a whole number 1-4", _is_int),
         report_language=_enum(doc, "report_language", Language, None, nullable=True),
         layers=_texts(doc, "layers"),
+        catalogues=tuple(_field(doc, "catalogues", [], "a list of distinct catalogue ids",
+                                lambda v: isinstance(v, list) and all(_is_text(c) and is_catalogue_id(c) for c in v)
+                                and len(set(v)) == len(v))),
     )
 
 

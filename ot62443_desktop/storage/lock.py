@@ -6,7 +6,7 @@ import contextlib
 import errno
 import json
 import os
-import socket
+import platform
 import stat
 import sys
 from datetime import datetime
@@ -78,7 +78,7 @@ class ProjectLock:
                 break
             _unlock(fd)
             os.close(fd)
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": user() or "unknown user",
+        info = {"pid": os.getpid(), "host": platform.node(), "user": user() or "unknown user",  # node: no socket
                 "since": datetime.now().isoformat(timespec="seconds")}
         self._fd = fd
         with contextlib.suppress(OSError):  # who holds it is a courtesy to others; the lock is held

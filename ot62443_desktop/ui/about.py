@@ -62,6 +62,10 @@ COMPONENTS = (
     Component("charset-normalizer (used by ReportLab)", "charset-normalizer", "MIT"),
     Component("TinyDB", "tinydb", "MIT"),
     Component("defusedxml", "defusedxml", "PSF License 2.0"),
+    Component("pypdf", "pypdf", "BSD-3-Clause"),
+    Component("msoffcrypto-tool", "msoffcrypto-tool", "MIT"),
+    Component("olefile (used by msoffcrypto-tool)", "olefile", "BSD-2-Clause"),
+    Component("cryptography", "cryptography", "Apache-2.0 or BSD-3-Clause"),
     Component("Python", None, "PSF License 2.0"),
 )
 

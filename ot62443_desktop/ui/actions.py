@@ -22,10 +22,12 @@ class Act(Enum):
     OPEN = auto()
     OPEN_DEMO = auto()
     IMPORT_CATALOGUE = auto()
+    LICENSED_TEXT = auto()
     CLOSE = auto()
     PROJECT_SETUP = auto()
     EXPORT_XLSX = auto()
     EXPORT_PDF = auto()
+    HAND_OFF = auto()
     IMPORT_REGISTER = auto()
     MERGE = auto()
     SPLIT = auto()
@@ -75,8 +77,10 @@ def specs() -> dict[Act, ActionSpec]:
         Act.PROJECT_SETUP: ActionSpec(file, translate("Actions", "Project &details…"), ("Ctrl+Shift+P",)),
         Act.EXPORT_XLSX: ActionSpec(file, translate("Actions", "Export Excel gap &register…"), ("Ctrl+Shift+E",)),
         Act.EXPORT_PDF: ActionSpec(file, translate("Actions", "Export PDF remediation &plan…"), ("Ctrl+Shift+R",)),
+        Act.HAND_OFF: ActionSpec(file, translate("Actions", "&Hand off evidence…"), ()),
         Act.IMPORT_REGISTER: ActionSpec(file, translate("Actions", "&Import edited register…"), ("Ctrl+Shift+I",)),
         Act.IMPORT_CATALOGUE: ActionSpec(file, translate("Actions", "Import catalo&gue…"), (), False),
+        Act.LICENSED_TEXT: ActionSpec(file, translate("Actions", "&Licensed standard text…"), (), False),
         Act.MERGE: ActionSpec(file, translate("Actions", "&Merge another copy…"), ("Ctrl+Shift+M",)),
         Act.SPLIT: ActionSpec(file, translate("Actions", "&Split work package…"), ("Ctrl+Shift+K",)),
         Act.CLOSE: ActionSpec(file, translate("Actions", "&Close project"), (QKeySequence.StandardKey.Close,)),

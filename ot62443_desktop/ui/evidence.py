@@ -7,22 +7,21 @@ file is hashed: a FIFO would wait for a writer for ever and /dev/zero never ends
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ot62443_desktop.exports.evidence_files import hash_file, regular_size
 from ot62443_desktop.exports.progress import ExportCancelled, Hooks
 from ot62443_desktop.storage.fsutil import NotRegularError
 from ot62443_desktop.ui.errors import Icon, describe, show_message
 from ot62443_desktop.ui.i18n import fill
-from ot62443_desktop.ui.jobs import hash_file
-from ot62443_desktop.ui.worker import Runner
+
+if TYPE_CHECKING:  # multiprocessing loads with the first file large enough to hash in the background
+    from ot62443_desktop.ui.worker import Runner
 
 INLINE_BYTES = 32 << 20  # hashed at once below this size (a fraction of a second); in the background above
 
@@ -30,23 +29,24 @@ INLINE_BYTES = 32 << 20  # hashed at once below this size (a fraction of a secon
 translate = QCoreApplication.translate
 
 
-def _regular_size(path: Path) -> int:
-    """The size of the regular file `path` names (through a link); NotRegularError for anything else."""
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise NotRegularError(errno.EINVAL, "not a regular file", str(path))
-    return info.st_size
-
-
 class EvidenceHasher:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
-        self.runner = Runner()
+        self._runner: Runner | None = None
+
+    @property
+    def runner(self) -> Runner:
+        """Hashes a large file in a child process; made when first needed (each requirement page has one)."""
+        if self._runner is None:
+            from ot62443_desktop.ui.worker import Runner
+
+            self._runner = Runner()
+        return self._runner
 
     def hash(self, path: Path, done: Callable[[str], None]) -> None:
         """Call `done(sha256)` once the file is hashed; a file that cannot be evidence is explained instead."""
         try:
-            if _regular_size(path) <= INLINE_BYTES:
+            if regular_size(path) <= INLINE_BYTES:
                 done(hash_file(str(path), Hooks()))
                 return
         except (OSError, ValueError) as exc:

@@ -73,8 +73,11 @@ class PaletteIconEngine(QIconEngine):
         return colours.icon_ink(disabled).name(), colours.icon_accent(ACCENTS.get(self.name), disabled).name()
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        size = min(rect.width(), rect.height())  # logical pixels: the painter carries the pixel ratio
-        render(inked(self.drawing_for(size), *self.colours(mode)), painter, QRectF(rect))
+        """Drawn from the drawing kept for that size, ratio, mode and palette (tab bars paint their icons
+        this way, at every repaint: rendering the SVG each time cost the first frame a few milliseconds)."""
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,  # noqa: N802 - Qt API
                      scale: float) -> QPixmap:

@@ -2,8 +2,8 @@
 
 A refused file is one message naming the file, the requirement and what is wrong, and
 nothing is kept. An accepted one is copied into the data folder and the report says what
-lacks a French text. Assessments still use the built-in catalogues: the dialog says so,
-rather than let anyone believe an imported catalogue is being assessed against.
+lacks a French text. A project is assessed against an imported catalogue once it is ticked
+in its Project details (ui/project_dialog.py); the dialog says so.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ot62443_desktop import user_catalogues
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.language import Language
-from ot62443_desktop.ui import user_catalogues
 from ot62443_desktop.ui.errors import Icon, ask, describe, tell
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.plain_text import elide, tooltip
@@ -40,10 +40,11 @@ class CatalogueLibrary(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your catalogues"))
         intro = QLabel(fill(self.tr("A catalogue of your own (a TOML file in the format of the built-in ones) is "
-                                    "checked as they are and kept in %1. Assessments use the built-in IEC 62443-3-3 "
-                                    "and IEC 62443-2-1 catalogues; imported ones are kept for your records and "
-                                    "checked again each time this list is shown."), user_catalogues.folder()),
-                       wordWrap=True)
+                                    "checked as they are and kept in %1. Every assessment uses the built-in "
+                                    "IEC 62443-3-3 and IEC 62443-2-1 catalogues; tick an imported one in a "
+                                    "project's Project details to assess that project against it too, with the "
+                                    "same scoring. Imported catalogues are checked again each time this list is "
+                                    "shown."), user_catalogues.folder()), wordWrap=True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTreeWidget()
@@ -128,6 +129,7 @@ class CatalogueLibrary(QDialog):
                                       len(missing)), listed))
         else:
             parts.append(self.tr("Its French text is complete."))
+        parts.append(self.tr("To assess a project against it, tick it in that project's Project details."))
         tell(self, Icon.Information, self.tr("Catalogue imported"), "\n\n".join(parts), "\n".join(missing))
 
     def remove_selected(self) -> None:

@@ -17,18 +17,21 @@ from typing import TYPE_CHECKING
 from ot62443_desktop.exports.progress import Hooks
 
 if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in the child only
+    from ot62443_desktop.exports.bundle import BundleReport
     from ot62443_desktop.exports.register_import import ImportReport
     from ot62443_desktop.storage.keys import Secret
     from ot62443_desktop.storage.merge import MergeReport
 
 
 def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en",
-                passphrase: Secret | None = None) -> str:
+                password: str | None = None, passphrase: Secret | None = None) -> str:
     """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target.
 
     The document is in the project's report language, else in the GUI's (`gui_language`).
     The target is checked before the project is read: never the project itself, its journal,
-    its lock or a backup.
+    its lock or a backup. With a `password` the document is encrypted in memory (exports/protect.py)
+    and only the encrypted file is written (the GUI hands the password to this child process through a pipe);
+    an encrypted project opens with its key `passphrase`, handed over the same way.
     """
     from ot62443_desktop.api import open_project
     from ot62443_desktop.domain.language import Language
@@ -43,12 +46,12 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_lan
         from ot62443_desktop.exports.xlsx_register import write_register
 
         write_register(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path),
-                       language=language)
+                       language=language, password=password)
     else:
         from ot62443_desktop.exports.pdf import write_plan
 
         write_plan(snapshot, catalogues, Path(target), hooks=hooks, project_path=Path(project_path),
-                   language=language)
+                   language=language, password=password)
     return target
 
 
@@ -71,21 +74,16 @@ def check_merge(project_path: str, other: str, hooks: Hooks, passphrase: Secret 
         return project.merge(other, dry_run=True)
 
 
-def hash_file(path: str, hooks: Hooks) -> str:
-    """The SHA-256 of an evidence file; progress counts mebibytes (a QProgressDialog counts in int).
+def bundle_project(project_path: str, target: str, hooks: Hooks, gui_language: str = "en",
+                   passphrase: str | None = None) -> BundleReport:
+    """The evidence bundle (exports/bundle.py) in the project's report language, else the GUI's; AES-256
+    with a `passphrase`. Returns what went in and what was left out, and why."""
+    from ot62443_desktop.api import open_project
+    from ot62443_desktop.domain.language import Language
+    from ot62443_desktop.exports.bundle import write_bundle
 
-    Only a regular file is read: a FIFO would wait for a writer for ever and a device such as
-    /dev/zero never ends (NotRegularError). A link is followed to the file it names.
-    """
-    import hashlib
-    import os
-
-    from ot62443_desktop.storage.fsutil import open_regular
-
-    digest = hashlib.sha256()
-    with os.fdopen(open_regular(Path(path).resolve()), "rb") as fh:
-        total = os.fstat(fh.fileno()).st_size >> 20
-        for done, block in enumerate(iter(lambda: fh.read(1 << 20), b""), 1):
-            digest.update(block)
-            hooks.step(min(done, total), total)
-    return digest.hexdigest()
+    with open_project(project_path, read_only=True) as project:
+        snapshot, catalogues, generation = project.store.snapshot(), project.catalogues, project.store.generation
+    return write_bundle(snapshot, catalogues, Path(target), project_path=Path(project_path), generation=generation,
+                        language=snapshot.info.report_language or Language(gui_language), passphrase=passphrase,
+                        hooks=hooks)

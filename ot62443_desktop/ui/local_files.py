@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ot62443_desktop.domain.file_names import network_path
 
-def network_path(path: str) -> bool:
-    """Whether `path` names a share or device (two leading slashes of either kind)."""
-    return path[:2].replace("\\", "/") == "//"
+__all__ = ["network_path", "present"]
 
 
 def present(path: str) -> bool | None:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the project layers, views and dialogs load when needed: the
     from ot62443_desktop.ui.conflicts_view import ConflictsView
     from ot62443_desktop.ui.dashboard import Dashboard
     from ot62443_desktop.ui.diagram_view import DiagramView
+    from ot62443_desktop.ui.handoff import HandOff
     from ot62443_desktop.ui.progress_view import ProgressView
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self._made_runner: Runner | None = None  # made with the first export or import (multiprocessing is not small)
         self._made_transfer: Transfer | None = None
         self._made_team: TeamWork | None = None
+        self._made_handoff: HandOff | None = None
         self.keyboard_help: QWidget | None = None
         self.settings = app_settings()
         self.recent = RecentProjects(self.settings)
@@ -260,6 +262,15 @@ class MainWindow(QMainWindow):
             self._made_team = TeamWork(self, self.runner, self._after_merge)
         return self._made_team
 
+    @property
+    def handoff(self) -> HandOff:
+        """The evidence hand-off; made when first needed."""
+        if self._made_handoff is None:
+            from ot62443_desktop.ui.handoff import HandOff
+
+            self._made_handoff = HandOff(self, self.runner)
+        return self._made_handoff
+
     def _connect_actions(self) -> None:
         handlers = {
             Act.NEW: self.new_project, Act.NEW_FROM_PREVIOUS: self.new_from_previous, Act.OPEN: self.open_dialog,
@@ -269,6 +280,7 @@ class MainWindow(QMainWindow):
             Act.REDO: lambda: self._undo_stack_do(lambda stack: stack.redo()),
             Act.FIND: lambda: self._walkthrough_do(lambda w: w.focus_search()),
             Act.PREFERENCES: self.edit_preferences, Act.IMPORT_CATALOGUE: self.import_catalogue,
+            Act.LICENSED_TEXT: self.licensed_text,
             Act.KEYBOARD_HELP: self.show_keyboard_help, Act.ABOUT: self.show_about,
             Act.NEXT: lambda: self._walkthrough_do(lambda w: w.go_next()),
             Act.PREVIOUS: lambda: self._walkthrough_do(lambda w: w.go_previous()),
@@ -279,6 +291,7 @@ class MainWindow(QMainWindow):
             Act.VIEW_CONFLICTS: lambda: self.show_tab(CONFLICTS_TAB),
             Act.MERGE: lambda: self._team_do(lambda session: self.team.merge(session)),
             Act.SPLIT: lambda: self._team_do(lambda session: self.team.split(session)),
+            Act.HAND_OFF: lambda: self._team_do(lambda session: self.handoff.hand_off(session)),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)
@@ -584,6 +597,20 @@ class MainWindow(QMainWindow):
         self.show_tab(1 if project.store.zones() else 0)
         self._update_conflicts()
         self._update_state()
+        self._warn_missing_catalogues()
+
+    def _warn_missing_catalogues(self) -> None:
+        """A project naming a catalogue of the user's own that this computer has not imported opens without
+        it; the person must know why its requirements are not there, and that nothing of it was lost."""
+        from ot62443_desktop.ui.errors import Icon, tell
+
+        missing = self.session.project.missing_catalogues if self.session else ()
+        if missing:
+            tell(self, Icon.Warning, self.tr("Catalogue missing"), fill(self.tr(
+                "This project is also assessed against %1, which is not imported on this computer. Its requirements "
+                "are left out of the walkthrough, the figures and the exports until you import it (File > Import "
+                "catalogue); the answers recorded against it stay in the project file untouched."),
+                ", ".join(missing)))
 
     def confirm_close(self) -> bool:
         """Commit text still being typed; if the last change could not be saved, ask before it is lost."""
@@ -635,6 +662,14 @@ class MainWindow(QMainWindow):
         from ot62443_desktop.ui.import_catalogue import CatalogueLibrary
 
         CatalogueLibrary(self).exec()
+        if self.session is not None:  # a catalogue the project names may have come, or gone
+            self.session.reload_catalogues()
+
+    def licensed_text(self) -> None:
+        """The user's own licensed text of the standard: import or remove it (SPEC 12.6)."""
+        from ot62443_desktop.ui.licensed_text_dialog import LicensedTextDialog
+
+        LicensedTextDialog(parent=self).exec()
 
     def show_keyboard_help(self) -> None:
         """F1: the keyboard reference, beside the window (not modal); F1 again brings it forward."""

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
-from ot62443_desktop.domain.catalogue import Requirement, Scale
+from ot62443_desktop.domain.catalogue import Catalogue, Requirement, Scale
 from ot62443_desktop.domain.model import SITE_SCOPE, Status
 from ot62443_desktop.domain.rules import Result, classify, is_applicable
 from ot62443_desktop.ui.i18n import fill
@@ -75,6 +75,12 @@ class Node:
         return child
 
 
+def _of(catalogue: Catalogue, n: int, label: str) -> str:
+    """A section's label; past the first catalogue of its scale (the built-in one), with the catalogue's name,
+    so a company's own FR 1 is not taken for the standard's."""
+    return label if n == 0 else f"{catalogue.short_title} · {label}"
+
+
 class NavigatorModel(NodeTreeModel[Node]):
     COLUMNS = 2
 
@@ -108,23 +114,23 @@ class NavigatorModel(NodeTreeModel[Node]):
         catalogues = self.session.catalogues
         for zone in self.session.store.zones():
             scope = self.root.add(Node(NodeKind.SCOPE, zone.id, zone.id, f"{zone.id}  {elide(zone.name)}"))
-            for catalogue in catalogues.by_scale(Scale.SECURITY_LEVEL):
+            for n, catalogue in enumerate(catalogues.by_scale(Scale.SECURITY_LEVEL)):
                 for section in catalogue.sections:
                     reqs = [r for r in catalogue if r.section == section.id
                             and (self.show_all or is_applicable(zone, r))]
                     if reqs:
-                        node = scope.add(Node(NodeKind.SECTION, zone.id, section.id,
-                                              f"{section.id} {section.code}  {section.title}"))
+                        node = scope.add(Node(NodeKind.SECTION, zone.id, section.id, _of(
+                            catalogue, n, f"{section.id} {section.code}  {section.title}")))
                         self._add_requirements(node, reqs)
             if zone.assess_program:
                 self._add_program(scope)
         self._add_program(self.root.add(Node(NodeKind.SCOPE, SITE_SCOPE, SITE_SCOPE, self.tr("Site program"))))
 
     def _add_program(self, scope: Node) -> None:
-        for catalogue in self.session.catalogues.by_scale(Scale.MATURITY):
+        for n, catalogue in enumerate(self.session.catalogues.by_scale(Scale.MATURITY)):
             for section in catalogue.sections:
                 s_node = scope.add(Node(NodeKind.SECTION, scope.scope_id, section.id,
-                                        f"{section.id}  {section.title}"))
+                                        _of(catalogue, n, f"{section.id}  {section.title}")))
                 for group in (g for g in catalogue.groups if g.section == section.id):
                     g_node = s_node.add(Node(NodeKind.GROUP, scope.scope_id, group.id, f"{group.id}  {group.title}"))
                     self._add_requirements(g_node, [r for r in catalogue if r.group == group.id])

@@ -51,6 +51,7 @@ from ot62443_desktop.domain.model import (
 from ot62443_desktop.domain.report import reference_date
 from ot62443_desktop.domain.rules import classify, ml_for_status, status_for_ml
 from ot62443_desktop.domain.scoring import gap_for
+from ot62443_desktop.exports.evidence_files import new_evidence
 from ot62443_desktop.storage.identity import user
 from ot62443_desktop.ui import local_files
 from ot62443_desktop.ui.badge import Badge
@@ -59,6 +60,7 @@ from ot62443_desktop.ui.evidence import EvidenceHasher
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.labels import maturity_label, priority_tip, short_status_label, state_label, status_label
 from ot62443_desktop.ui.last_time import USE_KEY, LastTimePanel, copied, last_answer, same_as
+from ot62443_desktop.ui.licensed_panel import LicensedTextPanel
 from ot62443_desktop.ui.markdown_view import MarkdownView
 from ot62443_desktop.ui.plain_text import elide, tooltip
 from ot62443_desktop.ui.session import ProjectSession
@@ -110,6 +112,12 @@ class RequirementPage(QWidget):
 
         self.about = MarkdownView()
         self.about.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.licensed = LicensedTextPanel()  # the user's own wording of the standard, above our summary
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.addWidget(self.licensed)
+        reading_layout.addWidget(self.about, 1)
 
         form = QWidget()
         form_layout = QVBoxLayout(form)
@@ -166,7 +174,7 @@ class RequirementPage(QWidget):
         scroll.setWidget(form)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.about)
+        splitter.addWidget(reading)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -272,6 +280,7 @@ class RequirementPage(QWidget):
         self.badge.setText(r.group if self._is_program() else self.tr("SL %1").replace("%1", str(r.level)))
         self.badge.updateGeometry()
         self.about.show_markdown(self._about_markdown(r))
+        self.licensed.show_for(r.id)
         self._refresh(keep_typed=False)
 
     def _about_markdown(self, r: Requirement) -> str:
@@ -487,7 +496,7 @@ class RequirementPage(QWidget):
             return
         key = (self.scope_id, self.requirement.id)
         self.hasher.hash(path, lambda digest: self._record_evidence(
-            key, Evidence(str(path), digest, description or path.name, date.today())))
+            key, new_evidence(path, digest, description)))
 
     def _record_evidence(self, key: tuple[str, str], evidence: Evidence) -> None:
         if key[0] not in self.session.store.scope_ids():  # removed while a large file was read

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ot62443_desktop.api import Project
-from ot62443_desktop.domain.catalogue import Requirement, Scale
+from ot62443_desktop.domain.catalogue import CatalogueSet, Requirement, Scale
 from ot62443_desktop.domain.model import (
     SITE_SCOPE,
     Answer,
@@ -30,7 +30,7 @@ from ot62443_desktop.storage.merge import MergeReport
 from ot62443_desktop.storage.versions import parse_key
 from ot62443_desktop.ui.commands import StoreUndoStack
 from ot62443_desktop.ui.errors import describe
-from ot62443_desktop.ui.i18n import fill
+from ot62443_desktop.ui.i18n import fill, gui_language
 
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import RowChange
@@ -42,7 +42,7 @@ class ProjectSession(QObject):
     answer_changed = Signal(str, str)  # scope id, requirement id
     remediation_changed = Signal(str, str)
     zones_changed = Signal()
-    info_changed = Signal()
+    info_changed = Signal()  # the project's details, or the catalogues it is assessed against, changed
     saved = Signal()  # a change has been written durably
     save_failed = Signal(str, str, str)  # what was not saved, why, text typed that is not in the project
     store_warning = Signal(str)  # something the store noted while writing (nothing was lost)
@@ -55,7 +55,7 @@ class ProjectSession(QObject):
         super().__init__(parent)
         self.project = project
         self.store = project.store
-        self.catalogues = project.catalogues
+        project.reload_catalogues(gui_language())  # the user's own catalogues read as the GUI speaks
         self.undo_stack = StoreUndoStack(self)
         self._warnings_seen = len(self.store.warnings)
         self._was_read_only = self.store.read_only
@@ -69,6 +69,16 @@ class ProjectSession(QObject):
     @property
     def read_only(self) -> bool:
         return self.store.read_only
+
+    @property
+    def catalogues(self) -> CatalogueSet:
+        """The built-in catalogues and the user's own the project names (api.Project.reload_catalogues)."""
+        return self.project.catalogues
+
+    def reload_catalogues(self) -> None:
+        """Find the catalogues the project names again (one was imported or removed); the views follow."""
+        if self.project.reload_catalogues():
+            self.info_changed.emit()
 
     def close(self) -> list[str]:
         """Close the project; returns what the person must hear about it (the close itself never raises)."""
@@ -179,6 +189,7 @@ class ProjectSession(QObject):
 
     def apply_info(self, info: ProjectInfo) -> None:
         self.store.set_info(info)
+        self.project.reload_catalogues()
         self.info_changed.emit()
         self._written()
 
@@ -224,6 +235,7 @@ class ProjectSession(QObject):
         """Bring another copy's changes in, as one durable batch. Edits made before it leave the undo
         stack: undoing one now would overwrite what the merge brought without showing it."""
         report = self.project.merge(other)
+        self.project.reload_catalogues()  # the other copy may have chosen other catalogues
         self.undo_stack.clear()
         self.merged.emit()
         self.conflicts_changed.emit()
@@ -241,6 +253,7 @@ class ProjectSession(QObject):
         elif kind == "z":
             self.zones_changed.emit()
         else:
+            self.project.reload_catalogues()
             self.info_changed.emit()
         self.conflicts_changed.emit()
         self._written()

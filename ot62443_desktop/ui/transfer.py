@@ -18,6 +18,7 @@ from ot62443_desktop.ui.i18n import gui_language
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # loaded with the project, not at start-up
+    from ot62443_desktop.ui.passphrase_dialog import PassphraseDialog
     from ot62443_desktop.ui.session import ProjectSession
 
 
@@ -30,9 +31,9 @@ class Transfer(QObject):
         self.runner = runner
 
     # overridable in tests: the file dialogs
-    def ask_save(self, title: str, suggestion: str, pattern: str) -> str:
-        name, _ = QFileDialog.getSaveFileName(self.window, title, suggestion, pattern)
-        return name
+    def ask_save(self, title: str, suggestion: str, patterns: list[str]) -> tuple[str, str]:
+        """The file chosen ("" if none) and which of `patterns` (the file types offered) was chosen."""
+        return QFileDialog.getSaveFileName(self.window, title, suggestion, ";;".join(patterns), patterns[0])
 
     def ask_open(self, title: str, pattern: str) -> str:
         name, _ = QFileDialog.getOpenFileName(self.window, title, "", pattern)
@@ -58,21 +59,65 @@ class Transfer(QObject):
         return str(session.store.path.with_suffix(suffix))
 
     def export(self, session: ProjectSession, kind: str) -> None:
-        """kind: 'xlsx' (gap register) or 'pdf' (remediation plan)."""
+        """kind: 'xlsx' (gap register) or 'pdf' (remediation plan). Choosing the file type "encrypted with
+        a password" in the save dialog asks for a new password; only the encrypted file is ever written."""
         if kind == "xlsx":
-            path = self.ask_save(self.tr("Export Excel gap register"), self._suggest(session, ".xlsx"),
-                                 self.tr("Excel workbooks (*.xlsx)"))
+            title = self.tr("Export Excel gap register")
+            patterns = [self.tr("Excel workbooks (*.xlsx)"),
+                        self.tr("Excel workbooks encrypted with a password (*.xlsx)")]
         else:
-            path = self.ask_save(self.tr("Export PDF remediation plan"), self._suggest(session, ".pdf"),
-                                 self.tr("PDF documents (*.pdf)"))
+            title = self.tr("Export PDF remediation plan")
+            patterns = [self.tr("PDF documents (*.pdf)"),
+                        self.tr("PDF documents encrypted with a password (*.pdf)")]
+        path, chosen = self.ask_save(title, self._suggest(session, f".{kind}"), patterns)
         if not path:
             return
+        password = None
+        if chosen == patterns[1]:
+            password = self.ask_password(kind)
+            if password is None:
+                self.window.statusBar().showMessage(self.tr("Cancelled; nothing was written."), 10000)
+                return
         from ot62443_desktop.ui.jobs import export_file
 
         # the report language's fallback, and the key of an encrypted project (pickled to the child)
-        job = partial(export_file, gui_language=gui_language().value, passphrase=session.store.key)
+        job = partial(export_file, gui_language=gui_language().value, password=password,
+                      passphrase=session.store.key)
+        done = self.tr("Wrote %1, encrypted with a password") if password else self.tr("Wrote %1")
         self.runner.run_job(self.window, self.tr("Exporting…"), job, (str(session.store.path), kind, path),
-                            lambda _result, error: self._report(self.tr("Wrote %1").replace("%1", path), error))
+                            lambda _result, error: self._report(done.replace("%1", path), error))
+
+    def ask_password(self, kind: str) -> str | None:
+        """A new password for an exported document, typed twice; None if the person cancelled."""
+        return self.password_dialog(kind).ask()
+
+    def password_dialog(self, kind: str) -> PassphraseDialog:
+        from ot62443_desktop.ui.passphrase_dialog import Mode, PassphraseDialog
+
+        if kind == "xlsx":
+            title = self.tr("Encrypt the Excel gap register")
+            prompt = self.tr("Excel and LibreOffice Calc will ask for this password to open the register. Keep it "
+                             "apart from the file: nobody can open the register without it, and it cannot be "
+                             "recovered.")
+        else:
+            title = self.tr("Encrypt the PDF remediation plan")
+            prompt = self.tr("PDF readers will ask for this password to open the plan (AES-256). Keep it apart "
+                             "from the file: nobody can open the plan without it, and it cannot be recovered.")
+        labels = (self.tr("&Password:"), self.tr("&Confirm password:"))
+        return PassphraseDialog(Mode.NEW, title, prompt, self.window, labels=labels,
+                                check=lambda text: self._password_problem(text, kind))
+
+    def _password_problem(self, password: str, kind: str) -> str:
+        """What protect.py refuses in this password, said in the GUI's language ("" if nothing)."""
+        from ot62443_desktop.exports.protect import MAX_LENGTH, PasswordProblem, password_problem
+
+        problem = password_problem(password, kind)
+        if problem is PasswordProblem.NOT_ASCII:
+            return self.tr("A PDF password may only hold ASCII letters, digits, spaces and punctuation: PDF "
+                           "readers do not all read other characters (such as é) alike.")
+        if problem is PasswordProblem.TOO_LONG:
+            return self.tr("Too long: %1 characters at most.").replace("%1", str(MAX_LENGTH[kind]))
+        return ""  # EMPTY too: OK simply stays disabled
 
     def import_register(self, session: ProjectSession) -> None:
         path = self.ask_open(self.tr("Import edited register"), self.tr("Excel workbooks (*.xlsx)"))

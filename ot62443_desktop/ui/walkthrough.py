@@ -254,7 +254,8 @@ class Walkthrough(QWidget):
     def _reselect(self) -> None:
         if self._current and not self.select(*self._current):
             self.tree.setCurrentIndex(QModelIndex())
-            if self._current[0] not in self.session.store.scope_ids():  # its zone was removed
+            if (self._current[0] not in self.session.store.scope_ids()  # its zone was removed
+                    or self._current[1] not in self.session.catalogues):  # or its catalogue is no longer used
                 self._current = None
                 self.page.clear()
                 self.stack.setCurrentWidget(self.placeholder)

@@ -104,6 +104,68 @@
     </message>
 </context>
 <context>
+    <name>HandOff</name>
+    <message numerus="yes">
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n evidence file</numerusform>
+            <numerusform>%n evidence files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) missing: left out (see the details).</source>
+        <translation>
+            <numerusform>%n evidence file missing: left out (see the details).</numerusform>
+            <numerusform>%n evidence files missing: left out (see the details).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) changed since they were attached: left out, since they are no longer the evidence recorded (see the details).</source>
+        <translation>
+            <numerusform>%n evidence file changed since it was attached: left out, since it is no longer the evidence recorded (see the details).</numerusform>
+            <numerusform>%n evidence files changed since they were attached: left out, since they are no longer the evidence recorded (see the details).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LicensedTextDialog</name>
+    <message numerus="yes">
+        <source>You have the licensed text of %n requirement(s), imported from %1 on %2.</source>
+        <translation>
+            <numerusform>You have the licensed text of %n requirement, imported from %1 on %2.</numerusform>
+            <numerusform>You have the licensed text of %n requirements, imported from %1 on %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the licensed text of %n requirement(s) imported from %1 with this file?</source>
+        <translation>
+            <numerusform>Replace the licensed text of %n requirement imported from %1 with this file?</numerusform>
+            <numerusform>Replace the licensed text of %n requirements imported from %1 with this file?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The licensed text of %n requirement(s) was imported. The walkthrough shows it beside our summary.</source>
+        <translation>
+            <numerusform>The licensed text of %n requirement was imported. The walkthrough shows it beside our summary.</numerusform>
+            <numerusform>The licensed text of %n requirements was imported. The walkthrough shows it beside our summary.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be imported:</source>
+        <translation>
+            <numerusform>%n row could not be imported:</numerusform>
+            <numerusform>%n rows could not be imported:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove your licensed text of %n requirement(s)? You can import your file again at any time.</source>
+        <translation>
+            <numerusform>Remove your licensed text of %n requirement? You can import your file again at any time.</numerusform>
+            <numerusform>Remove your licensed text of %n requirements? You can import your file again at any time.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n merge conflict(s)</source>

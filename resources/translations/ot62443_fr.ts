@@ -102,12 +102,20 @@
         <translation>Exporter le &amp;plan de remédiation (PDF)…</translation>
     </message>
     <message>
+        <source>&amp;Hand off evidence…</source>
+        <translation>Tr&amp;ansmettre les éléments de preuve…</translation>
+    </message>
+    <message>
         <source>&amp;Import edited register…</source>
         <translation>&amp;Importer le registre modifié…</translation>
     </message>
     <message>
         <source>Import catalo&amp;gue…</source>
         <translation>Importer un catalo&amp;gue…</translation>
+    </message>
+    <message>
+        <source>&amp;Licensed standard text…</source>
+        <translation>Te&amp;xte de la norme sous licence…</translation>
     </message>
     <message>
         <source>&amp;Merge another copy…</source>
@@ -328,8 +336,8 @@
         <translation>Vos catalogues</translation>
     </message>
     <message>
-        <source>A catalogue of your own (a TOML file in the format of the built-in ones) is checked as they are and kept in %1. Assessments use the built-in IEC 62443-3-3 and IEC 62443-2-1 catalogues; imported ones are kept for your records and checked again each time this list is shown.</source>
-        <translation>Un catalogue à vous (un fichier TOML au format des catalogues intégrés) est vérifié comme eux et conservé dans %1. Les évaluations utilisent les catalogues intégrés IEC 62443-3-3 et IEC 62443-2-1&#xa0;; les catalogues importés sont conservés pour vos dossiers et vérifiés à nouveau chaque fois que cette liste s&apos;affiche.</translation>
+        <source>A catalogue of your own (a TOML file in the format of the built-in ones) is checked as they are and kept in %1. Every assessment uses the built-in IEC 62443-3-3 and IEC 62443-2-1 catalogues; tick an imported one in a project&apos;s Project details to assess that project against it too, with the same scoring. Imported catalogues are checked again each time this list is shown.</source>
+        <translation>Un catalogue à vous (un fichier TOML au format des catalogues intégrés) est vérifié comme eux et conservé dans %1. Toute évaluation utilise les catalogues intégrés IEC 62443-3-3 et IEC 62443-2-1&#xa0;; cochez un catalogue importé dans les Détails du projet pour évaluer aussi ce projet selon lui, avec la même notation. Les catalogues importés sont vérifiés à nouveau chaque fois que cette liste s&apos;affiche.</translation>
     </message>
     <message>
         <source>Id</source>
@@ -423,6 +431,10 @@
     <message>
         <source>Its French text is complete.</source>
         <translation>Son texte français est complet.</translation>
+    </message>
+    <message>
+        <source>To assess a project against it, tick it in that project&apos;s Project details.</source>
+        <translation>Pour évaluer un projet selon ce catalogue, cochez-le dans les Détails du projet de ce projet.</translation>
     </message>
     <message>
         <source>Catalogue imported</source>
@@ -895,6 +907,137 @@
     </message>
 </context>
 <context>
+    <name>HandOff</name>
+    <message>
+        <source>Encrypt the bundle</source>
+        <translation>Chiffrer l&apos;archive</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s contents are encrypted with AES-256. The recipient needs this passphrase to open it: give it to them by another way than the bundle. Nothing can recover a forgotten one.</source>
+        <translation>Le contenu de l&apos;archive est chiffré en AES-256. Le destinataire aura besoin de cette phrase secrète pour l&apos;ouvrir&#xa0;: transmettez-la-lui par un autre moyen que l&apos;archive. Une phrase secrète oubliée ne peut être retrouvée d&apos;aucune façon.</translation>
+    </message>
+    <message>
+        <source>Handing off the evidence…</source>
+        <translation>Préparation de l&apos;archive des éléments de preuve…</translation>
+    </message>
+    <message>
+        <source>Hand off evidence</source>
+        <translation>Transmettre les éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Annulé&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Fichier écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1: the register, the plan and %2.</source>
+        <translation>Fichier écrit&#xa0;: %1, avec le registre, le plan et %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n élément de preuve</numerusform>
+            <numerusform>%n éléments de preuve</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its contents are encrypted with AES-256; the names of the files inside stay readable.</source>
+        <translation>Son contenu est chiffré en AES-256&#xa0;; les noms des fichiers qu&apos;elle contient restent lisibles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) missing: left out (see the details).</source>
+        <translation>
+            <numerusform>%n élément de preuve manquant&#xa0;: laissé de côté (voir les détails).</numerusform>
+            <numerusform>%n éléments de preuve manquants&#xa0;: laissés de côté (voir les détails).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) changed since they were attached: left out, since they are no longer the evidence recorded (see the details).</source>
+        <translation>
+            <numerusform>%n élément de preuve modifié depuis son ajout&#xa0;: laissé de côté, car ce n&apos;est plus l&apos;élément de preuve enregistré (voir les détails).</numerusform>
+            <numerusform>%n éléments de preuve modifiés depuis leur ajout&#xa0;: laissés de côté, car ce ne sont plus les éléments de preuve enregistrés (voir les détails).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SHA-256 of the manifest: %1. Give it to the recipient apart from the bundle, so they can check the manifest itself (ot62443 verify-bundle prints it).</source>
+        <translation>Empreinte SHA-256 du manifeste&#xa0;: %1. Transmettez-la au destinataire séparément de l&apos;archive, pour qu&apos;il puisse vérifier le manifeste lui-même (ot62443 verify-bundle l&apos;affiche).</translation>
+    </message>
+    <message>
+        <source>Included:</source>
+        <translation>Inclus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Missing (left out):</source>
+        <translation>Manquants (laissés de côté)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Changed since attached (left out):</source>
+        <translation>Modifiés depuis leur ajout (laissés de côté)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>not a regular file (a folder, a pipe or a device)</source>
+        <translation>pas un fichier ordinaire (un dossier, un tube ou un périphérique)</translation>
+    </message>
+    <message>
+        <source>on a network share, which is never opened on a project&apos;s say-so; copy it to this computer and attach it again</source>
+        <translation>sur un partage réseau, jamais ouvert sur la seule foi d&apos;un projet&#xa0;; copiez-le sur cet ordinateur et ajoutez-le de nouveau</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>illisible (%1)</translation>
+    </message>
+    <message>
+        <source>SHA-256 now %1, recorded %2</source>
+        <translation>SHA-256 actuelle %1, enregistrée %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2)&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>HandOffDialog</name>
+    <message>
+        <source>Hand off evidence</source>
+        <translation>Transmettre les éléments de preuve</translation>
+    </message>
+    <message>
+        <source>One zip for the auditor: the Excel gap register, the PDF remediation plan, every evidence file the answers reference, and a manifest of their SHA-256 sums, so the recipient can check that nothing changed on the way. Evidence that is missing, or has changed since it was attached, is left out and listed.</source>
+        <translation>Une seule archive zip pour l&apos;auditeur&#xa0;: le registre des écarts (Excel), le plan de remédiation (PDF), chaque élément de preuve cité dans les réponses et un manifeste de leurs empreintes SHA-256, pour que le destinataire puisse vérifier que rien n&apos;a changé en chemin. Un élément de preuve manquant, ou modifié depuis son ajout, est laissé de côté et signalé.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the bundle (AES-256) with a passphrase</source>
+        <translation>&amp;Chiffrer l&apos;archive (AES-256) avec une phrase secrète</translation>
+    </message>
+    <message>
+        <source>Give the passphrase to the recipient by another way than the bundle. The names of the files inside stay readable: the zip format encrypts contents only.</source>
+        <translation>Transmettez la phrase secrète au destinataire par un autre moyen que l&apos;archive. Les noms des fichiers qu&apos;elle contient restent lisibles&#xa0;: le format zip ne chiffre que leur contenu.</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle file:</source>
+        <translation>&amp;Fichier de l&apos;archive&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>Fichier de l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archives zip (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of %1 in %2</source>
@@ -1220,6 +1363,199 @@
     </message>
 </context>
 <context>
+    <name>LicensedTextDialog</name>
+    <message>
+        <source>Licensed standard text</source>
+        <translation>Texte de la norme sous licence</translation>
+    </message>
+    <message>
+        <source>If you own a licensed copy of IEC 62443, import its text to read it beside our summaries in the walkthrough. The file: CSV in UTF-8, a header row id,text, then one row per requirement (ids such as SR 1.1, SR 1.1 RE 1 or ORG 1.1), cells separated by commas or semicolons. It is kept on this computer only, in %1, and never written into a project, an export or an evidence bundle. Importing a file replaces the text imported before.</source>
+        <translation>Si vous possédez un exemplaire sous licence de l&apos;IEC 62443, importez-en le texte pour le lire à côté de nos résumés dans l&apos;évaluation. Le fichier&#xa0;: un CSV en UTF-8, une ligne d&apos;en-tête id,text, puis une ligne par exigence (identifiants tels que SR 1.1, SR 1.1 RE 1 ou ORG 1.1), cellules séparées par des virgules ou des points-virgules. Il est conservé sur cet ordinateur uniquement, dans %1, et n&apos;est jamais écrit dans un projet, un export ou un lot d&apos;éléments de preuve. Importer un fichier remplace le texte importé auparavant.</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Import licensed text</source>
+        <translation>Importer le texte sous licence</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have the licensed text of %n requirement(s), imported from %1 on %2.</source>
+        <translation>
+            <numerusform>Vous avez le texte sous licence de %n exigence, importé de %1 le %2.</numerusform>
+            <numerusform>Vous avez le texte sous licence de %n exigences, importé de %1 le %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No licensed text is imported.</source>
+        <translation>Aucun texte sous licence n&apos;est importé.</translation>
+    </message>
+    <message>
+        <source>Licensed text refused</source>
+        <translation>Texte sous licence refusé</translation>
+    </message>
+    <message>
+        <source>Replace licensed text?</source>
+        <translation>Remplacer le texte sous licence&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the licensed text of %n requirement(s) imported from %1 with this file?</source>
+        <translation>
+            <numerusform>Remplacer le texte sous licence de %n exigence, importé de %1, par ce fichier&#xa0;?</numerusform>
+            <numerusform>Remplacer le texte sous licence de %n exigences, importé de %1, par ce fichier&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Licensed text not kept</source>
+        <translation>Texte sous licence non conservé</translation>
+    </message>
+    <message numerus="yes">
+        <source>The licensed text of %n requirement(s) was imported. The walkthrough shows it beside our summary.</source>
+        <translation>
+            <numerusform>Le texte sous licence de %n exigence a été importé. L&apos;évaluation l&apos;affiche à côté de notre résumé.</numerusform>
+            <numerusform>Le texte sous licence de %n exigences a été importé. L&apos;évaluation l&apos;affiche à côté de notre résumé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns not used: %1</source>
+        <translation>Colonnes non utilisées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Licensed text imported</source>
+        <translation>Texte sous licence importé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be imported:</source>
+        <translation>
+            <numerusform>%n ligne n&apos;a pas pu être importée&#xa0;:</numerusform>
+            <numerusform>%n lignes n&apos;ont pas pu être importées&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove your licensed text of %n requirement(s)? You can import your file again at any time.</source>
+        <translation>
+            <numerusform>Retirer votre texte sous licence de %n exigence&#xa0;? Vous pourrez réimporter votre fichier à tout moment.</numerusform>
+            <numerusform>Retirer votre texte sous licence de %n exigences&#xa0;? Vous pourrez réimporter votre fichier à tout moment.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove your licensed text, which cannot be read?</source>
+        <translation>Retirer votre texte sous licence, qui ne peut pas être lu&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Remove licensed text?</source>
+        <translation>Retirer le texte sous licence&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Licensed text not removed</source>
+        <translation>Texte sous licence non retiré</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2); nothing was imported</source>
+        <translation>%1&#xa0;: lecture impossible (%2)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: is not a file (a folder, a pipe or a device); nothing was imported</source>
+        <translation>%1&#xa0;: n&apos;est pas un fichier (un dossier, un tube ou un périphérique)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: larger than %3 MB, more than the text of every requirement fills; nothing was imported</source>
+        <translation>%1&#xa0;: plus de %3&#xa0;Mo, davantage que le texte de toutes les exigences&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: holds binary data, not CSV text; nothing was imported</source>
+        <translation>%1&#xa0;: contient des données binaires, pas du texte CSV&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text (byte %4); save it as &quot;CSV UTF-8&quot; and import that; nothing was imported</source>
+        <translation>%1&#xa0;: texte qui n&apos;est pas en UTF-8 (octet %4)&#xa0;; enregistrez-le au format «&#xa0;CSV UTF-8&#xa0;» et importez celui-ci&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: the first row must name the columns id and text (id,text or id;text); nothing was imported</source>
+        <translation>%1&#xa0;: la première ligne doit nommer les colonnes id et text (id,text ou id;text)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: the first row is requirement %2, not the header: add the row id,text above it; nothing was imported</source>
+        <translation>%1&#xa0;: la première ligne est l&apos;exigence %2, pas l&apos;en-tête&#xa0;: ajoutez au-dessus la ligne id,text&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: not a CSV file (row %4: %2); nothing was imported</source>
+        <translation>%1&#xa0;: ce n&apos;est pas un fichier CSV (ligne %4&#xa0;: %2)&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: more than %3 rows, not one text per requirement; nothing was imported</source>
+        <translation>%1&#xa0;: plus de %3 lignes, pas un texte par exigence&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: different texts for the same requirement: %2; keep one row for each and import again; nothing was imported</source>
+        <translation>%1&#xa0;: des textes différents pour une même exigence&#xa0;: %2&#xa0;; gardez une seule ligne pour chacune et importez de nouveau&#xa0;; rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>%1: no row could be imported; the licensed text you had is kept</source>
+        <translation>%1&#xa0;: aucune ligne n&apos;a pu être importée&#xa0;; le texte sous licence que vous aviez est conservé</translation>
+    </message>
+    <message>
+        <source>%1: your licensed text cannot be read (%2); import your file again or remove it</source>
+        <translation>%1&#xa0;: votre texte sous licence ne peut pas être lu (%2)&#xa0;; importez de nouveau votre fichier ou retirez-le</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2); the licensed text you had is kept</source>
+        <translation>%1&#xa0;: écriture impossible (%2)&#xa0;; le texte sous licence que vous aviez est conservé</translation>
+    </message>
+    <message>
+        <source>%1 (rows %2)</source>
+        <translation>%1 (lignes %2)</translation>
+    </message>
+    <message>
+        <source>row %1: %2 is not a requirement of the built-in or imported catalogues (ids read like SR 1.1, SR 1.1 RE 1, ORG 1.1)</source>
+        <translation>ligne %1&#xa0;: %2 n&apos;est pas une exigence des catalogues intégrés ou importés (les identifiants s&apos;écrivent SR 1.1, SR 1.1 RE 1, ORG 1.1)</translation>
+    </message>
+    <message>
+        <source>row %1: the id cell is not a requirement id (is the text in the id column?)</source>
+        <translation>ligne %1&#xa0;: la cellule id n&apos;est pas un identifiant d&apos;exigence (le texte est-il dans la colonne id&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>row %1: %2 could name more than one requirement; write the id exactly</source>
+        <translation>ligne %1&#xa0;: %2 peut désigner plusieurs exigences&#xa0;; écrivez l&apos;identifiant exact</translation>
+    </message>
+    <message>
+        <source>row %1: no id</source>
+        <translation>ligne %1&#xa0;: pas d&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>row %1: no text for %2</source>
+        <translation>ligne %1&#xa0;: pas de texte pour %2</translation>
+    </message>
+    <message>
+        <source>row %1: the text for %2 is longer than %3 characters</source>
+        <translation>ligne %1&#xa0;: le texte de %2 dépasse %3 caractères</translation>
+    </message>
+</context>
+<context>
+    <name>LicensedTextPanel</name>
+    <message>
+        <source>Standard text (your licensed copy)</source>
+        <translation>Texte de la norme (votre exemplaire sous licence)</translation>
+    </message>
+    <message>
+        <source>Imported by you from %1. Kept on this computer only: never written into the project, its exports or a bundle.</source>
+        <translation>Importé par vous de %1. Conservé sur cet ordinateur uniquement&#xa0;: jamais écrit dans le projet, ses exports ou un lot d&apos;éléments de preuve.</translation>
+    </message>
+    <message>
+        <source>Your licensed text cannot be read. Import your file again, or remove it, with File &gt; Licensed standard text.</source>
+        <translation>Votre texte sous licence ne peut pas être lu. Importez de nouveau votre fichier, ou retirez-le, avec Fichier &gt; Texte de la norme sous licence.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Main toolbar</source>
@@ -1335,6 +1671,14 @@
     <message>
         <source>Restore the last good backup? The damaged file is kept in the backup folder.</source>
         <translation>Restaurer la dernière sauvegarde valide&#xa0;? Le fichier endommagé est conservé dans le dossier des sauvegardes.</translation>
+    </message>
+    <message>
+        <source>Catalogue missing</source>
+        <translation>Catalogue manquant</translation>
+    </message>
+    <message>
+        <source>This project is also assessed against %1, which is not imported on this computer. Its requirements are left out of the walkthrough, the figures and the exports until you import it (File &gt; Import catalogue); the answers recorded against it stay in the project file untouched.</source>
+        <translation>Ce projet est aussi évalué selon %1, qui n&apos;est pas importé sur cet ordinateur. Ses exigences sont absentes de l&apos;évaluation, des chiffres et des exports tant que vous ne l&apos;importez pas (Fichier &gt; Importer un catalogue)&#xa0;; les réponses enregistrées pour ce catalogue restent intactes dans le fichier du projet.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
@@ -1524,6 +1868,37 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation>&amp;Confirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Show the characters</source>
+        <translation>A&amp;fficher les caractères</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Les deux saisies diffèrent.</translation>
+    </message>
+    <message>
+        <source>Strength: weak. Use 12 or more characters mixing letters, digits and signs, or a phrase of several words.</source>
+        <translation>Robustesse&#xa0;: faible. Utilisez au moins 12 caractères mêlant lettres, chiffres et signes, ou une phrase de plusieurs mots.</translation>
+    </message>
+    <message>
+        <source>Strength: fair. Longer is stronger: 16 or more characters, or 12 mixing letters, digits and signs.</source>
+        <translation>Robustesse&#xa0;: moyenne. Plus long est plus sûr&#xa0;: au moins 16 caractères, ou 12 mêlant lettres, chiffres et signes.</translation>
+    </message>
+    <message>
+        <source>Strength: strong.</source>
+        <translation>Robustesse&#xa0;: bonne.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1669,6 +2044,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>&amp;Report language</source>
         <translation>&amp;Langue des rapports</translation>
+    </message>
+    <message>
+        <source>Cata&amp;logues</source>
+        <translation>Cata&amp;logues</translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2554,10 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Excel workbooks encrypted with a password (*.xlsx)</source>
+        <translation>Classeurs Excel chiffrés par mot de passe (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Export PDF remediation plan</source>
         <translation>Exporter le plan de remédiation (PDF)</translation>
     </message>
@@ -2183,12 +2566,52 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>PDF documents encrypted with a password (*.pdf)</source>
+        <translation>Documents PDF chiffrés par mot de passe (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote %1, encrypted with a password</source>
+        <translation>Fichier écrit, chiffré par mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
         <source>Wrote %1</source>
         <translation>Fichier écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Encrypt the Excel gap register</source>
+        <translation>Chiffrer le registre des écarts (Excel)</translation>
+    </message>
+    <message>
+        <source>Excel and LibreOffice Calc will ask for this password to open the register. Keep it apart from the file: nobody can open the register without it, and it cannot be recovered.</source>
+        <translation>Excel et LibreOffice Calc demanderont ce mot de passe pour ouvrir le registre. Conservez-le à part du fichier&#xa0;: sans lui, personne ne peut ouvrir le registre, et il ne peut pas être retrouvé.</translation>
+    </message>
+    <message>
+        <source>Encrypt the PDF remediation plan</source>
+        <translation>Chiffrer le plan de remédiation (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF readers will ask for this password to open the plan (AES-256). Keep it apart from the file: nobody can open the plan without it, and it cannot be recovered.</source>
+        <translation>Les lecteurs PDF demanderont ce mot de passe pour ouvrir le plan (AES-256). Conservez-le à part du fichier&#xa0;: sans lui, personne ne peut ouvrir le plan, et il ne peut pas être retrouvé.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmer le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A PDF password may only hold ASCII letters, digits, spaces and punctuation: PDF readers do not all read other characters (such as é) alike.</source>
+        <translation>Un mot de passe PDF ne peut contenir que des lettres, chiffres, espaces et signes de ponctuation ASCII&#xa0;: les lecteurs PDF ne lisent pas tous les autres caractères (comme é) de la même façon.</translation>
+    </message>
+    <message>
+        <source>Too long: %1 characters at most.</source>
+        <translation>Trop long&#xa0;: %1 caractères au plus.</translation>
     </message>
     <message>
         <source>Import edited register</source>
@@ -2439,6 +2862,21 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>&amp;Remove…</source>
         <translation>&amp;Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>_CatalogueChoice</name>
+    <message>
+        <source>%1 (built in, always used)</source>
+        <translation>%1 (intégré, toujours utilisé)</translation>
+    </message>
+    <message>
+        <source>%1: not imported on this computer; its answers are kept</source>
+        <translation>%1&#xa0;: non importé sur cet ordinateur&#xa0;; ses réponses sont conservées</translation>
+    </message>
+    <message>
+        <source>Your own catalogues are imported with File &gt; Import catalogue. Unticking one keeps the answers recorded against it in the project.</source>
+        <translation>Vos propres catalogues s&apos;importent par Fichier &gt; Importer un catalogue. En décocher un conserve dans le projet les réponses enregistrées pour lui.</translation>
     </message>
 </context>
 </TS>

@@ -85,7 +85,7 @@ app.processEvents()
 results = {}
 for kind in ("xlsx", "pdf"):
     target = Path(tempfile.mkdtemp()) / ("out." + kind)
-    window.transfer.ask_save = lambda *a, t=target: str(t)
+    window.transfer.ask_save = lambda *a, t=target: (str(t), "")
     gaps, last, done = [], [time.perf_counter()], []
     def tick():
         now = time.perf_counter()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from itertools import combinations
 
 from ot62443_desktop.domain.design import Check, Finding, design_checks
-from ot62443_desktop.domain.diagram import PER_ROW, Box, layout
+from ot62443_desktop.domain.diagram import CONDUIT_W, PER_ROW, ROW_H, Box, layout
 from ot62443_desktop.domain.model import Asset, ProjectData, ProjectInfo, ScopeKind, Zone
 
 CONDUIT = ScopeKind.CONDUIT
+CONDUIT_STEP = CONDUIT_W  # how far from the ideal place a conduit may be pushed by the boxes placed before it
 
 
 def plant() -> ProjectData:
@@ -88,3 +89,57 @@ def test_a_backbone_conduit_gives_one_sl_step_finding_however_many_zones_it_join
     found = design_checks(ProjectData(ProjectInfo("c", "s"), (*zones, backbone)))
     assert [f for f in found if f.check is Check.SL_STEP] == [
         Finding(Check.SL_STEP, "BB", other="Z0|Z3", fr="FR 1", levels=(1, 4))]
+
+
+def _cuts(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
+    """Whether the segment a-b passes through `box` (sampled finely: a test of the layout, not of its clipping)."""
+    steps = 400
+    return any(box.x < a[0] + (b[0] - a[0]) * t / steps < box.x + box.w and
+               box.y < a[1] + (b[1] - a[1]) * t / steps < box.y + box.h for t in range(steps + 1))
+
+
+def test_a_conduit_sits_between_the_bands_it_joins_near_its_zones_however_wide_the_drawing() -> None:
+    """A telemetry hub joining a level-2 front-end with 40 pumping stations at level 1 used to be pushed right of
+    every box; it belongs in the gutter between the two bands, near its zones. So does a conduit of two stations."""
+    stations = tuple(Zone(f"PS-{n:02d}", f"Pumping station {n}", Zone.uniform(1), level=1) for n in range(40))
+    hub = Zone("C-TELEM", "Telemetry", Zone.uniform(2), kind=CONDUIT, connects=("TELEM", *(s.id for s in stations)))
+    pair = Zone("C-PAIR", "Radio link", Zone.uniform(1), kind=CONDUIT, connects=("PS-38", "PS-39"))
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), (
+        Zone("TELEM", "Telemetry front-end", Zone.uniform(2), level=2), *stations, hub, pair)))
+    boxes = {box.zone_id: box for box in diagram.boxes}
+    zones = [box for box in diagram.boxes if not box.conduit]
+    top_of_level_1 = min(box.y for box in zones if box.zone_id.startswith("PS"))
+    c = boxes["C-TELEM"]
+    assert boxes["TELEM"].y + boxes["TELEM"].h < c.y and c.y + c.h < top_of_level_1
+    mean_x = sum(boxes[z].centre[0] for z in hub.connects) / len(hub.connects)
+    assert abs(c.centre[0] - mean_x) < CONDUIT_STEP and c.x + c.w <= max(box.x + box.w for box in zones)
+    p, ends = boxes["C-PAIR"], [boxes["PS-38"], boxes["PS-39"]]
+    assert abs(p.centre[0] - sum(e.centre[0] for e in ends) / 2) < CONDUIT_STEP
+    assert all(abs(p.centre[1] - e.centre[1]) < ROW_H for e in ends)
+    assert not [(a.zone_id, b.zone_id) for a, b in combinations(diagram.boxes, 2) if overlaps(a, b)]
+
+
+def test_a_conduit_skipping_a_level_keeps_its_lines_clear_of_the_zone_between() -> None:
+    """HIST (level 3) to PLC (level 1): at the place nearest them, the line to PLC ran through SCADA's box and
+    read as a conduit to SCADA; the layout takes a place as near from which no line crosses a zone."""
+    zones = (Zone("SCADA", "SCADA", Zone.uniform(2), level=2), Zone("MES", "MES", Zone.uniform(2), level=3),
+             Zone("HIST", "Historian", Zone.uniform(2), level=3), Zone("PLC", "Controllers", Zone.uniform(2), level=1),
+             Zone("C-HIST", "Historian feed", Zone.uniform(2), kind=CONDUIT, connects=("HIST", "PLC")))
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), zones))
+    conduit = diagram.box("C-HIST")
+    assert conduit is not None
+    for link in diagram.links:
+        assert link.end is not None
+        assert not [b.zone_id for b in diagram.boxes if not b.conduit and b.zone_id != link.zone_id
+                    and _cuts(conduit.centre, link.end, b)]
+
+
+def test_the_layout_of_a_large_plant_is_the_same_every_time_and_overlaps_nothing() -> None:
+    zones = [Zone(f"Z{n:03d}", f"Zone {n}", Zone.uniform(1 + n % 3), level=n % 5) for n in range(100)]
+    conduits = [Zone(f"C{n:02d}", f"Conduit {n}", Zone.uniform(2), kind=CONDUIT,
+                     connects=tuple(f"Z{(n * 7 + k * 13) % 100:03d}" for k in range(2 + n % 4))) for n in range(20)]
+    data = ProjectData(ProjectInfo("c", "s"), (*zones, *conduits))
+    diagram = layout(data)
+    assert diagram == layout(data)
+    assert not [(a.zone_id, b.zone_id) for a, b in combinations(diagram.boxes, 2) if overlaps(a, b)]
+    assert all(b.x >= 0 and b.x + b.w <= diagram.width and b.y + b.h <= diagram.height for b in diagram.boxes)

@@ -10,10 +10,12 @@ relies on. Prints the new headings, one per line.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import uno  # type: ignore[import-not-found]
@@ -50,6 +52,22 @@ def connect(profile: Path) -> tuple[subprocess.Popen[bytes], object]:
     raise SystemExit("LibreOffice did not start")
 
 
+@contextlib.contextmanager
+def office_desktop(profile: Path) -> Iterator[object]:
+    """LibreOffice's desktop (to load documents from), with LibreOffice ended when the block is done."""
+    office, context = connect(profile)
+    try:
+        desktop = context.ServiceManager.createInstanceWithContext(  # type: ignore[attr-defined]
+            "com.sun.star.frame.Desktop", context)
+        yield desktop
+        desktop.terminate()
+    finally:
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
+
+
 def headings(sheet: object) -> list[str]:
     """The texts of row 1 up to its last filled cell, in place ("" for an empty cell)."""
     out = [sheet.getCellByPosition(column, 0).getString() for column in range(40)]  # type: ignore[attr-defined]
@@ -81,22 +99,13 @@ def reshape(sheet: object) -> None:
 
 def main() -> None:
     source, target, profile = (Path(arg).resolve() for arg in sys.argv[1:4])
-    office, context = connect(profile)
-    try:
-        desktop = context.ServiceManager.createInstanceWithContext(  # type: ignore[attr-defined]
-            "com.sun.star.frame.Desktop", context)
-        doc = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, (prop("Hidden", True),))
+    with office_desktop(profile) as desktop:
+        doc = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
         sheet = doc.getSheets().getByName("Gap register")
         reshape(sheet)
         doc.storeToURL(target.as_uri(), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         print("\n".join(headings(sheet)))
         doc.close(True)
-        desktop.terminate()
-    finally:
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
 
 
 if __name__ == "__main__":

@@ -180,7 +180,7 @@ def test_a_hundred_zones_show_their_ids_in_french_and_read(tmp_path: Path) -> No
 
 
 def test_a_drawing_too_large_even_for_ids_runs_over_pages_with_names(tmp_path: Path) -> None:
-    data = station_plant(20)  # twenty conduits side by side: a very wide drawing
+    data = station_plant(150)  # 150 stations, each on a conduit of its own: fifteen rows of boxes and gutters
     reader, page = plan(data, tmp_path / "plan.pdf")
     text = page_text(reader, page)
     parts = int(re.search(r"it runs over (\d+) pages", text).group(1))  # type: ignore[union-attr]

@@ -9,12 +9,13 @@ from __future__ import annotations
 import inspect
 import io
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 import openpyxl
 import pytest
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import _writer as openpyxl_cell_writer
 from openpyxl.styles import Alignment, Font
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet import _writer as openpyxl_writer
@@ -50,6 +51,16 @@ def test_the_internals_the_stream_uses_are_where_it_expects_them() -> None:
     assert "calculate_dimension" in inspect.getsource(openpyxl_writer.WorksheetWriter.write_dimensions), broken(
         "the sheet writer no longer asks the sheet for calculate_dimension()")
     assert callable(getattr(openpyxl_writer.WorksheetWriter, "cleanup", None)), broken("WorksheetWriter.cleanup")
+    for name in ("style_id", "has_style"):
+        assert isinstance(getattr(Cell, name, None), property), broken(f"Cell.{name} is not a property to shadow")
+    cell_writer = inspect.getsource(openpyxl_cell_writer._set_attributes)
+    assert "cell.style_id" in cell_writer and "cell._value" in cell_writer, broken(
+        "the cell writer no longer reads cell.style_id and cell._value")
+    assert "cell.has_style" in inspect.getsource(openpyxl_writer.WorksheetWriter.write_row), broken(
+        "the row writer no longer asks cell.has_style")
+    assert "dims.get(row_idx, {})" in inspect.getsource(openpyxl_writer.WorksheetWriter.write_row), broken(
+        "the row writer no longer reads a row's attributes from row_dimensions.get(row, {})")
+    assert callable(getattr(wb._cell_styles, "add", None)), broken("Workbook._cell_styles.add")
 
 
 def _streamed() -> bytes:
@@ -112,3 +123,49 @@ def test_a_quoted_twin_keeps_everything_but_the_quote_flag(style: Any) -> None:
     twin = maker.quoted(style)
     assert twin.quotePrefix == 1 and maker.quoted(style) is twin
     assert list(twin)[:7] == list(style or StyleArray())[:7]
+
+
+def test_each_distinct_style_is_looked_up_once_and_every_cell_of_it_carries_its_index() -> None:
+    wb = xlsx_stream.new_workbook()
+    ws = xlsx_stream.stream_sheet(wb, "s")
+    maker = CellMaker(ws)
+    bold = maker.style(font=Font(bold=True))
+    first, second = maker.known_cell(bold), maker.cell("text", bold)
+    assert first.style_id == second.style_id == wb._cell_styles.index(bold) > 0
+    assert len(wb._cell_styles) == 2  # the default style and bold, however many cells use it
+    assert not maker.known_cell(maker.plain).has_style
+
+
+def test_a_value_of_another_type_takes_openpyxls_own_conversion_and_leaves_the_column_style_alone() -> None:
+    """A time of day gets a time format from openpyxl in a cell of its own; the column's shared style
+    array (used by the text below it) must not take that format."""
+    wb = xlsx_stream.new_workbook()
+    ws = xlsx_stream.stream_sheet(wb, "Sheet")
+    maker = CellMaker(ws)
+    wrap = maker.style(alignment=Alignment(wrap_text=True))
+    table = TableStream(ws, maker, [StreamColumn(wrap)], rows=3, date_style=maker.style(number_format="yyyy-mm-dd"),
+                        datetime_style=maker.style(number_format="yyyy-mm-dd hh:mm"), on_row=lambda: None)
+    table.header([maker.cell("When", wrap)], lines=1)
+    for value in (time(9, 30), True, "after"):
+        table.row([value])
+    out = io.BytesIO()
+    wb.save(out)
+    sheet = openpyxl.load_workbook(out)["Sheet"]
+    assert sheet["A2"].value == time(9, 30) and sheet["A2"].alignment.wrap_text, broken("a time of day")
+    assert sheet["A3"].value is True and sheet["A3"].data_type == "b", broken("a boolean")
+    assert (sheet["A4"].value, sheet["A4"].number_format) == ("after", "General"), broken(
+        "openpyxl's conversion changed a shared style array")
+
+
+def test_row_heights_set_on_a_streamed_sheet_are_in_the_file() -> None:
+    wb = xlsx_stream.new_workbook()
+    ws = xlsx_stream.stream_sheet(wb, "Sheet")
+    xlsx_stream.set_row_height(ws, 2, 43.5)
+    for text in ("one", "two", "three"):
+        ws.append([text])
+    out = io.BytesIO()
+    wb.save(out)
+    sheet = openpyxl.load_workbook(out)["Sheet"]
+    assert sheet.row_dimensions[2].height == 43.5 and sheet.row_dimensions[2].customHeight, broken(
+        "a row height given as the row writer's attributes")
+    assert sheet.row_dimensions[3].height is None

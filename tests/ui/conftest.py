@@ -80,6 +80,6 @@ def demo_with_register(window: MainWindow, tmp_path: Path, zones: int = 3) -> Pa
     write_demo(project, zones=zones)
     assert window.open_path(str(project))
     window.runner.synchronous = True
-    window.transfer.ask_save = lambda *a: str(xlsx)  # type: ignore[method-assign]
+    window.transfer.ask_save = lambda *a: (str(xlsx), "")  # type: ignore[method-assign]
     window.action(Act.EXPORT_XLSX).trigger()
     return xlsx

@@ -15,12 +15,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import ot62443_desktop
+from ot62443_desktop import licensed_text
 from ot62443_desktop.api import InputError
 from ot62443_desktop.cli import CommandError
 from ot62443_desktop.domain.assets_csv import AssetCsvError, Problem
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.model import ModelError
 from ot62443_desktop.domain.progress import LineageError
+from ot62443_desktop.exports.bundle_manifest import BundleError
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import _Refused
 from ot62443_desktop.passphrase import PassphraseUnavailableError
@@ -54,6 +56,7 @@ SAMPLES: list[BaseException] = [
     LineageError("the second project was not carried forward from the first"),
     ExportCancelled(),
     ExportError("register.xlsx: not a register of this project"),
+    BundleError("handoff.zip: manifest.json is not valid JSON (Expecting value: line 1 column 1 (char 0))"),
     _Refused("due date 31.02.2025 is not a date"),
     CodecError("answer #3: status 'maybe' is unknown"),
     StoreError("plant.ot62443: no such project file"),
@@ -73,6 +76,8 @@ SAMPLES: list[BaseException] = [
     SealError("the encrypted contents are damaged (they fail their authentication check)"),
     WrongKeyError("the key given does not open this encrypted project"),
     NewerFormatError("encrypted in a newer format (2) than this program reads"),
+    licensed_text.LicensedTextError(licensed_text.Refusal.NOTHING_IMPORTED, "mine.csv", skipped=(
+        licensed_text.Skipped(2, licensed_text.Problem.UNKNOWN_ID, "SR 9.9"),)),
 ]
 
 
@@ -164,7 +169,7 @@ def test_export_failure_in_the_child_reaches_the_message_box(qtbot: QtBot, windo
                                                               tmp_path: Path, boxes: Boxes) -> None:
     assert window.open_path(str(zone_project))
     expected = _damaged(zone_project)  # under the open project: the child reads what is on disk
-    window.transfer.ask_save = lambda *a: str(tmp_path / "r.xlsx")  # type: ignore[method-assign]
+    window.transfer.ask_save = lambda *a: (str(tmp_path / "r.xlsx"), "")  # type: ignore[method-assign]
     window.action(Act.EXPORT_XLSX).trigger()
     qtbot.waitUntil(lambda: bool(boxes.shown), timeout=60000)
     assert boxes.last().title == "Export or import failed" and expected in boxes.last()

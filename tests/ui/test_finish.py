@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
-from ot62443_desktop import __version__
+from ot62443_desktop import __version__, user_catalogues
 from ot62443_desktop.api import open_project
 from ot62443_desktop.domain.model import Status
-from ot62443_desktop.ui import user_catalogues
 from ot62443_desktop.ui.about import AboutDialog
 from ot62443_desktop.ui.actions import ICONS, TOOLBAR, Act
 from ot62443_desktop.ui.import_catalogue import CatalogueLibrary
@@ -62,7 +61,7 @@ def test_toolbar_buttons_do_what_their_menu_entries_do(qtbot: QtBot, window: Mai
     assert not button(window, Act.EXPORT_PDF).isEnabled()  # nothing to export before a project is open
     assert window.open_path(str(zone_project))
     window.runner.synchronous = True
-    window.transfer.ask_save = lambda *a: str(pdf)  # type: ignore[method-assign]
+    window.transfer.ask_save = lambda *a: (str(pdf), "")  # type: ignore[method-assign]
     qtbot.mouseClick(button(window, Act.EXPORT_PDF), Qt.MouseButton.LeftButton)
     assert pdf.read_bytes()[:5] == b"%PDF-"
 

@@ -21,7 +21,7 @@ def test_exports_run_in_the_background_and_write_both_files(qtbot: QtBot, window
     assert window.open_path(str(project))
     for kind, name in (("xlsx", "register.xlsx"), ("pdf", "plan.pdf")):
         target = tmp_path / name
-        window.transfer.ask_save = lambda *a, t=target: str(t)  # type: ignore[method-assign]
+        window.transfer.ask_save = lambda *a, t=target: (str(t), "")  # type: ignore[method-assign]
         window.action(Act.EXPORT_XLSX if kind == "xlsx" else Act.EXPORT_PDF).trigger()
         qtbot.waitUntil(lambda t=target: t.exists() and "Wrote" in window.statusBar().currentMessage(),
                         timeout=60000)

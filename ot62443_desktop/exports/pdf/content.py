@@ -35,6 +35,7 @@ from ot62443_desktop.domain.report import ScoredProject, score_project
 from ot62443_desktop.domain.rules import Result, achieved_ml, classify
 from ot62443_desktop.domain.scoring import Gap, ProgramScore, ZoneScore
 from ot62443_desktop.domain.text import elide
+from ot62443_desktop.exports.catalogue_text import catalogues_used, missing_note
 from ot62443_desktop.exports.changes import Change, all_changes, requirement_of
 from ot62443_desktop.exports.design_text import CheckLine, check_lines
 from ot62443_desktop.exports.diagram_draw import DiagramFacts, diagram_facts
@@ -56,6 +57,8 @@ class DocumentFacts:
     zone_count: int
     answer_count: int
     tr: Translator
+    catalogues: str = ""  # the catalogues assessed against, by short name
+    missing_catalogues: str = ""  # those the project names that were not there (exports/catalogue_text.py)
     program_version: ClassVar[str] = __version__
 
     @property
@@ -335,7 +338,7 @@ def plan_of(scored: ScoredProject, catalogues: CatalogueSet, today: date, tr: Tr
     return PlanContent(
         tr=tr,
         scored=scored,
-        facts=document_facts(scored, today, tr),
+        facts=document_facts(scored, catalogues, today, tr),
         executive=executive_summary(scored, catalogues, has_program, tr),
         roadmap=roadmap(scored, _requirement_order(catalogues)),
         zones=zones,
@@ -346,9 +349,10 @@ def plan_of(scored: ScoredProject, catalogues: CatalogueSet, today: date, tr: Tr
     )
 
 
-def document_facts(scored: ScoredProject, today: date, tr: Translator) -> DocumentFacts:
+def document_facts(scored: ScoredProject, catalogues: CatalogueSet, today: date, tr: Translator) -> DocumentFacts:
     project = scored.data
-    return DocumentFacts(project.info, scored.reference, today, len(project.zones), len(project.answers), tr)
+    return DocumentFacts(project.info, scored.reference, today, len(project.zones), len(project.answers), tr,
+                         catalogues_used(catalogues), missing_note(project.info, catalogues, tr))
 
 
 def frs(catalogues: CatalogueSet) -> tuple[Section, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -30,7 +31,7 @@ from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-un
 from ot62443_desktop.domain.catalogue import CatalogueSet
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ProjectData
-from ot62443_desktop.exports.output import check_target, replacing
+from ot62443_desktop.exports.output import Target, as_target, check_target, replacing
 from ot62443_desktop.exports.pdf.composer import Composer
 from ot62443_desktop.exports.pdf.content import PlanContent, build_plan
 from ot62443_desktop.exports.pdf.flowables import Anchor, TocPage, draw_line
@@ -41,6 +42,7 @@ from ot62443_desktop.exports.pdf.sections import appendices, executive, front, r
 from ot62443_desktop.exports.pdf.textlayout import line_runs, runs_width
 from ot62443_desktop.exports.pdf.theme import ACCENT, COVER_TINT, INK, LABEL_RED, MUTED, NAVY, RULE
 from ot62443_desktop.exports.progress import ExportError, Hooks
+from ot62443_desktop.exports.protect import check_password, encrypt_pdf
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
 
@@ -261,25 +263,29 @@ class PlanDocument:
         doc.build(story, canvasmaker=lambda *a, **k: PlanCanvas(*a, before_save=self.finish, **k))
 
 
-def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Path, *, page_size: str = "A4",
+def write_plan(project: ProjectData, catalogues: CatalogueSet, path: Target, *, page_size: str = "A4",
                hooks: Hooks | None = None, project_path: Path | None = None,
-               language: Language = Language.EN) -> None:
+               language: Language = Language.EN, password: str | None = None) -> None:
     """Write the PDF remediation plan to `path` (A4 or Letter); all or nothing.
 
     The file is built beside the target under a temporary name and renamed at the end, so a
     cancel (ExportCancelled) or an error (ExportError) leaves no file and an older plan intact.
     `project_path`, the project's file when known, is refused as a target like any project file.
+    With a `password` the plan is encrypted (AES-256) in memory and only the encrypted file written.
     """
     if page_size not in PAGE_SIZES:
         raise ExportError(f"unknown page size {page_size!r} (use A4 or Letter)")
     hooks = hooks or Hooks()
-    path = Path(path)
+    path = as_target(path)
     check_target(path, project_path)
+    if password is not None:
+        check_password(password, "pdf", "the plan")
     hooks.step(0, 1000)
     content = build_plan(project, catalogues, today=date.today(), language=language)
     hooks.step(50, 1000)
+    seal = None if password is None else partial(encrypt_pdf, password=password)
     try:
-        with replacing(path, "the plan") as out:
+        with replacing(path, "the plan", seal) as out:
             PlanDocument(content, PAGE_SIZES[page_size], hooks).build(out)
     except LayoutError as exc:
         raise ExportError(f"cannot lay out {path.name}: {exc}") from None

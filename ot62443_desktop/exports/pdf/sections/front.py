@@ -15,6 +15,8 @@ from ot62443_desktop.exports.pdf.tables import table
 from ot62443_desktop.exports.pdf.textlayout import run
 from ot62443_desktop.exports.pdf.theme import BAND, LABEL_RED, RULE
 
+CATALOGUE_LIMIT = 800  # characters of the catalogue lines: a project may name a few catalogues of its own
+
 
 def cover(k: Composer) -> list[Any]:
     """Client, site and key facts in the cover's upper frame, the classification in the lower."""
@@ -63,6 +65,8 @@ def document_control(k: Composer) -> list[Any]:
                                    "OT 62443 Workbook {version}, from {n} recorded answers", f.answer_count,
                                    version=f.program_version)),
         (tr("Target maturity (2-1)"), f"ML{info.target_ml}"),
+        (tr("Catalogues"), shorten(f.catalogues, CATALOGUE_LIMIT)),
+        *([(tr("Catalogues missing"), shorten(f.missing_catalogues, CATALOGUE_LIMIT))] if f.missing_catalogues else []),
         (tr("Classification"), name(f.confidentiality)),
     ]
     data = [[k.t(run(key, BOLD)), k.t(value)] for key, value in rows]

@@ -1,10 +1,15 @@
-"""The user's own catalogues (File > Import catalogue): checked, then kept in the data folder.
+"""The user's own catalogues (File > Import catalogue, `catalog import`): checked, kept in the data
+folder, and added to the assessments that name them.
 
 A catalogue is checked by the loader the built-in ones pass (catalogues.load_user_catalogue),
 and must also fit beside them and beside the catalogues already imported: one id space for
 catalogues and requirements, as a CatalogueSet demands. What is kept is a copy of the very
 bytes that were checked, written whole or not at all. Missing French text is allowed (the
 English shows instead) and reported. No Qt here: the dialog is ui/import_catalogue.py.
+
+A project names the imported catalogues it is assessed against by id (ProjectInfo.catalogues);
+`for_project` finds them here. One this computer does not have is reported missing: the
+project opens without it, and the answers recorded against it stay in the file untouched.
 """
 
 from __future__ import annotations
@@ -100,3 +105,33 @@ def keep(catalogue: Catalogue, data: bytes) -> Path:
 def missing_text(catalogue: Catalogue) -> dict[Language, tuple[str, ...]]:
     """Per language other than English, the titles and texts the catalogue lacks (shown in English)."""
     return {language: missing for language in TRANSLATED if (missing := missing_translations(catalogue, language))}
+
+
+@dataclass(frozen=True)
+class ProjectCatalogues:
+    """The catalogues an assessment is scored against, and the ones it names that cannot be used here."""
+
+    catalogues: CatalogueSet
+    missing: tuple[str, ...]  # ids the project names that this computer has not imported (or cannot use)
+
+
+def for_project(names: tuple[str, ...], standard: CatalogueSet, language: Language = Language.EN) -> ProjectCatalogues:
+    """`standard` (the built-in catalogues as the caller reads them) and, in the order the project names
+    them, the imported catalogues `names` read in `language`. A name already in `standard` is used from
+    there; one not imported here, or whose requirement ids now clash with those before it, is missing."""
+    have = {c.id for c in standard}
+    wanted = [name for name in dict.fromkeys(names) if name not in have]
+    imported = {k.catalogue.id: k.catalogue for k in kept() if k.catalogue is not None} if wanted else {}
+    chosen, missing = list(standard), []
+    for name in wanted:
+        catalogue = imported.get(name)
+        if catalogue is None:
+            missing.append(name)
+            continue
+        try:
+            CatalogueSet((*chosen, catalogue))
+        except ValueError:
+            missing.append(name)
+            continue
+        chosen.append(catalogue.in_language(language))
+    return ProjectCatalogues(CatalogueSet(chosen), tuple(missing))
