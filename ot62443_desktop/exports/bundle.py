@@ -14,9 +14,9 @@ into the zip, hashed again), never whole; one that changes in between stops the 
 The register and the plan are made by the usual exports, in memory: no readable copy of them
 touches the disk (the bundle may be encrypted, and a crash must leave nothing behind). The zip
 is written to a new file beside the target and renamed over it at the end: a failure or a
-cancel never leaves half a zip under the final name. With
-a passphrase the contents are AES-256 encrypted (WinZip AES, which 7-Zip and most tools open);
-the zip format leaves the entries' names readable.
+cancel never leaves half a zip under the final name. With a passphrase the contents are AES-256
+encrypted (WinZip AES, which 7-Zip and most tools open); the zip format leaves the entries'
+names readable.
 """
 
 from __future__ import annotations

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-SUFFIX = ".zip"
+from ot62443_desktop.ui.save_file_field import SaveFileField
 
 
 class HandOffDialog(QDialog):
@@ -28,13 +17,9 @@ class HandOffDialog(QDialog):
                                "recipient can check that nothing changed on the way. Evidence that is missing, or "
                                "has changed since it was attached, is left out and listed."),
                        wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.target = QLineEdit(suggestion)
-        self.target.textChanged.connect(self._update)
-        choose = QPushButton(self.tr("&Choose…"))
-        choose.clicked.connect(self._choose)
-        row = QHBoxLayout()
-        row.addWidget(self.target)
-        row.addWidget(choose)
+        self.file = SaveFileField(suggestion, self.tr("Bundle file"), self.tr("Zip archives (*.zip)"), ".zip")
+        self.file.changed.connect(self._update)
+        self.target = self.file.edit
         self.encrypt = QCheckBox(self.tr("&Encrypt the bundle (AES-256) with a passphrase"))
         self.note = QLabel(self.tr("Give the passphrase to the recipient by another way than the bundle. The "
                                    "names of the files inside stay readable: the zip format encrypts contents only."),
@@ -47,7 +32,7 @@ class HandOffDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(QLabel(self.tr("&Bundle file:"), buddy=self.target))
-        layout.addLayout(row)
+        layout.addWidget(self.file)
         layout.addWidget(self.encrypt)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
@@ -55,14 +40,7 @@ class HandOffDialog(QDialog):
         self._update()
 
     def path(self) -> str:
-        name = self.target.text().strip()
-        return name if not name or name.lower().endswith(SUFFIX) else name + SUFFIX
-
-    def _choose(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Bundle file"), self.target.text(),
-                                              self.tr("Zip archives (*.zip)"))
-        if name:
-            self.target.setText(name)
+        return self.file.path()
 
     def _update(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.path()))

@@ -8,19 +8,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ot62443_desktop.domain.model import Zone
 from ot62443_desktop.ui.plain_text import elide
+from ot62443_desktop.ui.save_file_field import SaveFileField
 
 
 class SplitDialog(QDialog):
@@ -39,13 +36,10 @@ class SplitDialog(QDialog):
             self.zone_list.addItem(item)
         self.zone_list.itemChanged.connect(self._update)
         self.site = QCheckBox(self.tr("&Include the site's security program (IEC 62443-2-1)"))
-        self.target = QLineEdit(suggestion)
-        self.target.textChanged.connect(self._update)
-        choose = QPushButton(self.tr("&Choose…"))
-        choose.clicked.connect(self._choose)
-        row = QHBoxLayout()
-        row.addWidget(self.target)
-        row.addWidget(choose)
+        self.file = SaveFileField(suggestion, self.tr("Work package file"), self.tr("OT 62443 projects (*.ot62443)"),
+                                  ".ot62443")
+        self.file.changed.connect(self._update)
+        self.target = self.file.edit
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -55,7 +49,7 @@ class SplitDialog(QDialog):
         layout.addWidget(self.zone_list)
         layout.addWidget(self.site)
         layout.addWidget(QLabel(self.tr("&Work package file:"), buddy=self.target))
-        layout.addLayout(row)
+        layout.addWidget(self.file)
         layout.addWidget(self.buttons)
         self._update()
 
@@ -65,14 +59,7 @@ class SplitDialog(QDialog):
         return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def path(self) -> str:
-        name = self.target.text().strip()
-        return name if not name or name.endswith(".ot62443") else name + ".ot62443"
-
-    def _choose(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Work package file"), self.target.text(),
-                                              self.tr("OT 62443 projects (*.ot62443)"))
-        if name:
-            self.target.setText(name)
+        return self.file.path()
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

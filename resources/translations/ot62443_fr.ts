@@ -1013,10 +1013,6 @@
         <translation>Une seule archive zip pour l&apos;auditeur&#xa0;: le registre des écarts (Excel), le plan de remédiation (PDF), chaque élément de preuve cité dans les réponses et un manifeste de leurs empreintes SHA-256, pour que le destinataire puisse vérifier que rien n&apos;a changé en chemin. Un élément de preuve manquant, ou modifié depuis son ajout, est laissé de côté et signalé.</translation>
     </message>
     <message>
-        <source>&amp;Choose…</source>
-        <translation>&amp;Choisir…</translation>
-    </message>
-    <message>
         <source>&amp;Encrypt the bundle (AES-256) with a passphrase</source>
         <translation>&amp;Chiffrer l&apos;archive (AES-256) avec une phrase secrète</translation>
     </message>
@@ -2401,6 +2397,13 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     </message>
 </context>
 <context>
+    <name>SaveFileField</name>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+</context>
+<context>
     <name>SplitDialog</name>
     <message>
         <source>Split work package</source>
@@ -2413,10 +2416,6 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
     <message>
         <source>&amp;Include the site&apos;s security program (IEC 62443-2-1)</source>
         <translation>&amp;Inclure le programme de sécurité du site (IEC 62443-2-1)</translation>
-    </message>
-    <message>
-        <source>&amp;Choose…</source>
-        <translation>&amp;Choisir…</translation>
     </message>
     <message>
         <source>&amp;Zones and conduits:</source>

@@ -164,3 +164,14 @@ def test_a_disk_that_fills_up_leaves_no_half_zip(plant: Project, tmp_path: Path)
     assert done.returncode == 1 and done.stderr.count("\n") == 1
     assert "handoff.zip: cannot write the bundle (File too large)" in done.stderr
     assert listing(tmp_path) == before and (tmp_path / "handoff.zip").read_bytes() == b"last week's bundle"
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux's /proc: a regular file that fails with EIO")
+def test_evidence_that_fails_when_read_is_left_out_with_the_systems_words(plant: Project, tmp_path: Path) -> None:
+    from ot62443_desktop.domain.model import Evidence
+
+    plant.set_answer("Z1", "SR 1.1", "partial", evidence=(Evidence("/proc/self/mem", "0" * 64),))
+    report = bundle(plant, tmp_path / "out.zip")
+    [left] = report.left_out
+    assert (left.problem.value, left.detail) == ("unreadable", "Input/output error")
+    assert report.evidence == ()

@@ -23,6 +23,7 @@ from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.model import ModelError
 from ot62443_desktop.domain.progress import LineageError
 from ot62443_desktop.exports.bundle_manifest import BundleError
+from ot62443_desktop.exports.evidence_files import ReadError
 from ot62443_desktop.exports.progress import ExportCancelled, ExportError, Hooks
 from ot62443_desktop.exports.register_import import _Refused
 from ot62443_desktop.passphrase import PassphraseUnavailableError
@@ -68,6 +69,7 @@ SAMPLES: list[BaseException] = [
     SaveError("plant.ot62443: the change was not saved (No space left on device)"),
     MalformedJournalError("plant.ot62443.journal: change 4 holds an operation this program never writes"),
     NotRegularError(22, "not a regular file", "plant.ot62443.journal"),
+    ReadError(5, "Input/output error"),
     UnsyncedRenameError(5, "Input/output error", "/projects"),
     JobError("KeyError: 'Z1'", "Traceback (most recent call last): ..."),
     PassphraseNeededError("plant.ot62443: the project is encrypted; it opens only with its passphrase"),

@@ -45,7 +45,7 @@ def test_an_export_of_an_encrypted_project_runs_in_the_child_with_the_key_and_le
     open_in(window, sealed_project)
     target = tmp_path / "exports" / "register.xlsx"
     target.parent.mkdir()
-    window.transfer.ask_save = lambda *a: str(target)  # type: ignore[method-assign]
+    window.transfer.ask_save = lambda *a: (str(target), "")  # type: ignore[method-assign]
     window.action(Act.EXPORT_XLSX).trigger()
     qtbot.waitUntil(lambda: "Wrote" in window.statusBar().currentMessage(), timeout=60000)
     assert target.read_bytes()[:2] == b"PK"

@@ -42,6 +42,18 @@ def evidence_project(zone_project: Path, tmp_path: Path) -> Path:
     return zone_project
 
 
+def answer(fill: Callable[[QDialog], None]) -> None:
+    """when_dialog_opens, but a check that fails closes the dialog: a modal one left open would hang the test."""
+    def safely(dialog: QDialog) -> None:
+        try:
+            fill(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
+
+    when_dialog_opens(safely)
+
+
 def hand_off_through_the_dialog(qtbot: QtBot, window: MainWindow, target: Path, *, encrypt: bool = False,
                                 then: Callable[[QDialog], None] | None = None) -> None:
     """File > Hand off evidence, the file typed and the box ticked in the dialog as a person would;
@@ -54,10 +66,10 @@ def hand_off_through_the_dialog(qtbot: QtBot, window: MainWindow, target: Path, 
             qtbot.mouseClick(dialog.encrypt, Qt.MouseButton.LeftButton)
             assert dialog.note.isVisible()
         if then is not None:
-            when_dialog_opens(then)
+            answer(then)
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
-    when_dialog_opens(fill)
+    answer(fill)
     window.action(Act.HAND_OFF).trigger()
 
 
@@ -167,7 +179,7 @@ def test_the_hand_off_speaks_french(qtbot: QtBot, french_window: MainWindow, evi
         dialog.target.setText(str(tmp_path / "remise.zip"))
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
-    when_dialog_opens(fill)
+    answer(fill)
     window.action(Act.HAND_OFF).trigger()
     qtbot.waitUntil(lambda: bool(boxes.shown))
     [box] = boxes.shown
