@@ -184,3 +184,15 @@ def test_exports_of_a_plain_project_do_not_warn(capsys: Capsys, tmp_path: Path) 
     assert run(capsys, "new", path, "--client", "A", "--site", "B")[0] == 0
     code, _, err = run(capsys, "export", path, "--xlsx", str(tmp_path / "plain.xlsx"))
     assert (code, err) == (0, "")
+
+
+def test_evidence_of_an_encrypted_project_is_attached_bundled_and_verified(capsys: Capsys, plant: str,
+                                                                           tmp_path: Path) -> None:
+    evidence = tmp_path / "firewall-rules.txt"
+    evidence.write_text("deny any any")
+    assert run(capsys, "evidence", "add", plant, "--scope", "Z1", "--req", "SR 1.1", str(evidence))[0] == 0
+    bundle = tmp_path / "hand-off.zip"
+    code, out, _ = run(capsys, "bundle", plant, "--to", str(bundle), "--encrypt")
+    assert code == 0 and bundle.exists()
+    assert b"deny any any" not in bundle.read_bytes() and b"Chlorine" not in bundle.read_bytes()
+    assert run(capsys, "verify-bundle", str(bundle))[0] == 0

@@ -65,7 +65,7 @@ def export_in_a_child(path: Path, store: ProjectStore, out: Path) -> None:
     context = multiprocessing.get_context("spawn")
     for kind in ("xlsx", "pdf"):
         child = context.Process(target=export_file, args=(str(path), kind, str(out / f"plan.{kind}"), Hooks()),
-                                kwargs={"passphrase": store.key})
+                                kwargs={"key": store.key})
         child.start()
         child.join(120)
         assert child.exitcode == 0, f"the {kind} export failed in the child"

@@ -62,7 +62,8 @@ class HandOff(QObject):
         from ot62443_desktop.ui.jobs import bundle_project
 
         # the passphrase reaches the child through a pipe, never a command line or a file
-        job = partial(bundle_project, gui_language=gui_language().value, passphrase=passphrase)
+        job = partial(bundle_project, gui_language=gui_language().value, passphrase=passphrase,
+                      key=session.store.key)
         self.runner.run_job(self.window, self.tr("Handing off the evidence…"), job, (str(session.store.path), target),
                             self._finished)
 

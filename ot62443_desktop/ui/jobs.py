@@ -24,14 +24,14 @@ if TYPE_CHECKING:  # the GUI imports this module; openpyxl and reportlab load in
 
 
 def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_language: str = "en",
-                password: str | None = None, passphrase: Secret | None = None) -> str:
+                password: str | None = None, key: Secret | None = None) -> str:
     """Write the Excel register (kind 'xlsx') or the PDF plan (kind 'pdf'); returns the target.
 
     The document is in the project's report language, else in the GUI's (`gui_language`).
     The target is checked before the project is read: never the project itself, its journal,
     its lock or a backup. With a `password` the document is encrypted in memory (exports/protect.py)
     and only the encrypted file is written (the GUI hands the password to this child process through a pipe);
-    an encrypted project opens with its key `passphrase`, handed over the same way.
+    an encrypted project opens with its `key`, handed over the same way.
     """
     from ot62443_desktop.api import open_project
     from ot62443_desktop.domain.language import Language
@@ -39,7 +39,7 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_lan
 
     check_target(Path(target), Path(project_path))
 
-    with open_project(project_path, read_only=True, passphrase=passphrase) as project:
+    with open_project(project_path, read_only=True, passphrase=key) as project:
         snapshot, catalogues = project.store.snapshot(), project.catalogues
     language = snapshot.info.report_language or Language(gui_language)
     if kind == "xlsx":
@@ -56,33 +56,34 @@ def export_file(project_path: str, kind: str, target: str, hooks: Hooks, gui_lan
 
 
 def check_register(project_path: str, xlsx: str, hooks: Hooks, gui_language: str = "en",
-                   passphrase: Secret | None = None) -> ImportReport:
+                   key: Secret | None = None) -> ImportReport:
     """Dry run of a register import: what would change and what is refused, told in the GUI's language."""
     from ot62443_desktop.api import open_project
     from ot62443_desktop.domain.language import Language
 
-    with open_project(project_path, read_only=True, passphrase=passphrase) as project:
+    with open_project(project_path, read_only=True, passphrase=key) as project:
         return project.import_register(Path(xlsx), dry_run=True, hooks=hooks, language=Language(gui_language))
 
 
-def check_merge(project_path: str, other: str, hooks: Hooks, passphrase: Secret | None = None) -> MergeReport:
+def check_merge(project_path: str, other: str, hooks: Hooks, key: Secret | None = None) -> MergeReport:
     """Dry run of a merge: what another copy would bring, and what would conflict (an encrypted copy
     opens with the project's key)."""
     from ot62443_desktop.api import open_project
 
-    with open_project(project_path, read_only=True, passphrase=passphrase) as project:
+    with open_project(project_path, read_only=True, passphrase=key) as project:
         return project.merge(other, dry_run=True)
 
 
 def bundle_project(project_path: str, target: str, hooks: Hooks, gui_language: str = "en",
-                   passphrase: str | None = None) -> BundleReport:
+                   passphrase: str | None = None, key: Secret | None = None) -> BundleReport:
     """The evidence bundle (exports/bundle.py) in the project's report language, else the GUI's; AES-256
-    with a `passphrase`. Returns what went in and what was left out, and why."""
+    with a `passphrase`; an encrypted project opens with its `key`. Returns what went in and what was
+    left out, and why."""
     from ot62443_desktop.api import open_project
     from ot62443_desktop.domain.language import Language
     from ot62443_desktop.exports.bundle import write_bundle
 
-    with open_project(project_path, read_only=True) as project:
+    with open_project(project_path, read_only=True, passphrase=key) as project:
         snapshot, catalogues, generation = project.store.snapshot(), project.catalogues, project.store.generation
     return write_bundle(snapshot, catalogues, Path(target), project_path=Path(project_path), generation=generation,
                         language=snapshot.info.report_language or Language(gui_language), passphrase=passphrase,

@@ -73,7 +73,7 @@ class TeamWork(QObject):
             elif self.confirm(self._plan_text(other, report)):
                 self._merge_now(session, other)
 
-        job = partial(check_merge, passphrase=session.store.key)  # an encrypted project's key, pickled to the child
+        job = partial(check_merge, key=session.store.key)  # an encrypted project's key, pickled to the child
         self.runner.run_job(self.window, self.tr("Reading the other copy…"), job, (str(session.store.path), other),
                             checked)
 

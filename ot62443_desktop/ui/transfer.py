@@ -82,7 +82,7 @@ class Transfer(QObject):
 
         # the report language's fallback, and the key of an encrypted project (pickled to the child)
         job = partial(export_file, gui_language=gui_language().value, password=password,
-                      passphrase=session.store.key)
+                      key=session.store.key)
         done = self.tr("Wrote %1, encrypted with a password") if password else self.tr("Wrote %1")
         self.runner.run_job(self.window, self.tr("Exporting…"), job, (str(session.store.path), kind, path),
                             lambda _result, error: self._report(done.replace("%1", path), error))
@@ -138,7 +138,7 @@ class Transfer(QObject):
                 self.apply(session, report.changed)
 
         job = partial(check_register, gui_language=gui_language().value,  # the report in the GUI's words
-                      passphrase=session.store.key)
+                      key=session.store.key)
         self.runner.run_job(self.window, self.tr("Reading the register…"), job, (str(session.store.path), path),
                             checked)
 

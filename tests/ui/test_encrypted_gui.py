@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,20 @@ def test_a_work_package_split_in_the_gui_is_encrypted_with_the_projects_key(
     assert is_encrypted(package) and not [secret for secret in SECRETS if secret in package.read_bytes()]
     with open_project(package, read_only=True, passphrase=PASS) as work:
         assert [zone.name for zone in work.store.zones()] == ["Ozonanlage"]
+
+
+def test_evidence_of_an_encrypted_project_is_handed_off_with_the_projects_key(
+        qtbot: QtBot, window: MainWindow, sealed_project: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.ui.boxes import Boxes
+    from tests.ui.test_handoff_gui import hand_off_through_the_dialog
+
+    boxes = Boxes(monkeypatch)
+    open_in(window, sealed_project)
+    target = tmp_path / "stick" / "for-the-auditor.zip"
+    target.parent.mkdir()
+    hand_off_through_the_dialog(qtbot, window, target)  # the bundle is made in the child process
+    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=60000)
+    assert f"Wrote {target}" in boxes.shown[0].text
+    with zipfile.ZipFile(target) as bundle:
+        assert {"manifest.json", "gap-register.xlsx", "remediation-plan.pdf"} <= set(bundle.namelist())
