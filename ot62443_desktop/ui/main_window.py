@@ -176,7 +176,7 @@ class ProjectView(QTabWidget):
     def flush(self) -> None:
         """Commit text still being typed on the requirement page, if that page exists."""
         if 1 in self._pages:
-            self.walkthrough.page.flush()
+            self.walkthrough.flush()
 
 
 class MainWindow(QMainWindow):

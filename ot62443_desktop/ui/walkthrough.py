@@ -7,6 +7,7 @@ Ctrl+Shift+Down next unanswered, Ctrl+F search.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
@@ -35,9 +36,11 @@ from ot62443_desktop.ui.navigator_model import (
     Node,
     NodeKind,
 )
-from ot62443_desktop.ui.requirement_page import RequirementPage
 from ot62443_desktop.ui.session import ProjectSession
 from ot62443_desktop.ui.theme import Hue, tinted
+
+if TYPE_CHECKING:  # the page and its module load when a requirement is first shown: the walkthrough opens without one
+    from ot62443_desktop.ui.requirement_page import RequirementPage
 
 
 class Walkthrough(QWidget):
@@ -76,13 +79,11 @@ class Walkthrough(QWidget):
         self.show_all = QCheckBox(self.tr("Show requirements above SL-T"))
         self.show_all.toggled.connect(self._on_show_all)
 
-        self.page = RequirementPage(session)
-        self.page.install_shortcuts(self)
+        self._page: RequirementPage | None = None
         self.placeholder = QLabel(self.tr("Choose a requirement in the navigator, or press Ctrl+Return to start."),
                                   alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.page)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -105,6 +106,23 @@ class Walkthrough(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self._current: tuple[str, str] | None = None
         self._count_conflicts()
+
+    @property
+    def page(self) -> RequirementPage:
+        """The requirement page, built when first needed; its keys (status, maturity, last time's answer) change
+        nothing while no requirement is shown, so they come with it."""
+        if self._page is None:
+            from ot62443_desktop.ui.requirement_page import RequirementPage
+
+            self._page = RequirementPage(self.session)
+            self._page.install_shortcuts(self)
+            self.stack.addWidget(self._page)
+        return self._page
+
+    def flush(self) -> None:
+        """Commit text still being typed on the requirement page, if there is one."""
+        if self._page is not None:
+            self._page.flush()
 
     def _count_conflicts(self) -> None:
         count = self.session.conflict_count()
@@ -178,7 +196,7 @@ class Walkthrough(QWidget):
 
     def _step(self, move: Callable[[QModelIndex], QModelIndex]) -> bool:
         """Move to the next/previous visible requirement in tree order (first one if none)."""
-        self.page.flush()
+        self.flush()
         index = move(self.tree.currentIndex().siblingAtColumn(0))
         while index.isValid() and index.data(NODE_ROLE).kind is not NodeKind.REQUIREMENT:
             index = move(index)
@@ -215,7 +233,7 @@ class Walkthrough(QWidget):
 
     def go_next_unanswered(self) -> bool:
         """The next unanswered requirement after the current one, across all scopes (wrapping)."""
-        self.page.flush()
+        self.flush()
         nodes = self.model.requirement_nodes()
         start = 0
         if self._current:
@@ -264,7 +282,7 @@ class Walkthrough(QWidget):
         node: Node | None = current.data(NODE_ROLE) if current.isValid() else None
         if node is None or node.kind is not NodeKind.REQUIREMENT:
             if node is None:
-                self.page.flush()
+                self.flush()
                 self.stack.setCurrentWidget(self.placeholder)
             return
         self._current = (node.scope_id, node.key)
