@@ -18,7 +18,6 @@ import json
 import os
 import stat
 import zlib
-from importlib.resources import as_file, files
 from pathlib import Path
 
 from ot62443_desktop import __version__
@@ -30,7 +29,7 @@ from ot62443_desktop.domain.catalogue_loader import (
 )
 from ot62443_desktop.domain.catalogue_pack import PACK_FORMAT, Texts, pack, unpack, unpack_texts
 from ot62443_desktop.domain.language import Language
-from ot62443_desktop.paths import data_dir
+from ot62443_desktop.paths import data_dir, package_folder
 
 BUILTIN_FILES = ("iec62443-3-3.toml", "iec62443-2-1.toml")
 CACHE_PREFIX = "catalogues-"
@@ -41,8 +40,7 @@ _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLO
 
 
 def builtin_catalogue_dir() -> Path:
-    with as_file(files("ot62443_desktop.requirements_catalog")) as folder:
-        return Path(folder)
+    return package_folder("ot62443_desktop.requirements_catalog")
 
 
 @functools.cache

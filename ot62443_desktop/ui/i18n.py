@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import logging
 import re
-from importlib.resources import as_file, files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from ot62443_desktop.domain.language import DEFAULT_LANGUAGE, Language, parse_language
+from ot62443_desktop.paths import package_folder
 
 LANGUAGE_KEY = "ui/language"
 QT_LANGUAGES = {Language.FR: QLocale.Language.French, Language.EN: QLocale.Language.English}
@@ -64,8 +64,7 @@ def gui_language() -> Language:
 
 
 def translations_dir() -> Path:
-    with as_file(files("ot62443_desktop.resources").joinpath("translations")) as folder:
-        return Path(folder)
+    return package_folder("ot62443_desktop.resources") / "translations"
 
 
 def install_translations(app: QCoreApplication, language: Language) -> Language:

@@ -15,14 +15,13 @@ from __future__ import annotations
 import contextlib
 import zlib
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPixmap
 
-from ot62443_desktop.paths import data_dir
+from ot62443_desktop.paths import data_dir, package_folder
 from ot62443_desktop.ui.theme import Hue, theme
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ SMALL = 24  # px: up to this size an icon with a small variant draws that one
 
 @cache
 def icons_folder() -> Path:
-    return Path(str(files("ot62443_desktop.resources").joinpath("icons")))
+    return package_folder("ot62443_desktop.resources") / "icons"
 
 
 @cache

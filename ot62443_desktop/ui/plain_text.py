@@ -10,7 +10,6 @@ run (a 1 MB run took over three minutes to show), wrapping anywhere is linear.
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtGui import QTextOption
@@ -25,6 +24,8 @@ LONG_RUN = 500  # characters without a break opportunity after which wrapping go
 # on purpose: a run joined by them has no break opportunity, however many spaces str.split() sees.
 _BREAKS = re.compile("[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]+")
 Wrap = QTextOption.WrapMode
+# What html.escape() replaces, in one pass: the first window shows tooltips, and the html module is not small.
+_ESCAPED = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
 
 def elide(text: str, limit: int = DISPLAY_CHARS) -> str:
@@ -42,7 +43,7 @@ def tooltip(text: str) -> str:
     """A tooltip showing `text` literally: escaped rich text that keeps its line breaks ('' for none)."""
     if not text:
         return ""
-    return '<p style="white-space:pre-wrap">' + html.escape(elide(text, MESSAGE_CHARS)) + "</p>"
+    return '<p style="white-space:pre-wrap">' + elide(text, MESSAGE_CHARS).translate(_ESCAPED) + "</p>"
 
 
 def has_long_run(text: str) -> bool:

@@ -28,12 +28,13 @@ QApplication.processEvents()
 print(json.dumps(sorted(sys.modules)))
 """
 # What the first window must not wait for: the project layers, the views, message boxes and the log
-# file, the export machinery, and (once its icons are in the cache) the SVG renderer.
+# file, the export machinery, (once its icons are in the cache) the SVG renderer, and two modules larger
+# than what the window asks of them (html for escaping a tooltip, importlib.resources for finding a folder).
 NOT_BEFORE_THE_FIRST_WINDOW = {
     "ot62443_desktop.api", "ot62443_desktop.storage", "ot62443_desktop.catalogues", "ot62443_desktop.domain.model",
     "ot62443_desktop.ui.session", "ot62443_desktop.ui.walkthrough", "ot62443_desktop.ui.errors",
     "ot62443_desktop.ui.worker", "ot62443_desktop.ui.transfer", "multiprocessing", "logging.handlers", "tinydb",
-    "PySide6.QtSvg",
+    "PySide6.QtSvg", "html", "importlib.resources",
 }
 
 

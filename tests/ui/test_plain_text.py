@@ -22,7 +22,7 @@ def test_a_long_run_is_one_without_a_break_opportunity(text: str, long: bool) ->
 
 
 def test_a_tooltip_shows_markup_and_line_breaks_as_written() -> None:
-    text = '<img src="/dev/zero"> &amp;\n<b>two</b>'
+    text = '<img src="/dev/zero"> &amp;\n<b>two</b> \'quoted\' &#x27; &lt;'
     document = QTextDocument()
     document.setHtml(tooltip(text))
     assert document.toPlainText() == text

@@ -72,7 +72,7 @@ def modules_once_drawn(project: Path, data_dir: Path) -> set[str]:
 # the network module (the lock file names the host from the system's name for it), and the requirement page (the
 # walkthrough opens on its placeholder: the page is built with the first requirement shown).
 NOT_BEFORE_THE_PROJECT_IS_SHOWN = {"PySide6.QtSvg", "tomllib", "multiprocessing", "logging.handlers", "socket",
-                                   "ot62443_desktop.ui.requirement_page"}
+                                   "ot62443_desktop.ui.requirement_page", "importlib.resources"}
 
 
 def test_the_project_is_shown_without_what_its_first_page_does_not_need(project_path: Path, data_dir: Path) -> None:
