@@ -4,7 +4,9 @@ A bundle's folder and file names come from zone ids, requirement ids and the nam
 consultant's files, and are unpacked by the recipient on Windows, macOS or Linux. So each
 part is made safe for all three: no separator, no `..`, no drive letter or other reserved
 character, no control character, no name Windows keeps for a device, at most MAX_PART
-characters, and unique in its folder even where case does not count.
+characters and MAX_BYTES bytes of UTF-8 (macOS and Linux count a name's bytes: 80 emoji are 320),
+and unique in its folder even where case does not count. `part_problem` says why a name found
+in someone else's zip is not such a name.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_PART = 80  # characters of one folder or file name (well under every system's 255 bytes, even in UTF-8)
+MAX_PART = 80  # characters of one folder or file name
+MAX_BYTES = 255  # of one name in UTF-8: what ext4, APFS and most other systems hold
 _RESERVED = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*]')
-_WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?", re.IGNORECASE)
+# Windows reads "CON", "con.txt" and "CON .txt" alike as the console (spaces before the dot are dropped)
+_WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\..*)?",
+                              re.IGNORECASE)
 _MAX_SUFFIX = 12  # an extension longer than this is not kept apart when a name is cut
 
 
@@ -36,17 +41,60 @@ def safe_part(text: str) -> str:
         text = "_" + text
     if _WINDOWS_DEVICES.fullmatch(text):
         text = "_" + text
-    return _cut(text, MAX_PART)
+    return _cut(text)
 
 
-def _cut(name: str, limit: int) -> str:
-    """`name` in at most `limit` characters, keeping a short extension."""
-    if len(name) <= limit:
+def part_problem(part: str) -> str:
+    """Why one folder or file name of a zip made elsewhere is not one `safe_part` gives (beyond
+    separators and `..`, which the caller names): how unpacking it could change it or clash; ""
+    when it is fine."""
+    if part in ("", "."):
+        return "an empty or '.' part: the same path written two ways, so two entries can be one file"
+    if any(_RESERVED.match(c) or unicodedata.category(c) in _HIDDEN for c in part):
+        return ("a character Windows does not allow in a name (< > : \" | ? * or a control character): unpacked "
+                "there it is renamed or refused, and ':' writes into a hidden stream of another file")
+    if part != unicodedata.normalize("NFC", part):
+        return "not in Unicode's composed form (NFC): on macOS it is the same file as its composed twin"
+    if part.endswith((" ", ".")):
+        return "a name ending in a dot or a space, which Windows drops: unpacked, it is another file"
+    if _WINDOWS_DEVICES.fullmatch(part):
+        return "a name Windows keeps for a device (CON, NUL, COM1...): unpacked there, it is no file"
+    if not _fits(part, MAX_BYTES):
+        return f"a name longer than {MAX_BYTES} bytes, which most systems cannot hold"
+    return ""
+
+
+def same_file_key(path: str) -> str:
+    """What `path` becomes where names differ only in case and Unicode form (Windows, macOS): two
+    entries with one key are one file there, one unpacked over the other."""
+    return "/".join(unicodedata.normalize("NFC", part).rstrip(" .").casefold() for part in path.split("/"))
+
+
+def _cut(name: str) -> str:
+    """`name` in at most MAX_PART characters and MAX_BYTES bytes, keeping a short extension."""
+    if len(name) <= MAX_PART and _fits(name, MAX_BYTES):
         return name
     stem, dot, suffix = name.rpartition(".")
     if dot and stem and len(suffix) <= _MAX_SUFFIX:
-        return stem[: limit - len(suffix) - 1].rstrip(" .") + "." + suffix
-    return name[:limit].rstrip(" .")
+        return _with_tail(stem, "." + suffix)
+    return _fit(name, MAX_PART, MAX_BYTES).rstrip(" .")
+
+
+def _with_tail(stem: str, tail: str) -> str:
+    """`stem`, cut to leave room for `tail` (an extension, a number) within both limits, then `tail`."""
+    return _fit(stem, MAX_PART - len(tail), MAX_BYTES - len(tail.encode())).rstrip(" .") + tail
+
+
+def _fits(text: str, size: int) -> bool:
+    return len(text.encode("utf-8")) <= size
+
+
+def _fit(text: str, chars: int, size: int) -> str:
+    """The longest start of `text` of at most `chars` characters and `size` bytes of UTF-8."""
+    text = text[:chars]
+    while not _fits(text, size):
+        text = text[: len(text) - max(1, (len(text.encode("utf-8")) - size) // 4)]
+    return text
 
 
 class UniqueNames:
@@ -87,8 +135,7 @@ def _numbered(name: str, n: int) -> str:
     stem, dot, suffix = name.rpartition(".")
     if not (dot and stem and len(suffix) <= _MAX_SUFFIX):
         stem, suffix = name, ""
-    tail = f" ({n})" + ("." + suffix if suffix else "")
-    return stem[: MAX_PART - len(tail)].rstrip(" .") + tail
+    return _with_tail(stem, f" ({n})" + ("." + suffix if suffix else ""))
 
 
 def shown_name(text: str) -> str:
@@ -97,4 +144,4 @@ def shown_name(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN else c for c in text)
 
 
-_HIDDEN = ("Cc", "Cf", "Zl", "Zp")
+_HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")  # Cs: a lone surrogate (an undecodable byte): UTF-8 cannot hold it

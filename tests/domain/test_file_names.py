@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from ot62443_desktop.domain.file_names import MAX_PART, UniqueNames, network_path, safe_part, shown_name
+from ot62443_desktop.domain.file_names import (
+    MAX_BYTES,
+    MAX_PART,
+    UniqueNames,
+    network_path,
+    part_problem,
+    safe_part,
+    same_file_key,
+    shown_name,
+)
 
 
 @pytest.mark.parametrize(("original", "safe"), [
@@ -15,7 +26,9 @@ from ot62443_desktop.domain.file_names import MAX_PART, UniqueNames, network_pat
     ("a\\b", "a_b"), ("C:", "C_"), ("C:\\boot.ini", "C__boot.ini"),
     ("tab\there", "tab_here"), ("nul\0byte", "nul_byte"), ("bell\x07", "bell_"), ("del\x7f", "del_"),
     ("\u202egpj.exe", "_gpj.exe"), ("line\u2028sep", "line_sep"),
-    ("CON", "_CON"), ("con.txt", "_con.txt"), ("LPT1.log", "_LPT1.log"), ("COM¹", "_COM¹"), ("console", "console"),
+    ("CON", "_CON"), ("con.txt", "_con.txt"), ("CON .txt", "_CON .txt"), ("aux  ", "_aux"),
+    ("LPT1.log", "_LPT1.log"), ("COM¹", "_COM¹"), ("console", "console"),
+    ("bad\udc80byte", "bad_byte"),  # a lone surrogate: a byte of a name that was not UTF-8
     ("trailing. ", "trailing"), ("  spaced  ", "spaced"),
     ("a<b>c|d?e*f\"g", "a_b_c_d_e_f_g"),
     ("e\u0301t\u00e9", "\u00e9t\u00e9"),  # one form: "été" typed on a Mac and on Windows is one name
@@ -41,6 +54,44 @@ def test_unique_without_regard_to_case_and_the_same_folder_for_the_same_original
     assert names.path("evidence", "Z:1", "r", "a") == "evidence/Z_1/r/a"
     assert names.path("evidence", "Z_1", "r", "a") == "evidence/Z_1 (2)/r/a"
     assert names.name("", "MANIFEST.JSON") == "MANIFEST (2).JSON"
+
+
+def test_a_name_of_wide_characters_is_cut_to_what_a_file_system_holds() -> None:
+    """ext4 and APFS hold 255 bytes of a name: 80 emoji are 320."""
+    for original in ("\U0001f600" * 100, "\U0001f600" * 100 + ".pcap", "\u6587" * 200):
+        name = safe_part(original)
+        assert len(name.encode()) <= MAX_BYTES and len(name) <= MAX_PART and name[:1] == original[:1]
+    assert safe_part("\U0001f600" * 100 + ".pcap").endswith(".pcap")
+    names = UniqueNames()
+    names.name("f", "\U0001f600" * 100 + ".pcap")
+    second = names.name("f", "\U0001f600" * 100 + ".pcap", reuse=False)
+    assert second.endswith(" (2).pcap") and len(second.encode()) <= MAX_BYTES
+
+
+@given(st.text(max_size=300))
+def test_a_safe_name_is_one_nothing_would_change(original: str) -> None:
+    name = safe_part(original)
+    assert safe_part(name) == name and part_problem(name) == ""
+    assert len(name) <= MAX_PART and len(name.encode()) <= MAX_BYTES
+
+
+@pytest.mark.parametrize(("part", "words"), [
+    ("", "an empty or '.' part"), (".", "an empty or '.' part"),
+    ("rules.txt:hidden", "hidden stream"), ("a\x1b[2Jb", "control character"), ("a?", "does not allow"),
+    ("e\u0301t\u00e9", "composed form"),
+    ("rules.txt.", "ending in a dot or a space"), ("rules.txt ", "ending in a dot or a space"),
+    ("NUL", "device"), ("com1.log", "device"), ("CON .txt", "device"),
+    ("\u00e9" * 130, "longer than 255 bytes"),
+])
+def test_a_name_from_elsewhere_that_is_not_safe_says_why(part: str, words: str) -> None:
+    assert words in part_problem(part)
+
+
+def test_names_that_are_one_file_on_windows_or_macos_share_a_key() -> None:
+    assert same_file_key("evidence/Z1/Rules.TXT") == same_file_key("evidence/z1/rules.txt")
+    assert same_file_key("evidence/\u00e9t\u00e9.txt") == same_file_key("evidence/e\u0301te\u0301.txt")
+    assert same_file_key("evidence/a.txt.") == same_file_key("evidence/a.txt")
+    assert same_file_key("evidence/a.txt") != same_file_key("evidence/b.txt")
 
 
 def test_a_numbered_long_name_stays_within_the_limit() -> None:
