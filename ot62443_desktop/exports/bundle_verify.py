@@ -2,10 +2,12 @@
 
 Each entry the manifest names is read as a stream and hashed; nothing is ever extracted, to
 disk or whole into memory, so a hostile zip's names (`../`, absolute paths, backslashes, links,
-duplicates) can do no harm here; they are named as unsafe for whoever unpacks the bundle. No entry
-is read further than the manifest's size for it, and sizes a zip declares that no deflate
-stream can produce, or a compression our bundles never use, are reported without decompressing
-anything: a zip bomb costs no more than hashing the files the manifest claims.
+duplicates, names that are one file on Windows or macOS, names Windows changes) can do no harm
+here; they are named as unsafe for whoever unpacks the bundle, as is a zip that other tools
+would read differently (bundle_layout.py). No entry is read further than the manifest's size
+for it, and sizes a zip declares that no deflate stream can produce, a compression our bundles
+never use, or bytes shared by two entries are reported without decompressing anything: a zip
+bomb costs no more than hashing the files the manifest claims.
 
 The manifest's sums prove nothing against someone who rewrites the manifest too: hand over the
 manifest's own SHA-256 by another way (it is printed by both commands), or encrypt the bundle,
@@ -27,7 +29,8 @@ from typing import Any
 
 import pyzipper  # type: ignore[import-untyped]
 
-from ot62443_desktop.domain.file_names import shown_name
+from ot62443_desktop.domain.file_names import part_problem, same_file_key, shown_name
+from ot62443_desktop.exports.bundle_layout import Layout, check_layout
 from ot62443_desktop.exports.bundle_manifest import (
     MANIFEST,
     MAX_MANIFEST,
@@ -107,12 +110,12 @@ def verify_bundle(path: Path, passphrase: Callable[[], str], hooks: Hooks | None
         except (pyzipper.BadZipFile, OSError, ValueError, EOFError) as exc:
             raise BundleError(f"{path}: not a zip file, or a damaged one ({exc})") from None
         with zf:
-            return _Check(path, zf, passphrase, hooks).run()
+            return _Check(path, zf, passphrase, hooks, check_layout(fh, zf)).run()
 
 
 class _Check:
-    def __init__(self, path: Path, zf: Any, passphrase: Callable[[], str], hooks: Hooks) -> None:
-        self.path, self.zf, self.hooks = path, zf, hooks
+    def __init__(self, path: Path, zf: Any, passphrase: Callable[[], str], hooks: Hooks, layout: Layout) -> None:
+        self.path, self.zf, self.hooks, self.layout = path, zf, hooks, layout
         self.entries: list[Any] = zf.infolist()
         self.encrypted = any(_encrypted(info) for info in self.entries)
         if self.encrypted:
@@ -128,12 +131,18 @@ class _Check:
             report.altered.append(Finding(MANIFEST, "the manifest says the bundle was " +
                                           ("encrypted" if manifest.encrypted else "not encrypted") +
                                           ", but it is " + ("encrypted" if self.encrypted else "not")))
+        twins = Counter(same_file_key(name) for name in names)
         for name, count in names.items():
             if why := unsafe_name(name):
                 report.unsafe.append(Finding(name, why))
             if count > 1:
                 report.unsafe.append(Finding(name, f"the zip holds {count} entries of this name: which one is "
                                                    "unpacked depends on the tool"))
+            elif twins[same_file_key(name)] > 1:
+                report.unsafe.append(Finding(name, "another entry's name differs from it only in case, Unicode form "
+                                                   "or a trailing dot: on Windows or macOS they are one file, one "
+                                                   "unpacked over the other"))
+        report.unsafe += [Finding(name, why) for name, why in self.layout.unsafe]
         for info in self.entries:
             if _link(info):
                 report.unsafe.append(Finding(info.filename, "a symbolic link: unpacked, it would point elsewhere"))
@@ -190,6 +199,8 @@ class _Check:
         """Why the entry is not the file the manifest describes; "" when it is."""
         if self.encrypted and not _encrypted(info):
             return "not encrypted though the bundle is: it was put in by someone without the passphrase"
+        if id(info) in self.layout.shared:
+            return "not unpacked: its bytes are also another entry's (see unsafe)"
         if info.file_size != size:
             return f"{info.file_size:,} bytes where the manifest says {size:,}"
         if info.compress_type not in _COMPRESSIONS:
@@ -225,12 +236,12 @@ def unsafe_name(name: str) -> str:
         return "an absolute path: unpacked, it would be written outside the folder"
     if len(name) >= 2 and name[1] == ":":
         return "a drive letter: unpacked on Windows, it would be written on that drive"
-    parts = name.split("/")
+    parts = name.removesuffix("/").split("/")  # a folder's entry ends in "/"
     if ".." in parts:
         return "'..' in the path: unpacked, it would be written outside the folder"
     if shown_name(name) != name:
         return "a control or invisible character in the name"
-    return ""
+    return next((why for why in map(part_problem, parts) if why), "")
 
 
 def _encrypted(info: Any) -> bool:
