@@ -336,21 +336,22 @@ def _bundle(args: argparse.Namespace) -> int:
 
 
 def _verify_bundle(args: argparse.Namespace) -> int:
-    from ot62443_desktop.domain.file_names import shown_name
+    """Check a bundle someone sent: every name and reason it prints is escaped (the sender's text)."""
+    from ot62443_desktop.domain.file_names import shown_json, shown_name
     from ot62443_desktop.exports.bundle_verify import verify_bundle
 
     report = verify_bundle(Path(args.bundle), lambda: _passphrase("Passphrase of the bundle"))
     problems = {"altered": report.altered, "added": report.added, "missing": report.missing, "unsafe": report.unsafe}
     if args.json:
-        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        print(shown_json(json.dumps(report.as_json(), indent=2, ensure_ascii=False)))
     else:
         print(f"{shown_name(args.bundle)}: evidence bundle of project {shown_name(report.project_id)}, generation "
               f"{report.generation}, made {shown_name(report.created)}; "
               + ("encrypted" if report.encrypted else "not encrypted"))
         print(f"manifest SHA-256: {report.manifest_sha256}")
         for label, findings in problems.items():
-            for finding in findings:
-                print(f"{label}: {shown_name(finding.path)}: {finding.reason}")
+            for finding in findings:  # a finding of the whole zip names no entry
+                print(shown_name(f"{label}: {finding.path + ': ' if finding.path else ''}{finding.reason}"))
         for item in report.left_out:
             print(f"left out when bundled: {_left_out_text(item, shown_name)}")
         print(f"{report.checked} file(s) match the manifest")

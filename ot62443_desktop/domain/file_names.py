@@ -144,4 +144,20 @@ def shown_name(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN else c for c in text)
 
 
+def shown_json(text: str) -> str:
+    """JSON text with its control and invisible characters as JSON escapes: the same document, which
+    cannot drive the terminal it is printed on (json.dumps leaves DEL, C1 controls such as CSI and
+    bidirectional overrides as they are)."""
+    return _MAYBE_HIDDEN.sub(lambda m: _json_escape(m[0]) if unicodedata.category(m[0]) in _HIDDEN else m[0], text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code > 0xFFFF:  # JSON escapes UTF-16 units: a pair of surrogates
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+_MAYBE_HIDDEN = re.compile(r"[\x7f-\U0010ffff]")  # C0 controls json.dumps escapes itself
 _HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")  # Cs: a lone surrogate (an undecodable byte): UTF-8 cannot hold it

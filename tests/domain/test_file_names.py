@@ -14,6 +14,7 @@ from ot62443_desktop.domain.file_names import (
     part_problem,
     safe_part,
     same_file_key,
+    shown_json,
     shown_name,
 )
 
@@ -109,3 +110,12 @@ def test_network_paths() -> None:
 def test_shown_name_keeps_a_report_line_one_line() -> None:
     assert shown_name("a\nb\u202ec") == "a\\u000ab\\u202ec"
     assert shown_name("été/photo 1.jpg") == "été/photo 1.jpg"
+
+
+def test_shown_json_is_the_same_document_without_terminal_controls() -> None:
+    import json
+
+    doc = {"name": "a\x7fb\u009b2J\u202ec\U000e0041 \u00e9t\u00e9 \U0001f600"}
+    text = shown_json(json.dumps(doc, ensure_ascii=False))
+    assert json.loads(text) == doc
+    assert text == '{"name": "a\\u007fb\\u009b2J\\u202ec\\udb40\\udc41 \u00e9t\u00e9 \U0001f600"}'
