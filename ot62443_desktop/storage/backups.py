@@ -49,6 +49,11 @@ def list_backups(project_path: Path) -> list[Path]:
     return sorted(found, key=_order, reverse=True)
 
 
+def is_backup_name(name: str) -> bool:
+    """Whether `name` is one the program gives a backup."""
+    return _BACKUP_NAME.match(name) is not None
+
+
 def _order(backup: Path) -> tuple[int, str]:
     match = _BACKUP_NAME.match(backup.name)
     assert match is not None

@@ -40,7 +40,11 @@ def is_encrypted(path: str | Path) -> bool:
 
 
 def new_key(secret: Secret | None) -> Key | None:
-    """The key a new file is sealed with: a passphrase gets a fresh salt; a key is kept (same passphrase)."""
+    """The key a new file is sealed with: a passphrase gets a fresh salt; a key is kept (same passphrase).
+    An empty passphrase is refused: it protects nothing, and no prompt gives it back to open the file."""
+    if secret == "":
+        raise StoreError("an empty passphrase protects nothing; choose one (four or more random words); "
+                         "nothing was changed")
     return derive(secret) if isinstance(secret, str) else secret
 
 

@@ -134,8 +134,12 @@ def merge_into(store: ProjectStore, other: str | Path, *, dry_run: bool = False,
         store.warnings += [f"{theirs.path}: {warning}" for warning in theirs.warnings]
         _refuse_forged_counts(store, theirs)
         plan = plan_merge(store.document(), theirs.document(), copy_id=store.copy_id, by=user(), at=now())
+        encrypted_other = theirs.encrypted
     if not dry_run and (plan.changes or plan.history):
         store.put_versions(plan.changes, plan.history)
+        if encrypted_other and not store.encrypted:  # asked for (its passphrase was given), but never unsaid
+            store.warnings.append(f"{other} is encrypted but {store.path} is not: what was taken from it is "
+                                  "now stored unencrypted (protect the project to encrypt it)")
     return plan.report
 
 

@@ -122,9 +122,19 @@ def derive(passphrase: str, params: KdfParams = DEFAULT_PARAMS, salt: bytes | No
     if problem := params.problem():
         raise SealError(problem)
     salt = os.urandom(SALT_BYTES) if salt is None else salt
-    text = unicodedata.normalize("NFC", passphrase).encode("utf-8", "surrogateescape")
-    out = Scrypt(salt=salt, length=KEY_BYTES + CHECK_BYTES, n=1 << params.log2_n, r=params.r, p=params.p).derive(text)
+    out = Scrypt(salt=salt, length=KEY_BYTES + CHECK_BYTES, n=1 << params.log2_n, r=params.r,
+                 p=params.p).derive(_utf8(unicodedata.normalize("NFC", passphrase)))
     return Key(params, salt, out[KEY_BYTES:], out[:KEY_BYTES])
+
+
+def _utf8(text: str) -> bytes:
+    """The passphrase's bytes: an undecodable byte of the environment (a lone surrogate of Python's
+    surrogateescape) is that byte again; any other lone surrogate (Windows' environment may hold one)
+    is encoded as it is, rather than failing with the passphrase inside the exception."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def is_sealed(data: bytes) -> bool:

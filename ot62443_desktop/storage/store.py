@@ -413,21 +413,25 @@ class ProjectStore:
         self._refuse_in_batch(done)
         failed = f"{self.path}: the project was not {done}"
         self._check_lock(f"it was not {done}")
-        old = self._key
+        old, converted = self._key, []
         try:
             if journal.records:
                 self.compact()
             if key is not None:
-                protection.convert_backups(self.path, old, key)
+                converted = protection.convert_backups(self.path, old, key, project_id=self.project_id)
             self._key = key
             self._write_file()
         except BaseException as exc:
             self._key = old
             if key is not None:
-                self.warnings += protection.convert_back(self.path, key, old, still="the passphrase just given")
+                self.warnings += protection.convert_back(self.path, key, old, still="the passphrase just given",
+                                                         project_id=self.project_id)
             if isinstance(exc, OSError):
                 raise SaveError(f"{failed} ({describe_os_error(exc)}); nothing was changed") from None
             raise
+        if others := protection.elsewhere(self.path, converted):
+            self.warnings.append(f"{len(others)} backup(s) kept for this project under another name or folder "
+                                 f"(it was moved, renamed or copied) were {done} too")
         self._restart_journal(self._writable())
         if key is None:
             self.warnings += protection.convert_back(self.path, old, None, still="the project's former passphrase")
