@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -92,14 +93,17 @@ def shape_problem(raw: dict[str, Any], meta: dict[str, Any]) -> str | None:
     return None
 
 
-def _nesting(value: list[Any] | dict[str, Any]) -> int:
-    """How deep lists and objects nest in `value`, counted up to the limit (iteratively)."""
-    deepest, stack = 1, [(value, 1)]
-    while stack and deepest < _MAX_NESTING:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((child, depth + 1) for child in children if type(child) in _CONTAINERS)
+def _nesting(value: list[Any] | dict[str, Any], limit: int = _MAX_NESTING) -> int:
+    """How deep lists and objects nest in `value`, counted up to `limit`: the count, and the recursion,
+    stop there however deep a hostile file nests (every record is counted at each open: kept cheap)."""
+    deepest = 1
+    children: Iterable[Any] = value.values() if isinstance(value, dict) else value
+    if limit > 1:
+        for child in children:
+            if type(child) in _CONTAINERS:
+                deepest = max(deepest, 1 + _nesting(child, limit - 1))
+                if deepest >= limit:
+                    break
     return deepest
 
 
