@@ -53,6 +53,7 @@ from ot62443_desktop.exports.bundle_manifest import (
     Problem,
     Reference,
     manifest_bytes,
+    size_problem,
 )
 from ot62443_desktop.exports.evidence_files import Digest, ReadError, open_evidence, stream
 from ot62443_desktop.exports.output import InMemory, check_target, replacing
@@ -128,6 +129,8 @@ def write_bundle(project: ProjectData, catalogues: CatalogueSet, target: Path, *
         manifest = Manifest(project.project_id, generation, datetime.now().astimezone().isoformat("T", "seconds"),
                             passphrase is not None, tuple(files), tuple(left_out))
         data = manifest_bytes(manifest, language.value)
+        if problem := size_problem(data):  # verify-bundle would refuse it: never hand over what cannot be checked
+            raise BundleError(f"{problem}: too many evidence files for one bundle; nothing was written")
         zf.writestr(packer.entry(MANIFEST, len(data)), data)
     if hooks.progress is not None:  # report only: once the bundle is in place a cancel comes too late
         hooks.progress(PERMILLE, PERMILLE)

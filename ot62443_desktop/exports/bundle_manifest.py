@@ -25,6 +25,9 @@ REGISTER = "gap-register.xlsx"
 PLAN = "remediation-plan.pdf"
 EVIDENCE = "evidence"
 MAX_MANIFEST = 64 << 20  # bytes: a manifest of 100,000 evidence files is about 50 MiB
+# JSON values, counted as the commas and brackets of its text: ours take 33 bytes each or more, while
+# "{}," takes 3 and becomes a 70-byte dict (64 MiB of them, 1.7 GB), so the count is checked before parsing
+MAX_VALUES = MAX_MANIFEST // 24
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -123,8 +126,20 @@ def _left_out_doc(f: LeftOut) -> dict[str, Any]:
     return doc
 
 
+def size_problem(data: bytes) -> str:
+    """Why a manifest of `data` is more than verify-bundle reads; "" when it is not."""
+    if len(data) > MAX_MANIFEST:
+        return f"{MANIFEST} is larger than a manifest ever is ({len(data):,} bytes, at most {MAX_MANIFEST:,})"
+    values = data.count(b",") + data.count(b"[") + data.count(b"{")
+    if values > MAX_VALUES:
+        return f"{MANIFEST} holds more JSON values than a manifest ever does ({values:,}, at most {MAX_VALUES:,})"
+    return ""
+
+
 def read_manifest(data: bytes) -> Manifest:
     """The manifest in `data`; BundleError saying what is wrong when it is not one of ours."""
+    if problem := size_problem(data):
+        raise BundleError(f"{problem}; not read")
     try:
         doc = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

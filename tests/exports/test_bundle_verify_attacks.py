@@ -232,3 +232,20 @@ def test_a_manifest_claiming_encryption_in_a_plain_bundle(untouched: Path) -> No
                                                                         encrypted=True))])
     report = check(bundle)
     assert [f.path for f in report.altered] == ["manifest.json"] and report.checked == 1
+
+
+def test_a_manifest_of_countless_tiny_values_is_refused_before_it_is_parsed(untouched: Path) -> None:
+    """60 MB of '{},' deflates to 60 KB and would parse into 20 million dicts (1.7 GB): it is refused
+    by its count of values, before the JSON parser builds any of them."""
+    import tracemalloc
+
+    files = b"{}," * (20 << 20)
+    bundle = build(untouched / "flat.zip", [("manifest.json", manifest()[:-1] + b', "x": [' + files + b"0]}")])
+    tracemalloc.start()
+    try:
+        with pytest.raises(BundleError, match="more JSON values") as caught:
+            check(bundle)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * len(files) and "\n" not in str(caught.value)
