@@ -224,6 +224,7 @@ def _export(args: argparse.Namespace) -> int:
         if project.store.key is not None and password is None:
             _warn(["the project is encrypted but these exports will not be: anyone who gets them can read "
                    "every finding (add --encrypt to protect them with a password)"])
+        _warn_reused_passphrase(project, password, "the exported files are")
     # --lang, else the project's report language, else English (the CLI has no GUI language)
     language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
     sealed = ", encrypted with a password" if password is not None else ""
@@ -240,6 +241,17 @@ def _export(args: argparse.Namespace) -> int:
                    language=language, password=password)
         print(f"wrote {args.pdf} (PDF remediation plan, {args.page_size}, {language.native_name}{sealed})")
     return 0
+
+
+def _warn_reused_passphrase(project: Project, password: str | None, what: str) -> None:
+    """A password handed to a recipient should not be the key to the project: with OT62443_PASSPHRASE set,
+    both come from it (a shell's profile may keep it for every client's project)."""
+    from ot62443_desktop.passphrase import VARIABLE
+
+    if password is not None and project.store.key is not None and password == os.environ.get(VARIABLE):
+        _warn([f"{what} encrypted with the project's own passphrase (both come from {VARIABLE}): whoever you "
+               "give it to can open this project, and any other kept under it; for a password of their own, "
+               f"run the command on a terminal without {VARIABLE}, which asks for each"])
 
 
 def _export_password(args: argparse.Namespace) -> str:
@@ -318,6 +330,7 @@ def _bundle(args: argparse.Namespace) -> int:
     project_path = Path(args.project)
     with _opened(args.project, read_only=True) as project:
         snapshot, catalogues, generation = project.store.snapshot(), project.catalogues, project.store.generation
+        _warn_reused_passphrase(project, passphrase, "the bundle is")
     language = Language(args.lang) if args.lang else snapshot.info.report_language or Language.EN
     report = write_bundle(snapshot, catalogues, Path(args.to), project_path=project_path, generation=generation,
                           language=language, passphrase=passphrase)
