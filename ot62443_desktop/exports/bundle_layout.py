@@ -30,15 +30,17 @@ _ZIP64_FIELD, _UNICODE_PATH_FIELD = 0x0001, 0x7075
 _WZ_AES = 99  # the method a WinZip AES entry declares (the real one is in its AES field)
 _FULL = 0xFFFFFFFF  # a 32-bit size that says "see the ZIP64 field"
 _ZIP64_END = 56 + 20  # the ZIP64 end record and its locator, before the end record
+SHARED = "its bytes are also another entry's"
 
 
 @dataclass
 class Layout:
-    """What the check found: unsafe (entry name, or "" for the zip itself, and why) and the entries
-    whose bytes another entry also claims (never unpacked)."""
+    """What the check found: unsafe (entry name, or "" for the zip itself, and why), and the entries
+    never to unpack (their bytes are another entry's too, or not where the directory says), by the
+    id() of their ZipInfo, with why."""
 
     unsafe: list[tuple[str, str]] = field(default_factory=list)
-    shared: set[int] = field(default_factory=set)  # id() of their ZipInfo
+    not_unpacked: dict[int, str] = field(default_factory=dict)
 
 
 def check_layout(fh: BinaryIO, zf: Any) -> Layout:
@@ -50,19 +52,24 @@ def check_layout(fh: BinaryIO, zf: Any) -> Layout:
     position, owner = 0, None
     for info in sorted(zf.infolist(), key=lambda i: i.header_offset):
         name = shown_name(info.filename)
+        if not 0 <= info.header_offset <= zf.start_dir - _LOCAL.size:
+            _no_header(info, layout)
+            continue
         if info.header_offset > position:
             layout.unsafe.append(("", _gap(info.header_offset - position, owner, name)))
         elif info.header_offset < position and owner is not None:
-            layout.shared.update((id(info), id(owner)))
+            layout.not_unpacked.update(dict.fromkeys((id(info), id(owner)), SHARED))
             layout.unsafe.append((info.filename, f"its bytes are also those of {shown_name(owner.filename)} "
                                                  "(how zip bombs multiply their size): not unpacked"))
         end = _entry_end(fh, info, layout)
+        if end is None:
+            continue
         if end > position:
             position, owner = end, info
     if position < zf.start_dir:
         layout.unsafe.append(("", _gap(zf.start_dir - position, owner, "the zip's directory")))
     elif position > zf.start_dir and owner is not None:
-        layout.shared.add(id(owner))
+        layout.not_unpacked[id(owner)] = SHARED
         layout.unsafe.append((owner.filename, "its bytes run into the zip's directory: not unpacked"))
     return layout
 
@@ -91,15 +98,19 @@ def _check_end(fh: BinaryIO, zf: Any, size: int, layout: Layout) -> None:
                                   "files"))
 
 
-def _entry_end(fh: BinaryIO, info: Any, layout: Layout) -> int:
-    """Where the entry's local header, data and data descriptor end; its disagreements noted on the way."""
+def _no_header(info: Any, layout: Layout) -> None:
+    layout.not_unpacked[id(info)] = "no local header where the zip's directory says it starts"
+    layout.unsafe.append((info.filename, "no local header where the zip's directory says it starts: not unpacked"))
+
+
+def _entry_end(fh: BinaryIO, info: Any, layout: Layout) -> int | None:
+    """Where the entry's local header, data and data descriptor end (None: no local header where it
+    should start); its disagreements noted on the way."""
     fh.seek(info.header_offset)
     raw = fh.read(_LOCAL.size)
     if len(raw) < _LOCAL.size or raw[:4] != _LOCAL_SIGNATURE:
-        layout.shared.add(id(info))
-        layout.unsafe.append((info.filename, "no local header where the zip's directory says it starts: not "
-                                             "unpacked"))
-        return int(info.header_offset)
+        _no_header(info, layout)
+        return None
     _, _, flags, method, _, _, crc, compressed, size, name_length, extra_length = _LOCAL.unpack(raw)
     name, extra = fh.read(name_length), fh.read(extra_length)
     data_end = info.header_offset + _LOCAL.size + name_length + extra_length + info.compress_size

@@ -190,7 +190,7 @@ class _Check:
                 entry.read(1)  # to the end, where the checksum or the authentication code is checked
         except RuntimeError as exc:  # pyzipper: a wrong password ("Bad password for file ...")
             raise BundleError(f"{self.path}: the passphrase does not open this bundle ({exc})") from None
-        except (pyzipper.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        except (pyzipper.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
             raise BundleError(f"{self.path}: {MANIFEST} cannot be read ({exc}); if the bundle is encrypted, "
                               "the passphrase may be wrong") from None
         return data
@@ -199,8 +199,8 @@ class _Check:
         """Why the entry is not the file the manifest describes; "" when it is."""
         if self.encrypted and not _encrypted(info):
             return "not encrypted though the bundle is: it was put in by someone without the passphrase"
-        if id(info) in self.layout.shared:
-            return "not unpacked: its bytes are also another entry's (see unsafe)"
+        if why := self.layout.not_unpacked.get(id(info)):
+            return f"not unpacked: {why} (see unsafe)"
         if info.file_size != size:
             return f"{info.file_size:,} bytes where the manifest says {size:,}"
         if info.compress_type not in _COMPRESSIONS:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from ot62443_desktop.exports.bundle_manifest import BundleError
 from tests.exports.test_bundle_verify_attacks import GOOD, build, check, file_entry, manifest
 
 LOCAL = struct.Struct("<4sHHHHHIIIHH")
@@ -249,3 +250,23 @@ def test_hashes_in_the_handmade_zips_are_right(tmp_path: Path) -> None:
         assert hashlib.sha256(zf.read("evidence/a.txt")).digest() == hashlib.sha256(GOOD).digest()
     report = check(bundle)
     assert report.ok and report.checked == 1
+
+
+def test_an_entry_whose_header_is_not_where_the_directory_says(tmp_path: Path) -> None:
+    """Past the end of the file, or before its start (the end record moved): named, never read, and
+    a manifest that cannot be reached is one line, not the system's 'Invalid argument'."""
+    bundle = build(tmp_path / "far.zip", [("evidence/a.txt", GOOD),
+                                          ("manifest.json", manifest(file_entry("evidence/a.txt", GOOD)))])
+    data = bytearray(bundle.read_bytes())
+    struct.pack_into("<I", data, data.find(b"PK\x01\x02") + 42, 0x7FFFFFFF)  # evidence/a.txt's header offset
+    bundle.write_bytes(bytes(data))
+    report = check(bundle)
+    assert [(f.path, f.reason) for f in report.altered] == [
+        ("evidence/a.txt", "not unpacked: no local header where the zip's directory says it starts (see unsafe)")]
+    assert ("evidence/a.txt", "no local header where the zip's directory says it starts: not unpacked") in [
+        (f.path, f.reason) for f in report.unsafe]
+    data = bytearray(a_bundle(tmp_path))
+    struct.pack_into("<I", data, len(data) - 6, struct.unpack_from("<I", data, len(data) - 6)[0] + 1000)
+    bundle.write_bytes(bytes(data))  # every offset now reads 1000 bytes before the file's start
+    with pytest.raises(BundleError, match="manifest.json cannot be read"):
+        check(bundle)
