@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import struct
 import zlib
 from collections import Counter
 from collections.abc import Callable
@@ -46,6 +47,11 @@ from ot62443_desktop.storage.fsutil import NotRegularError
 MAX_DEFLATE_RATIO = 1032  # the most a deflate stream can expand (258 bytes from one 2-bit code, in effect)
 AES_OVERHEAD = 16 + 2 + 10  # a WinZip AES-256 entry's salt, password check and authentication code
 _COMPRESSIONS = (pyzipper.ZIP_STORED, pyzipper.ZIP_DEFLATED)  # the only ones a bundle is written with
+# What pyzipper raises on a damaged or hostile zip (found by mutating bundles at random): an unknown AES
+# key strength is a KeyError, an AES salt cut by the file's end a struct.error, an unknown version
+# NotImplementedError, an offset before the file's start an OSError
+DAMAGED = (pyzipper.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError, KeyError,
+           struct.error)
 
 
 @dataclass(frozen=True)
@@ -107,8 +113,8 @@ def verify_bundle(path: Path, passphrase: Callable[[], str], hooks: Hooks | None
     with os.fdopen(fd, "rb") as fh:
         try:
             zf = pyzipper.AESZipFile(fh)
-        except (pyzipper.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise BundleError(f"{path}: not a zip file, or a damaged one ({exc})") from None
+        except DAMAGED as exc:
+            raise BundleError(f"{path}: not a zip file, or a damaged one ({_what(exc)})") from None
         with zf:
             return _Check(path, zf, passphrase, hooks, check_layout(fh, zf)).run()
 
@@ -190,8 +196,8 @@ class _Check:
                 entry.read(1)  # to the end, where the checksum or the authentication code is checked
         except RuntimeError as exc:  # pyzipper: a wrong password ("Bad password for file ...")
             raise BundleError(f"{self.path}: the passphrase does not open this bundle ({exc})") from None
-        except (pyzipper.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
-            raise BundleError(f"{self.path}: {MANIFEST} cannot be read ({exc}); if the bundle is encrypted, "
+        except DAMAGED as exc:
+            raise BundleError(f"{self.path}: {MANIFEST} cannot be read ({_what(exc)}); if the bundle is encrypted, "
                               "the passphrase may be wrong") from None
         return data
 
@@ -218,8 +224,8 @@ class _Check:
                     step(read)
         except RuntimeError as exc:
             return f"cannot be decrypted with this passphrase ({exc})"
-        except (pyzipper.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
-            return f"damaged: {exc}"
+        except DAMAGED as exc:
+            return f"damaged: {_what(exc)}"
         if read != size:
             return f"{read:,} bytes where the manifest says {size:,}"
         if digest.hexdigest() != sha256:
@@ -242,6 +248,11 @@ def unsafe_name(name: str) -> str:
     if shown_name(name) != name:
         return "a control or invisible character in the name"
     return next((why for why in map(part_problem, parts) if why), "")
+
+
+def _what(exc: BaseException) -> str:
+    """The reader's words for a damage; a bare KeyError says only the key it missed."""
+    return f"{type(exc).__name__}: {exc}" if isinstance(exc, KeyError) else str(exc) or type(exc).__name__
 
 
 def _encrypted(info: Any) -> bool:

@@ -249,3 +249,46 @@ def test_a_manifest_of_countless_tiny_values_is_refused_before_it_is_parsed(unto
     finally:
         tracemalloc.stop()
     assert peak < 3 * len(files) and "\n" not in str(caught.value)
+
+
+def aes_strength_patched(path: Path, name: str, strength: int) -> None:
+    """Give entry `name` an AES key strength no reader knows, in its directory record."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02" + data[data.find(b"PK\x01\x02") + 4: data.find(b"PK\x01\x02") + 4])
+    while at >= 0:
+        length, extra = struct.unpack_from("<HH", data, at + 28)
+        if data[at + 46: at + 46 + length] == name.encode():
+            field = data.find(b"\x01\x99", at + 46 + length, at + 46 + length + extra)
+            data[field + 8] = strength
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_damage_the_zip_reader_chokes_on_is_a_finding_or_one_line(untouched: Path) -> None:
+    """Found by mutating bundles at random: pyzipper raises KeyError for an unknown AES key strength,
+    struct.error for a cut AES salt and NotImplementedError for an unknown zip version; each used to
+    reach the command as a traceback."""
+    listed = manifest(file_entry("evidence/a.txt", GOOD), encrypted=True)
+    sealed = sealed_bundle(untouched / "sealed.zip", [("evidence/a.txt", GOOD, True), ("manifest.json", listed, True)])
+    aes_strength_patched(sealed, "evidence/a.txt", 7)
+    [altered] = verify_bundle(sealed, lambda: "pw").altered
+    assert altered.path == "evidence/a.txt" and altered.reason.startswith("damaged")
+    aes_strength_patched(sealed, "manifest.json", 7)
+    with pytest.raises(BundleError, match="manifest.json cannot be read"):
+        verify_bundle(sealed, lambda: "pw")
+    bundle = build(untouched / "version.zip", [("manifest.json", manifest())])
+    data = bytearray(bundle.read_bytes())
+    struct.pack_into("<B", data, data.find(b"PK\x01\x02") + 6, 99)  # needs zip version 9.9 to extract
+    bundle.write_bytes(bytes(data))
+    with pytest.raises(BundleError, match="not a zip file, or a damaged one"):
+        check(bundle)
+
+
+def test_a_cut_aes_salt_is_damage(untouched: Path) -> None:
+    listed = manifest(encrypted=True)
+    sealed = sealed_bundle(untouched / "sealed.zip", [("manifest.json", listed, True)])
+    data = bytearray(sealed.read_bytes())
+    struct.pack_into("<H", data, 28, 0xFFFF)  # its local header's extra field: the salt is past the file's end
+    sealed.write_bytes(bytes(data))
+    with pytest.raises(BundleError, match="manifest.json cannot be read"):
+        verify_bundle(sealed, lambda: "pw")
