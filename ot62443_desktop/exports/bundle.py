@@ -162,7 +162,13 @@ def _refuse_evidence_as_target(target: Path, sources: list[_Source]) -> None:
     """The bundle replaces its target at the end: never an evidence file it packs."""
     real = os.path.realpath(target)
     for source in sources:
-        if not network_path(source.location) and os.path.realpath(source.location) == real:
+        if network_path(source.location):
+            continue
+        try:
+            same = os.path.realpath(source.location) == real
+        except (OSError, ValueError):  # a NUL in a hand-edited path: left out as unreadable later
+            continue
+        if same:
             raise BundleError(f"{target}: that is an evidence file of this project; choose another name for the "
                               "bundle (nothing was written)")
 

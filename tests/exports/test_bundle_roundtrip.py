@@ -80,3 +80,20 @@ def test_a_bundle_whose_manifest_verify_bundle_would_refuse_is_not_written(
                          project_path=project.store.path, generation=project.store.generation)
     assert not (tmp_path / "out.zip").exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".zip" or ".zip." in p.name] == []
+
+
+def test_evidence_paths_a_hand_edited_project_may_hold_are_left_out_not_a_crash(tmp_path: Path) -> None:
+    """A NUL (JSON allows "\\u0000"), a path longer than any system takes, a device, a folder, a FIFO:
+    each is listed as left out, and the bundle still checks."""
+    from ot62443_desktop.domain.model import Evidence
+
+    os.mkfifo(tmp_path / "pipe")
+    paths = {str(tmp_path / "a\0b.txt"): "unreadable", "/" + "long/" * 2000: "unreadable", "/dev/zero": "not_a_file",
+             str(tmp_path): "not_a_file", str(tmp_path / "pipe"): "not_a_file", "//host/share/x.pdf": "network"}
+    with open_project(tmp_path / "plant.ot62443", create=True, client="ACME", site="North") as project:
+        project.add_zone("Z1", "Control", 2)
+        project.set_answer("Z1", "SR 1.1", "partial", evidence=tuple(Evidence(p, "0" * 64) for p in paths))
+        report = write_bundle(project.store.snapshot(), project.catalogues, tmp_path / "out.zip",
+                              project_path=project.store.path, generation=project.store.generation)
+    assert {item.source: item.problem.value for item in report.left_out} == paths
+    assert verify_bundle(tmp_path / "out.zip", lambda: pytest.fail("not encrypted")).ok
