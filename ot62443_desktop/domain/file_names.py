@@ -107,16 +107,20 @@ class UniqueNames:
     def __init__(self) -> None:
         self._given: dict[tuple[str, str], str] = {}  # (folder, original) -> name
         self._taken: set[tuple[str, str]] = set()  # (folder, name.casefold())
+        self._last: dict[tuple[str, str], int] = {}  # (folder, base.casefold()) -> the last number tried
 
     def name(self, folder: str, original: str, *, reuse: bool = True) -> str:
         """A safe name for `original` in `folder` ("" for the top); with `reuse`, the one given before."""
         if reuse and (folder, original) in self._given:
             return self._given[(folder, original)]
         base = safe_part(original)
-        name, n = base, 1
+        key = (folder, base.casefold())
+        n = self._last.get(key, 1)  # thousands of one name in a folder: each number tried once, not each time
+        name = base if n == 1 else _numbered(base, n)
         while (folder, name.casefold()) in self._taken:
             n += 1
             name = _numbered(base, n)
+        self._last[key] = n
         self._taken.add((folder, name.casefold()))
         self._given[(folder, original)] = name
         return name

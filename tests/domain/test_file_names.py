@@ -119,3 +119,15 @@ def test_shown_json_is_the_same_document_without_terminal_controls() -> None:
     text = shown_json(json.dumps(doc, ensure_ascii=False))
     assert json.loads(text) == doc
     assert text == '{"name": "a\\u007fb\\u009b2J\\u202ec\\udb40\\udc41 \u00e9t\u00e9 \U0001f600"}'
+
+
+def test_thousands_of_files_of_one_name_in_one_folder_are_numbered_in_turn() -> None:
+    """3,000 photos all called screenshot.png under one requirement: each name tried once (the count
+    went back to (2) for every file, 3,000 x 1,500 tries, 6 s; now it goes on from the last)."""
+    names = UniqueNames()
+    given = [names.path("evidence", "Z1", "SR 1.1", "screenshot.png") for _ in range(3000)]
+    assert given[:3] == ["evidence/Z1/SR 1.1/screenshot.png", "evidence/Z1/SR 1.1/screenshot (2).png",
+                         "evidence/Z1/SR 1.1/screenshot (3).png"]
+    assert given[-1] == "evidence/Z1/SR 1.1/screenshot (3000).png" and len({n.casefold() for n in given}) == 3000
+    assert names.path("evidence", "Z1", "SR 1.1", "Screenshot.PNG") == "evidence/Z1/SR 1.1/Screenshot (3001).PNG"
+    assert names.path("evidence", "Z1", "SR 1.1", "screenshot (5).png") == "evidence/Z1/SR 1.1/screenshot (5) (2).png"
