@@ -58,6 +58,7 @@ from ot62443_desktop.exports.bundle_manifest import (
 from ot62443_desktop.exports.evidence_files import Digest, ReadError, open_evidence, stream
 from ot62443_desktop.exports.output import InMemory, check_target, replacing
 from ot62443_desktop.exports.progress import Hooks
+from ot62443_desktop.exports.protect import has_control
 from ot62443_desktop.storage.fsutil import NotRegularError
 
 PERMILLE = 1000
@@ -108,6 +109,9 @@ def write_bundle(project: ProjectData, catalogues: CatalogueSet, target: Path, *
     hooks, target = hooks or Hooks(), Path(target)
     if passphrase is not None and not passphrase:
         raise BundleError("an encrypted bundle needs a passphrase; nothing was written")
+    if passphrase is not None and has_control(passphrase):
+        raise BundleError("the passphrase of the bundle holds a control character (a carriage return, a tab?), "
+                          "which nobody can type where it is asked for; nothing was written")
     check_target(target, project_path)
     sources = evidence_sources(project, catalogues, Path(project_path).parent)
     _refuse_evidence_as_target(target, sources)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import io
+import unicodedata
 
 from ot62443_desktop.exports.progress import ExportError
 
@@ -26,6 +27,8 @@ class PasswordProblem(enum.Enum):
     """Why a password cannot seal a document; the GUI says each in the person's language."""
 
     EMPTY = "a password is needed to encrypt {what}"
+    CONTROL = ("the password of {what} holds a control character (a carriage return, a tab?), which nobody can "
+               "type where it is asked for")
     TOO_LONG = "the password is longer than {what} can hold ({limit} characters at most)"
     NOT_ASCII = ("the password of {what} may only hold ASCII letters, digits, spaces and punctuation: "
                  "PDF readers do not all read other characters alike")
@@ -41,9 +44,17 @@ def password_problem(password: str, kind: str) -> PasswordProblem | None:
         return PasswordProblem.EMPTY
     if kind == "pdf" and not all(" " <= char <= "~" for char in password):
         return PasswordProblem.NOT_ASCII
+    if has_control(password):
+        return PasswordProblem.CONTROL
     if len(password) > MAX_LENGTH[kind]:
         return PasswordProblem.TOO_LONG
     return None
+
+
+def has_control(password: str) -> bool:
+    """Whether `password` holds a character no password box takes (one read from a file saved on
+    Windows ends in a carriage return)."""
+    return any(unicodedata.category(char) == "Cc" for char in password)
 
 
 def check_password(password: str, kind: str, what: str) -> None:
