@@ -132,8 +132,8 @@ def _converted(path: Path, old: Key | None, new: Key | None, project_id: str | N
         return None
     else:
         plain = _read(path)
-    if project_id is not None and _project_id(plain) != project_id:
-        return None
+    if project_id is not None and (project_id.encode() not in plain or _project_id(plain) != project_id):
+        return None  # (the search first: another project's file is not parsed)
     return plain if new is None else seal_document(new, plain)
 
 
