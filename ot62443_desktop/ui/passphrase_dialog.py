@@ -12,12 +12,16 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from ot62443_desktop.ui.form_dialog import FormDialog
 
 # A rule of the caller: what is wrong with the text typed, in the person's words, or "" when nothing is.
 Check = Callable[[str], str]
+
+
+PROMPT_GAP = 6  # px between the prompt and the first field
 
 
 class Mode(enum.Enum):
@@ -66,9 +70,12 @@ class PassphraseDialog(FormDialog):
         # wrapped text goes above and below the form, not in a form row, which keeps the height of its first
         # layout: a longer translation lost lines. The hint has room for three lines, so it never jumps.
         layout = self.layout()
-        layout.insertWidget(0, QLabel(prompt, wordWrap=True, textFormat=Qt.TextFormat.PlainText))
+        said = QLabel(prompt, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        said.setContentsMargins(0, 0, 0, PROMPT_GAP)  # the prompt's last line apart from the first field
+        layout.insertWidget(0, said)
         layout.insertWidget(2, self.hint)
         layout.insertWidget(3, self.show_text)
+        layout.insertStretch(layout.count() - 1)  # room left over goes above the buttons, not between the fields
         self.hint.setMinimumHeight(3 * self.hint.fontMetrics().lineSpacing())
         fields = [self.entry]
         if mode is Mode.NEW:
@@ -96,6 +103,29 @@ class PassphraseDialog(FormDialog):
 
     def passphrase(self) -> str:
         return self.entry.text()
+
+    def fail(self, message: str) -> None:
+        """As FormDialog's; the error line's room is then kept when it hides again (the person types anew):
+        else the form took it and the fields moved apart."""
+        super().fail(message)
+        policy = self.error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error.setSizePolicy(policy)
+        self._fit(grow_only=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self, *, grow_only: bool = False) -> None:
+        """As tall as the wrapped text needs at the dialog's width. Qt sizes a window from its text wrapped
+        at the narrowest width and does not follow when it wraps wider (or an error line comes): the French
+        prompt lost its top line, and a dialog was left with a gap between its fields."""
+        if not self.isVisible():
+            return
+        needed = self.heightForWidth(self.width())
+        if needed > self.height() or (needed > 0 and not grow_only):
+            self.resize(self.width(), needed)
 
     def _show_characters(self, shown: bool) -> None:
         echo = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
