@@ -31,6 +31,9 @@ class Act(Enum):
     IMPORT_REGISTER = auto()
     MERGE = auto()
     SPLIT = auto()
+    PROTECT = auto()
+    CHANGE_PASSPHRASE = auto()
+    UNPROTECT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -83,6 +86,9 @@ def specs() -> dict[Act, ActionSpec]:
         Act.LICENSED_TEXT: ActionSpec(file, translate("Actions", "&Licensed standard text…"), (), False),
         Act.MERGE: ActionSpec(file, translate("Actions", "&Merge another copy…"), ("Ctrl+Shift+M",)),
         Act.SPLIT: ActionSpec(file, translate("Actions", "&Split work package…"), ("Ctrl+Shift+K",)),
+        Act.PROTECT: ActionSpec(file, translate("Actions", "Prot&ect with a passphrase…"), ()),
+        Act.CHANGE_PASSPHRASE: ActionSpec(file, translate("Actions", "Ch&ange passphrase…"), ()),
+        Act.UNPROTECT: ActionSpec(file, translate("Actions", "Remo&ve protection…"), ()),
         Act.CLOSE: ActionSpec(file, translate("Actions", "&Close project"), (QKeySequence.StandardKey.Close,)),
         Act.QUIT: ActionSpec(file, translate("Actions", "&Quit"), (QKeySequence.StandardKey.Quit,), False),
         Act.UNDO: ActionSpec(edit, translate("Actions", "&Undo"), (QKeySequence.StandardKey.Undo,)),
@@ -114,12 +120,12 @@ ICONS = {  # resources/icons/NAME.svg of an action, in its menu and on the toolb
     Act.NEXT: "next", Act.PREVIOUS: "previous", Act.NEXT_UNANSWERED: "next-unanswered",
     Act.VIEW_ZONES: "zones", Act.VIEW_WALKTHROUGH: "walkthrough", Act.VIEW_DASHBOARD: "dashboard",
     Act.VIEW_PLAN: "plan", Act.VIEW_PROGRESS: "progress", Act.VIEW_DIAGRAM: "diagram", Act.KEYBOARD_HELP: "keyboard",
-    Act.ABOUT: "about",
+    Act.ABOUT: "about", Act.PROTECT: "lock",
 }
 # The toolbar: what is used most, in groups (None: a separator).
 TOOLBAR = (Act.NEW, Act.OPEN, None, Act.EXPORT_XLSX, Act.EXPORT_PDF, None, Act.UNDO, Act.REDO, None, Act.FIND)
 # A separator goes above each of these in its menu: the menus read in groups.
-GROUP_STARTS = {Act.PROJECT_SETUP, Act.EXPORT_XLSX, Act.MERGE, Act.CLOSE, Act.FIND, Act.PREFERENCES,
+GROUP_STARTS = {Act.PROJECT_SETUP, Act.EXPORT_XLSX, Act.MERGE, Act.PROTECT, Act.CLOSE, Act.FIND, Act.PREFERENCES,
                 Act.NEXT_UNANSWERED}
 
 

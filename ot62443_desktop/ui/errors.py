@@ -15,6 +15,7 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit, QWidget
@@ -28,6 +29,7 @@ log = logging.getLogger("ot62443")
 LOG_BYTES = 300_000
 LOG_BACKUPS = 3
 Icon = QMessageBox.Icon
+T = TypeVar("T")
 
 
 # -- message boxes ---------------------------------------------------------------------------------
@@ -73,6 +75,19 @@ def ask(parent: QWidget | None, title: str, text: str, *, icon: Icon = Icon.Ques
     box.setDefaultButton(QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No)
     box.exec()
     return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
+
+def choose(parent: QWidget | None, icon: Icon, title: str, text: str, choices: list[tuple[str, T]],
+           *, default: int | None = 0) -> T | None:
+    """A question in plain text whose buttons are `choices` (label, value), then Cancel; the value of the
+    button clicked, or None for Cancel. `default`: the index of the button Return presses (None: Cancel)."""
+    box = message_box(parent, icon, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label, _value in choices]
+    box.setDefaultButton(buttons[default] if default is not None else box.button(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    return next((value for button, (_label, value) in zip(buttons, choices, strict=True)
+                 if box.clickedButton() is button), None)
 
 
 # -- the log file --------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ class HandOff(QObject):
         from ot62443_desktop.ui.handoff_dialog import HandOffDialog
 
         suggestion = str(session.store.path.with_name(session.store.path.stem + "-evidence.zip"))
-        dialog = HandOffDialog(suggestion, self.window)
+        dialog = HandOffDialog(suggestion, self.window, encrypt=session.store.encrypted)
         if not dialog.exec():
             return None
         return dialog.path(), dialog.encrypt.isChecked()

@@ -9,7 +9,8 @@ from ot62443_desktop.ui.save_file_field import SaveFileField
 
 
 class HandOffDialog(QDialog):
-    def __init__(self, suggestion: str, parent: QWidget | None = None) -> None:
+    def __init__(self, suggestion: str, parent: QWidget | None = None, *, encrypt: bool = False) -> None:
+        """`encrypt`: the box ticked at first (the project is encrypted: its evidence is as secret as it is)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hand off evidence"))
         intro = QLabel(self.tr("One zip for the auditor: the Excel gap register, the PDF remediation plan, every "
@@ -24,7 +25,8 @@ class HandOffDialog(QDialog):
         self.note = QLabel(self.tr("Give the passphrase to the recipient by another way than the bundle. The "
                                    "names of the files inside stay readable: the zip format encrypts contents only."),
                            wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.note.setVisible(False)
+        self.encrypt.setChecked(encrypt)
+        self.note.setVisible(encrypt)
         self.encrypt.toggled.connect(self.note.setVisible)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -65,13 +65,14 @@ def check_register(project_path: str, xlsx: str, hooks: Hooks, gui_language: str
         return project.import_register(Path(xlsx), dry_run=True, hooks=hooks, language=Language(gui_language))
 
 
-def check_merge(project_path: str, other: str, hooks: Hooks, key: Secret | None = None) -> MergeReport:
+def check_merge(project_path: str, other: str, hooks: Hooks, key: Secret | None = None,
+                other_key: Secret | None = None) -> MergeReport:
     """Dry run of a merge: what another copy would bring, and what would conflict (an encrypted copy
-    opens with the project's key)."""
+    opens with `other_key` when its passphrase was changed, else with the project's key)."""
     from ot62443_desktop.api import open_project
 
     with open_project(project_path, read_only=True, passphrase=key) as project:
-        return project.merge(other, dry_run=True)
+        return project.merge(other, dry_run=True, passphrase=other_key)
 
 
 def bundle_project(project_path: str, target: str, hooks: Hooks, gui_language: str = "en",

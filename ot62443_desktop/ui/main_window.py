@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
@@ -44,10 +45,12 @@ if TYPE_CHECKING:  # the project layers, views and dialogs load when needed: the
     from ot62443_desktop.ui.diagram_view import DiagramView
     from ot62443_desktop.ui.handoff import HandOff
     from ot62443_desktop.ui.progress_view import ProgressView
+    from ot62443_desktop.ui.protection import Protection
     from ot62443_desktop.ui.remediation_view import RemediationView
     from ot62443_desktop.ui.session import ProjectSession
     from ot62443_desktop.ui.team import TeamWork
     from ot62443_desktop.ui.transfer import Transfer
+    from ot62443_desktop.ui.unlock import Unlock
     from ot62443_desktop.ui.walkthrough import Walkthrough
     from ot62443_desktop.ui.worker import Runner
     from ot62443_desktop.ui.zones_view import ZonesView
@@ -193,6 +196,7 @@ class MainWindow(QMainWindow):
         self._made_transfer: Transfer | None = None
         self._made_team: TeamWork | None = None
         self._made_handoff: HandOff | None = None
+        self._made_protection: Protection | None = None
         self.keyboard_help: QWidget | None = None
         self.settings = app_settings()
         self.recent = RecentProjects(self.settings)
@@ -271,6 +275,15 @@ class MainWindow(QMainWindow):
             self._made_handoff = HandOff(self, self.runner)
         return self._made_handoff
 
+    @property
+    def protection(self) -> Protection:
+        """The passphrase actions and the status bar's lock; made with the first project."""
+        if self._made_protection is None:
+            from ot62443_desktop.ui.protection import Protection
+
+            self._made_protection = Protection(self, self.actions_by_id)
+        return self._made_protection
+
     def _connect_actions(self) -> None:
         handlers = {
             Act.NEW: self.new_project, Act.NEW_FROM_PREVIOUS: self.new_from_previous, Act.OPEN: self.open_dialog,
@@ -292,6 +305,9 @@ class MainWindow(QMainWindow):
             Act.MERGE: lambda: self._team_do(lambda session: self.team.merge(session)),
             Act.SPLIT: lambda: self._team_do(lambda session: self.team.split(session)),
             Act.HAND_OFF: lambda: self._team_do(lambda session: self.handoff.hand_off(session)),
+            Act.PROTECT: lambda: self._team_do(lambda session: self.protection.protect(session)),
+            Act.CHANGE_PASSPHRASE: lambda: self._team_do(lambda session: self.protection.change(session)),
+            Act.UNPROTECT: lambda: self._team_do(lambda session: self.protection.unprotect(session)),
         }
         for act, handler in handlers.items():
             self.action(act).triggered.connect(handler)
@@ -363,6 +379,8 @@ class MainWindow(QMainWindow):
             stack = self.session.undo_stack
             self.action(Act.UNDO).setEnabled(stack.canUndo() and editable)
             self.action(Act.REDO).setEnabled(stack.canRedo() and editable)
+        if has_project or self._made_protection is not None:
+            self.protection.show_state(self.session)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -496,9 +514,15 @@ class MainWindow(QMainWindow):
             return
         from ot62443_desktop.api import Project
         from ot62443_desktop.storage import ProjectStore, StoreError
+        from ot62443_desktop.ui.protection import ask_new_passphrase
 
+        passphrase = None
+        if dialog.encrypt.isChecked():
+            passphrase = ask_new_passphrase(self, self.tr("Encrypt the new project"), Path(path).name)
+            if passphrase is None:
+                return
         try:
-            store = ProjectStore.create(path, dialog.result_info)
+            store = ProjectStore.create(path, dialog.result_info, passphrase=passphrase)
         except (StoreError, OSError) as exc:
             self.show_error(self.tr("Cannot create the project"), str(exc))
             return
@@ -535,24 +559,34 @@ class MainWindow(QMainWindow):
             return
         self.open_path(str(path))
 
-    def open_path(self, path: str) -> bool:
+    def open_path(self, path: str, unlock: Unlock | None = None) -> bool:
+        """Open the project at `path`, asking its passphrase if it is encrypted (`unlock`: the one already typed)."""
         from ot62443_desktop.api import Project
         from ot62443_desktop.domain.catalogue_loader import CatalogueError
         from ot62443_desktop.domain.model import ModelError
-        from ot62443_desktop.storage import ProjectDamagedError, ProjectStore, StoreError
+        from ot62443_desktop.storage import ProjectDamagedError, ProjectStore, StoreError, is_encrypted
+        from ot62443_desktop.storage.recovery import needs_passphrase
         from ot62443_desktop.ui.errors import Icon, show_message
+        from ot62443_desktop.ui.unlock import Cancelled, Unlock, open_store
 
+        unlock = unlock or Unlock(self, path)
         try:
-            store = ProjectStore.open(path)
+            store = unlock.run(lambda secret: open_store(path, secret), ask_first=is_encrypted(path))
+        except Cancelled:
+            self.statusBar().showMessage(fill(self.tr("%1 was not opened: no passphrase was given."), path), 10000)
+            return False
         except ProjectDamagedError as exc:
             if exc.recoverable and self.ask_recover(str(exc)):
                 try:
-                    message = ProjectStore.recover(path)
+                    message = unlock.run(lambda secret: ProjectStore.recover(path, passphrase=secret),
+                                         ask_first=needs_passphrase(path))
+                except Cancelled:
+                    return False
                 except StoreError as again:
                     self.show_error(self.tr("Recovery failed"), str(again))
                     return False
                 self.statusBar().showMessage(message, 10000)
-                return self.open_path(path)
+                return self.open_path(path, unlock)
             self.show_error(self.tr("Cannot open the project"), str(exc))
             return False
         except (StoreError, CatalogueError, ModelError, OSError) as exc:

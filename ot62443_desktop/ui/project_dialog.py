@@ -130,6 +130,12 @@ class ProjectDialog(FormDialog):
         form.addRow(self.tr("2-1 target &maturity"), self.target_ml)
         form.addRow(self.tr("&Report language"), self.report_language)
         form.addRow(self.tr("Cata&logues"), self.catalogues)
+        # a new project only: an open one is protected with File > Protect with a passphrase
+        self.encrypt = QCheckBox(self.tr("Encr&ypt this project with a passphrase"))
+        self.encrypt.setToolTip(self.tr("The project file, its journal and its backups are kept unreadable "
+                                        "without the passphrase, which is asked each time the project is opened."))
+        if info is None:
+            form.addRow("", self.encrypt)
 
     def chosen_report_language(self) -> Language | None:
         index = self.report_language.currentIndex()

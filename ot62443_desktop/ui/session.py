@@ -34,6 +34,7 @@ from ot62443_desktop.ui.i18n import fill, gui_language
 
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import RowChange
+    from ot62443_desktop.storage.keys import Secret
 
 log = logging.getLogger("ot62443")
 
@@ -226,15 +227,30 @@ class ProjectSession(QObject):
         self.zones_changed.emit()
         self._written()
 
+    def set_protection(self, passphrase: str | None) -> None:
+        """Encrypt the project with `passphrase` (a new one, if it is encrypted already), or store it plain
+        (None): durable on return; a StoreError changes nothing. What the store noted is passed on either way."""
+        try:
+            if passphrase is None:
+                self.store.unprotect()
+            elif self.store.encrypted:
+                self.store.change_passphrase(passphrase)
+            else:
+                self.store.protect(passphrase)
+        finally:
+            self._note_warnings()
+        self.saved.emit()
+
     # -- team work (SPEC 12.2): merge and conflicts -------------------------------------------
 
     def conflict_count(self) -> int:
         return len(self.store.conflicts())
 
-    def merge(self, other: str) -> MergeReport:
+    def merge(self, other: str, passphrase: Secret | None = None) -> MergeReport:
         """Bring another copy's changes in, as one durable batch. Edits made before it leave the undo
-        stack: undoing one now would overwrite what the merge brought without showing it."""
-        report = self.project.merge(other)
+        stack: undoing one now would overwrite what the merge brought without showing it. An encrypted
+        copy opens with `passphrase` (a key), else with the project's own key."""
+        report = self.project.merge(other, passphrase=passphrase)
         self.project.reload_catalogues()  # the other copy may have chosen other catalogues
         self.undo_stack.clear()
         self.merged.emit()

@@ -19,7 +19,9 @@ from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # loaded with the project, not at start-up
+    from ot62443_desktop.storage.keys import Secret
     from ot62443_desktop.storage.merge import MergeReport
+    from ot62443_desktop.storage.sealed import Key
     from ot62443_desktop.ui.session import ProjectSession
 
 
@@ -61,6 +63,12 @@ class TeamWork(QObject):
         if not other:
             return
         from ot62443_desktop.ui.jobs import check_merge
+        from ot62443_desktop.ui.unlock import Cancelled
+
+        try:
+            other_key = self.copy_key(session, other)
+        except Cancelled:
+            return
 
         def checked(report: Any, error: BaseException | None) -> None:
             if getattr(self.window, "session", None) is not session:
@@ -71,11 +79,33 @@ class TeamWork(QObject):
                 show_message(self.window, Icon.Information, self.tr("Merge another copy"), fill(
                     self.tr("%1 holds nothing this project does not already have."), other))
             elif self.confirm(self._plan_text(other, report)):
-                self._merge_now(session, other)
+                self._merge_now(session, other, other_key)
 
-        job = partial(check_merge, key=session.store.key)  # an encrypted project's key, pickled to the child
+        # an encrypted project's key (and the copy's, if it has another passphrase), pickled to the child
+        job = partial(check_merge, key=session.store.key, other_key=other_key)
         self.runner.run_job(self.window, self.tr("Reading the other copy…"), job, (str(session.store.path), other),
                             checked)
+
+    def copy_key(self, session: ProjectSession, other: str) -> Key | None:
+        """The key of an encrypted copy that the project's own key does not open (its passphrase asked until it
+        opens; Cancelled if the person gives up); None when the project's key opens it, or it is plain. A copy
+        that cannot be read at all is left to the check, which says why."""
+        from ot62443_desktop.storage import ProjectStore, StoreError, is_encrypted
+        from ot62443_desktop.ui.unlock import Unlock
+
+        if not is_encrypted(other):
+            return None
+
+        def opened(secret: Secret | None) -> Key | None:
+            with ProjectStore.open(other, read_only=True, passphrase=secret) as copy:
+                return copy.key
+
+        unlock = Unlock(self.window, other, known=session.store.key, copy=True)
+        try:
+            key = unlock.run(opened, ask_first=session.store.key is None)
+        except StoreError:
+            return None
+        return key if unlock.typed else None
 
     def _plan_text(self, other: str, report: MergeReport) -> str:
         parts = [fill(self.tr("From %1:"), other),
@@ -86,12 +116,12 @@ class TeamWork(QObject):
         parts.append(self.tr("A merge cannot be undone, but every value it replaces is kept in the answer's history."))
         return "\n\n".join(parts)
 
-    def _merge_now(self, session: ProjectSession, other: str) -> None:
+    def _merge_now(self, session: ProjectSession, other: str, other_key: Key | None) -> None:
         from ot62443_desktop.storage import StoreError
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = session.merge(other)
+            report = session.merge(other, other_key)
         except (StoreError, OSError) as exc:
             show_message(self.window, Icon.Critical, self.tr("Merge another copy"),
                          "\n\n".join([str(exc), self.tr("Nothing was merged.")]))

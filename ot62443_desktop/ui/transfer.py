@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ot62443_desktop.exports.progress import ExportCancelled
-from ot62443_desktop.ui.errors import Icon, message_box, show_message
-from ot62443_desktop.ui.i18n import gui_language
+from ot62443_desktop.ui.errors import Icon, choose, message_box, show_message
+from ot62443_desktop.ui.i18n import fill, gui_language
 from ot62443_desktop.ui.worker import Runner
 
 if TYPE_CHECKING:  # loaded with the project, not at start-up
@@ -73,7 +73,13 @@ class Transfer(QObject):
         if not path:
             return
         password = None
-        if chosen == patterns[1]:
+        encrypt = chosen == patterns[1]
+        if not encrypt and session.store.encrypted:  # the project is kept secret: its document should be too
+            encrypt = self.encrypt_instead(kind)
+            if encrypt is None:
+                self.window.statusBar().showMessage(self.tr("Cancelled; nothing was written."), 10000)
+                return
+        if encrypt:
             password = self.ask_password(kind)
             if password is None:
                 self.window.statusBar().showMessage(self.tr("Cancelled; nothing was written."), 10000)
@@ -86,6 +92,16 @@ class Transfer(QObject):
         done = self.tr("Wrote %1, encrypted with a password") if password else self.tr("Wrote %1")
         self.runner.run_job(self.window, self.tr("Exporting…"), job, (str(session.store.path), kind, path),
                             lambda _result, error: self._report(done.replace("%1", path), error))
+
+    def encrypt_instead(self, kind: str) -> bool | None:
+        """Asked when a readable document of an encrypted project is about to be written: True to encrypt it
+        with a password after all, False to write it readable, None to write nothing."""
+        document = self.tr("Excel gap register") if kind == "xlsx" else self.tr("PDF remediation plan")
+        return choose(self.window, Icon.Warning, self.tr("Export a readable document?"), fill(self.tr(
+            "This project is encrypted, but the %1 you are about to write is not: anyone who gets the file (a mail, "
+            "a USB stick, a shared folder) can read every finding in it. Encrypt it with a password, or export it "
+            "readable for a recipient who cannot open encrypted files?"), document),
+            [(self.tr("&Encrypt it"), True), (self.tr("Export &readable"), False)])
 
     def ask_password(self, kind: str) -> str | None:
         """A new password for an exported document, typed twice; None if the person cancelled."""

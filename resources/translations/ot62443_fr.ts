@@ -126,6 +126,14 @@
         <translation>Découper un &amp;lot de travail…</translation>
     </message>
     <message>
+        <source>Ch&amp;ange passphrase…</source>
+        <translation>&amp;Changer la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve protection…</source>
+        <translation>&amp;Supprimer la protection…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
@@ -196,6 +204,10 @@
     <message>
         <source>Zones and conduits dia&amp;gram</source>
         <translation>&amp;Schéma des zones et conduits</translation>
+    </message>
+    <message>
+        <source>Prot&amp;ect with a passphrase…</source>
+        <translation>Protéger par une p&amp;hrase secrète…</translation>
     </message>
     <message>
         <source>Excel register</source>
@@ -1552,6 +1564,17 @@
     </message>
 </context>
 <context>
+    <name>LockBadge</name>
+    <message>
+        <source>Encrypted</source>
+        <translation>Chiffré</translation>
+    </message>
+    <message>
+        <source>This project is encrypted: its file, its journal and its backups open only with its passphrase.</source>
+        <translation>Ce projet est chiffré&#xa0;: son fichier, son journal et ses sauvegardes ne s&apos;ouvrent qu&apos;avec sa phrase secrète.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Main toolbar</source>
@@ -1633,6 +1656,10 @@
         <translation>Nouveau projet</translation>
     </message>
     <message>
+        <source>Encrypt the new project</source>
+        <translation>Chiffrer le nouveau projet</translation>
+    </message>
+    <message>
         <source>Cannot create the project</source>
         <translation>Impossible de créer le projet</translation>
     </message>
@@ -1643,6 +1670,10 @@
     <message>
         <source>Cannot write the demo project</source>
         <translation>Impossible d&apos;écrire le projet de démonstration</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: no passphrase was given.</source>
+        <translation>%1 n&apos;a pas été ouvert&#xa0;: aucune phrase secrète n&apos;a été donnée.</translation>
     </message>
     <message>
         <source>Recovery failed</source>
@@ -1847,6 +1878,22 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
         <translation>Enregistrer la nouvelle évaluation sous</translation>
     </message>
     <message>
+        <source>Encrypt the new assessment</source>
+        <translation>Chiffrer la nouvelle évaluation</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted, so the new assessment is encrypted too: last time&apos;s answers travel inside it. Keep the same passphrase, or give the new assessment one of its own?</source>
+        <translation>%1 est chiffré, la nouvelle évaluation l&apos;est donc aussi&#xa0;: les réponses de la fois précédente voyagent avec elle. Garder la même phrase secrète, ou en donner une propre à la nouvelle évaluation&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Same passphrase</source>
+        <translation>&amp;Même phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase…</source>
+        <translation>&amp;Nouvelle phrase secrète…</translation>
+    </message>
+    <message>
         <source>%1 is the previous assessment itself. The new assessment goes in a file of its own, so that last time&apos;s stays as it was: choose another name.</source>
         <translation>%1 est l&apos;évaluation précédente elle-même. La nouvelle évaluation va dans un fichier à part, pour que la précédente reste telle quelle&#xa0;: choisissez un autre nom.</translation>
     </message>
@@ -2045,6 +2092,14 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <source>Cata&amp;logues</source>
         <translation>Cata&amp;logues</translation>
     </message>
+    <message>
+        <source>Encr&amp;ypt this project with a passphrase</source>
+        <translation>C&amp;hiffrer ce projet avec une phrase secrète</translation>
+    </message>
+    <message>
+        <source>The project file, its journal and its backups are kept unreadable without the passphrase, which is asked each time the project is opened.</source>
+        <translation>Le fichier du projet, son journal et ses sauvegardes restent illisibles sans la phrase secrète, demandée à chaque ouverture du projet.</translation>
+    </message>
 </context>
 <context>
     <name>ProjectSession</name>
@@ -2101,6 +2156,49 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
             <numerusform>Conflits (%n)</numerusform>
             <numerusform>Conflits (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Protection</name>
+    <message>
+        <source>%1, its journal and its backups are encrypted with this passphrase (AES-256); it is asked each time the project is opened. Nothing can recover a forgotten passphrase: keep it where you keep the client&apos;s other secrets.</source>
+        <translation>%1, son journal et ses sauvegardes sont chiffrés avec cette phrase secrète (AES-256)&#xa0;; elle est demandée à chaque ouverture du projet. Une phrase secrète oubliée ne peut être retrouvée d&apos;aucune façon&#xa0;: gardez-la là où vous gardez les autres secrets du client.</translation>
+    </message>
+    <message>
+        <source>Remove protection</source>
+        <translation>Supprimer la protection</translation>
+    </message>
+    <message>
+        <source>Store %1 without encryption? The project file and its backups become readable: anyone who gets this computer, the file or a backup of it can read every finding. Copies made before (a work package, a copy on a USB stick) keep their passphrase.</source>
+        <translation>Enregistrer %1 sans chiffrement&#xa0;? Le fichier du projet et ses sauvegardes deviennent lisibles&#xa0;: quiconque obtient cet ordinateur, le fichier ou l&apos;une de ses sauvegardes peut lire chaque constat. Les copies faites auparavant (un lot de travail, une copie sur une clé USB) gardent leur phrase secrète.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove protection</source>
+        <translation>&amp;Supprimer la protection</translation>
+    </message>
+    <message>
+        <source>Protect with a passphrase</source>
+        <translation>Protéger par une phrase secrète</translation>
+    </message>
+    <message>
+        <source>%1 and its backups are encrypted. A forgotten passphrase cannot be recovered.</source>
+        <translation>%1 et ses sauvegardes sont chiffrés. Une phrase secrète oubliée ne peut pas être retrouvée.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Changer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>%1 and its backups now open with the new passphrase only. Copies made before keep the old one.</source>
+        <translation>%1 et ses sauvegardes ne s&apos;ouvrent plus qu&apos;avec la nouvelle phrase secrète. Les copies faites auparavant gardent l&apos;ancienne.</translation>
+    </message>
+    <message>
+        <source>%1 and its backups are no longer encrypted.</source>
+        <translation>%1 et ses sauvegardes ne sont plus chiffrés.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the project keeps the protection it had. Free some disk space, or check that its folder can still be written, then try again. If it keeps failing, close the project and open it again.</source>
+        <translation>Rien n&apos;a été modifié&#xa0;: le projet garde la protection qu&apos;il avait. Libérez de l&apos;espace disque, ou vérifiez que son dossier est toujours accessible en écriture, puis réessayez. Si l&apos;échec persiste, fermez le projet et rouvrez-le.</translation>
     </message>
 </context>
 <context>
@@ -2581,6 +2679,30 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
         <translation>Fichier écrit&#xa0;: %1</translation>
     </message>
     <message>
+        <source>Excel gap register</source>
+        <translation>registre des écarts Excel</translation>
+    </message>
+    <message>
+        <source>PDF remediation plan</source>
+        <translation>plan de remédiation PDF</translation>
+    </message>
+    <message>
+        <source>Export a readable document?</source>
+        <translation>Exporter un document lisible&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This project is encrypted, but the %1 you are about to write is not: anyone who gets the file (a mail, a USB stick, a shared folder) can read every finding in it. Encrypt it with a password, or export it readable for a recipient who cannot open encrypted files?</source>
+        <translation>Ce projet est chiffré, mais le %1 que vous allez écrire ne l&apos;est pas&#xa0;: quiconque obtient le fichier (un courriel, une clé USB, un dossier partagé) peut y lire chaque constat. Le chiffrer avec un mot de passe, ou l&apos;exporter lisible pour un destinataire qui ne peut pas ouvrir de fichiers chiffrés&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt it</source>
+        <translation>&amp;Le chiffrer</translation>
+    </message>
+    <message>
+        <source>Export &amp;readable</source>
+        <translation>Exporter &amp;lisible</translation>
+    </message>
+    <message>
         <source>Encrypt the Excel gap register</source>
         <translation>Chiffrer le registre des écarts (Excel)</translation>
     </message>
@@ -2641,6 +2763,37 @@ Pour voir ici ce qui a changé depuis la dernière, commencez la nouvelle évalu
             <numerusform>%n ligne importée</numerusform>
             <numerusform>%n lignes importées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Unlock</name>
+    <message>
+        <source>Wrong passphrase: it does not open this file. Check Caps Lock and the keyboard layout, and try again.</source>
+        <translation>Phrase secrète erronée&#xa0;: elle n&apos;ouvre pas ce fichier. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Other copy encrypted</source>
+        <translation>Autre copie chiffrée</translation>
+    </message>
+    <message>
+        <source>The copy %1 does not open with this project&apos;s passphrase: it was given another one. Type that copy&apos;s passphrase to read it.</source>
+        <translation>La copie %1 ne s&apos;ouvre pas avec la phrase secrète de ce projet&#xa0;: elle en a reçu une autre. Saisissez la phrase secrète de cette copie pour la lire.</translation>
+    </message>
+    <message>
+        <source>The copy %1 is encrypted. Type its passphrase to read it.</source>
+        <translation>La copie %1 est chiffrée. Saisissez sa phrase secrète pour la lire.</translation>
+    </message>
+    <message>
+        <source>Encrypted project</source>
+        <translation>Projet chiffré</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted. Type its passphrase to open it.</source>
+        <translation>%1 est chiffré. Saisissez sa phrase secrète pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Dossier&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ from ot62443_desktop.storage.sealed import NewerFormatError, SealError, WrongKey
 from ot62443_desktop.ui.actions import Act
 from ot62443_desktop.ui.jobs import export_file
 from ot62443_desktop.ui.main_window import MainWindow
+from ot62443_desktop.ui.unlock import Cancelled
 from ot62443_desktop.ui.worker import JobError, Runner
 from tests.ui.boxes import Boxes
 
@@ -72,6 +73,7 @@ SAMPLES: list[BaseException] = [
     ReadError(5, "Input/output error"),
     UnsyncedRenameError(5, "Input/output error", "/projects"),
     JobError("KeyError: 'Z1'", "Traceback (most recent call last): ..."),
+    Cancelled(),  # the GUI's own: a passphrase dialog cancelled
     PassphraseNeededError("plant.ot62443: the project is encrypted; it opens only with its passphrase"),
     WrongPassphraseError("plant.ot62443: wrong passphrase: it does not open this encrypted project"),
     PassphraseUnavailableError("a passphrase is needed: set OT62443_PASSPHRASE in the environment"),
