@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from ot62443_desktop.domain.model import Answer, Status
+from ot62443_desktop.passphrase import VARIABLE
 from ot62443_desktop.storage import (
     ProjectStore,
     StoreError,
@@ -24,6 +25,7 @@ from ot62443_desktop.storage import (
 from ot62443_desktop.storage.backups import SET_ASIDE, backup_dir, list_backups
 from ot62443_desktop.storage.journal import journal_path
 from tests.storage.test_encrypted_store import PASS, make
+from tests.test_cli import run
 
 SALT_AT = len(sealed.MAGIC) + 5
 CHECK_AT = SALT_AT + sealed.SALT_BYTES
@@ -126,3 +128,14 @@ def test_a_sealed_journal_marks_a_missing_file_as_encrypted_too(project_path: Pa
     project_path.unlink()
     ProjectStore.recover(project_path, passphrase=PASS)
     assert is_encrypted(project_path)
+
+
+def test_ot62443_recover_repairs_a_damaged_header_with_the_passphrase_from_the_environment(
+        project_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    good = damaged_with_a_journal(project_path, SALT_AT + 3)
+    monkeypatch.setenv(VARIABLE, PASS)
+    code, out, err = run(capsys, "summary", str(project_path))
+    assert code == 1 and "wrong passphrase" in err
+    code, out, _ = run(capsys, "recover", str(project_path))
+    assert code == 0 and "repaired" in out and project_path.read_bytes() == good
+    assert run(capsys, "summary", str(project_path))[0] == 0
