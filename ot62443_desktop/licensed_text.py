@@ -372,19 +372,28 @@ def _from_json(data: bytes, path: Path) -> LicensedText:
     return LicensedText(texts, source, at)
 
 
-def _write(store: LicensedText, path: Path) -> None:
+def _write(store: LicensedText, path: Path, *, replacing_ours: bool) -> None:
+    """Write the store; only a store of ours that was there keeps its permissions (the user may have
+    chosen them): a first one, or one put where a pipe, a link or a file not ours was, is the user's only."""
     doc = {"format": FORMAT, "version": VERSION, "source": store.source, "imported_at": store.imported_at,
            "texts": dict(store.texts)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        new = not path.exists()
         with contextlib.suppress(UnsyncedRenameError):  # the new file is in place all the same
             atomic_write(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as exc:
         raise LicensedTextError(Refusal.STORE_UNWRITABLE, path, detail=str(exc.strerror or exc)) from None
-    if new:  # the user's own copy, for them only (later writes keep the file's permissions)
+    if not replacing_ours:
         with contextlib.suppress(OSError):
             path.chmod(0o600)
+
+
+def _regular(path: Path) -> bool:
+    """Whether `path` itself (not what a link names) is a regular file."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def check(source: Path, known: Iterable[str] | None = None) -> Parsed:
@@ -396,10 +405,11 @@ def keep(parsed: Parsed, source: Path) -> ImportReport:
     """Make a checked file the user's licensed text, replacing what was imported before, whole or not at all."""
     path = store_path()
     try:
-        before = len(load(path))
+        before, ours = len(load(path)), _regular(path)
     except LicensedTextError:
-        before = 0  # a damaged store: importing again is how it is mended
-    _write(LicensedText(parsed.texts, source.name, datetime.now().replace(microsecond=0).isoformat()), path)
+        before, ours = 0, False  # a damaged store: importing again is how it is mended
+    _write(LicensedText(parsed.texts, source.name, datetime.now().replace(microsecond=0).isoformat()), path,
+           replacing_ours=ours)
     return ImportReport(len(parsed.texts), before, parsed.skipped, parsed.ignored_columns, path)
 
 
