@@ -36,12 +36,14 @@ def safe_part(text: str) -> str:
     """One folder or file name made safe to unpack on any system (see the module's note)."""
     text = unicodedata.normalize("NFC", text)
     text = "".join("_" if _RESERVED.match(c) or unicodedata.category(c) in _HIDDEN else c for c in text)
-    text = text.strip(" ").rstrip(".")  # Windows drops trailing dots and spaces: "a." and "a" would clash
-    if not text.strip("."):  # "", ".", "..": a folder of its own or its parent
-        text = "_" + text
+    # Windows drops trailing dots and spaces ("a." and "a" would clash); cut before the checks below,
+    # since a cut name ends in neither and may be left empty (80 dots, then a long run of letters)
+    text = _cut(text.lstrip(" ").rstrip(" ."))
+    if not text:  # "", ".", "..": a folder of its own or its parent
+        text = "_"
     if _WINDOWS_DEVICES.fullmatch(text):
-        text = "_" + text
-    return _cut(text)
+        text = _cut("_" + text)
+    return text
 
 
 def part_problem(part: str) -> str:

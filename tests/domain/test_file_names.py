@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ot62443_desktop.domain.file_names import (
@@ -23,6 +23,8 @@ from ot62443_desktop.domain.file_names import (
     ("photo.jpg", "photo.jpg"),
     ("SR 1.1 RE 1", "SR 1.1 RE 1"),
     ("..", "_"), (".", "_"), ("", "_"), ("...", "_"),
+    ("." * 100 + "x" * 100, "_"),  # cut to 80 dots, which Windows drops: was "", a folder's entry in the zip
+    ("CON." + "x" * 100, "_CON." + "x" * 75),  # marked as no device, and still 80 characters
     ("../../etc/passwd", ".._.._etc_passwd"),
     ("a\\b", "a_b"), ("C:", "C_"), ("C:\\boot.ini", "C__boot.ini"),
     ("tab\there", "tab_here"), ("nul\0byte", "nul_byte"), ("bell\x07", "bell_"), ("del\x7f", "del_"),
@@ -31,6 +33,7 @@ from ot62443_desktop.domain.file_names import (
     ("LPT1.log", "_LPT1.log"), ("COM¹", "_COM¹"), ("console", "console"),
     ("bad\udc80byte", "bad_byte"),  # a lone surrogate: a byte of a name that was not UTF-8
     ("trailing. ", "trailing"), ("  spaced  ", "spaced"),
+    ("a .", "a"), ("a . .", "a"),  # were "a " and "a . ": Windows drops the trailing space
     ("a<b>c|d?e*f\"g", "a_b_c_d_e_f_g"),
     ("e\u0301t\u00e9", "\u00e9t\u00e9"),  # one form: "été" typed on a Mac and on Windows is one name
 ])
@@ -69,7 +72,10 @@ def test_a_name_of_wide_characters_is_cut_to_what_a_file_system_holds() -> None:
     assert second.endswith(" (2).pcap") and len(second.encode()) <= MAX_BYTES
 
 
-@given(st.text(max_size=300))
+@settings(max_examples=1000)
+@given(st.text(max_size=300) | st.builds(lambda a, b: a + b, st.text(".  ", min_size=70, max_size=120),
+                                         st.text(max_size=120)))
+@example("." * 100 + "x" * 100)
 def test_a_safe_name_is_one_nothing_would_change(original: str) -> None:
     name = safe_part(original)
     assert safe_part(name) == name and part_problem(name) == ""
