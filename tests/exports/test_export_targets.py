@@ -90,9 +90,42 @@ def test_the_backups_folder_is_refused(closed_project: Path, catalogues: Catalog
     backups = data_dir / "backups"
     backups.mkdir(exist_ok=True)
     before = sorted(backups.iterdir())
-    with pytest.raises(ExportError, match="holds the program's backups"):
+    with pytest.raises(ExportError, match="keeps its own files"):
         write_plan(snapshot_of(closed_project), catalogues, backups / "plan.pdf")
     assert sorted(backups.iterdir()) == before
+
+
+@pytest.mark.parametrize("name", ["licensed-text.json", "settings.ini", "catalogues/mine.toml", "logs/ot62443.log",
+                                  "cache/icons/x.png"])
+def test_the_programs_own_files_are_refused(closed_project: Path, catalogues: CatalogueSet, data_dir: Path,
+                                            name: str) -> None:
+    """An export over the user's licensed text or imported catalogues would destroy them without a word."""
+    target = data_dir / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("kept")
+    with pytest.raises(ExportError, match="keeps its own files"):
+        write_register(snapshot_of(closed_project), catalogues, target)
+    assert target.read_text() == "kept"
+
+
+def test_an_export_beside_the_demo_project_is_fine(closed_project: Path, catalogues: CatalogueSet,
+                                                   data_dir: Path) -> None:
+    (data_dir / "demo").mkdir(exist_ok=True)
+    write_register(snapshot_of(closed_project), catalogues, data_dir / "demo" / "register.xlsx")
+    assert (data_dir / "demo" / "register.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_every_entry_the_program_keeps_in_its_data_folder_is_guarded() -> None:
+    """A new file or folder of the program's own in the data folder must join PROGRAM_ENTRIES (the demo's
+    folder excepted): found by reading the sources for `data_dir() / "..."`."""
+    import re
+
+    import ot62443_desktop
+    from ot62443_desktop.storage.targets import PROGRAM_ENTRIES
+
+    source = Path(ot62443_desktop.__file__).parent
+    used = {m for path in source.rglob("*.py") for m in re.findall(r'data_dir\(\) / "([^"]+)"', path.read_text())}
+    assert used - {"demo"} <= PROGRAM_ENTRIES and len(used) >= 6
 
 
 @pytest.mark.parametrize("kind", WRITERS)
