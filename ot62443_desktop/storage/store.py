@@ -763,6 +763,9 @@ class ProjectStore:
             journal.append({"ops": ops})
         except OSError as exc:
             raise SaveError(f"{self.path}: the change was not saved ({describe_os_error(exc)})") from None
+        except UnicodeEncodeError:  # a lone surrogate: a file name in an unknown encoding, as Python reads it
+            raise SaveError(f"{self.path}: the change was not saved: a text in it is not valid Unicode (often a "
+                            "file name in another encoding); rename the file or retype the text") from None
 
     def _check_lock(self, consequence: str) -> None:
         """SaveError unless the lock file on disk is still this store's: if someone removed it, another
