@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
+from ot62443_desktop.exports.protect import has_control
 from ot62443_desktop.ui.form_dialog import FormDialog
 
 # A rule of the caller: what is wrong with the text typed, in the person's words, or "" when nothing is.
@@ -137,6 +138,9 @@ class PassphraseDialog(FormDialog):
         problem = self.check(text) if self.check is not None and text else ""
         if self.mode is Mode.NEW:
             self.hint.setText(self._hint(text))
+            if not problem and has_control(text):  # pasted with it: nobody could type it where it is asked
+                problem = self.tr("It holds a control character (a tab or a line break, pasted with it?), "
+                                  "which nobody can type where it is asked for.")
             if not problem and self.confirm.text() and self.confirm.text() != text:
                 problem = self.tr("The two entries differ.")
         if problem:

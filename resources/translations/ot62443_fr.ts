@@ -1925,6 +1925,10 @@ Toute modification signalée comme enregistrée se trouve dans le fichier du pro
         <translation>A&amp;fficher les caractères</translation>
     </message>
     <message>
+        <source>It holds a control character (a tab or a line break, pasted with it?), which nobody can type where it is asked for.</source>
+        <translation>Il contient un caractère de contrôle (une tabulation ou un saut de ligne, collés avec lui peut-être), que personne ne peut taper là où il est demandé.</translation>
+    </message>
+    <message>
         <source>The two entries differ.</source>
         <translation>Les deux saisies diffèrent.</translation>
     </message>

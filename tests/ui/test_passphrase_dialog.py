@@ -112,3 +112,13 @@ def test_ask_passphrase_returns_what_was_typed_or_none_on_cancel(qtbot: QtBot) -
 
     when_dialog_opens(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
     assert ask_passphrase(None, Mode.NEW, "Protect", "Type it twice.") is None
+
+
+@pytest.mark.parametrize("pasted", ["\r", "\t", "\x00"])
+def test_a_pasted_control_character_is_refused_in_a_new_passphrase(qtbot: QtBot, pasted: str) -> None:
+    """A carriage return or tab pasted with a password would seal a file nobody can type the password of."""
+    dialog = new_dialog(qtbot)
+    for field in (dialog.entry, dialog.confirm):
+        qtbot.keyClicks(field, "long enough words")
+        field.insert(pasted)
+    assert "control character" in dialog.error.text() and not dialog.ok.isEnabled()
