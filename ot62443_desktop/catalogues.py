@@ -3,7 +3,9 @@
 Their TOML is parsed and validated once per version of the files: the validated catalogues are
 kept in the data folder's cache (domain/catalogue_pack.py) and later starts read that instead.
 The cache is JSON of plain lists, so reading it runs nothing; it is named by the catalogue
-files' place, size and time and the program's version (as Python names its bytecode), its
+files' place, a checksum of their bytes and the program's version (not by their size and
+time, as Python names its bytecode: a file edited within the clock's tick, or copied keeping
+its time, was then read as its former text; reading them costs under a millisecond), its
 first line holds a checksum of each part that follows (the catalogues, then their
 translations, read when first needed), and every value is type-checked on the way in. A
 cache that fails any of this, or is reached through a link, is ignored and written anew.
@@ -25,6 +27,8 @@ from ot62443_desktop.domain.catalogue import Catalogue, CatalogueSet
 from ot62443_desktop.domain.catalogue_loader import (
     TRANSLATED,
     load_catalogue_file,
+    parse_catalogue,
+    read_catalogue_file,
     require_translations,
 )
 from ot62443_desktop.domain.catalogue_pack import PACK_FORMAT, Texts, pack, unpack, unpack_texts
@@ -33,8 +37,11 @@ from ot62443_desktop.paths import data_dir, package_folder
 
 BUILTIN_FILES = ("iec62443-3-3.toml", "iec62443-2-1.toml")
 CACHE_PREFIX = "catalogues-"
-#: Caches this replaces: of other versions of the files, and the per-file JSON documents earlier versions kept.
-_OLD_CACHES = (f"{CACHE_PREFIX}*.json", *(f"{Path(name).stem}-*.json" for name in BUILTIN_FILES))
+_NEW_CACHE = ".new-"  # a cache being written; one whose writer was killed is left behind
+#: Caches this replaces: of other versions of the files, the per-file JSON documents earlier versions kept,
+#: and caches left half-written (one another start is writing then fails to take its name: no harm done).
+_OLD_CACHES = (f"{CACHE_PREFIX}*.json", *(f"{Path(name).stem}-*.json" for name in BUILTIN_FILES),
+               f"{_NEW_CACHE}*.json")
 _CACHE_BYTES = 16 * 2**20  # far above the built-in catalogues' ~1.2 MB: a larger file is no cache of ours
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # no link; a FIFO never waits
 
@@ -50,13 +57,19 @@ def builtin_catalogues(language: Language = Language.EN) -> CatalogueSet:
     if language is not Language.EN:
         return builtin_catalogues().in_language(language)
     paths = [builtin_catalogue_dir() / name for name in BUILTIN_FILES]
-    cache_file = cache_dir() / f"{CACHE_PREFIX}{_cache_key(paths)}.json"
+    contents = [read_catalogue_file(path) for path in paths]
+    cache_file = _cache_file(paths, contents)
     cached = _read_cache(cache_file, paths)
     if cached is not None:
         return CatalogueSet(cached)
-    catalogues = [_complete(load_catalogue_file(path)) for path in paths]
+    catalogues = _parsed(paths, contents)
     _write_cache(cache_file, catalogues)
     return CatalogueSet(catalogues)
+
+
+def _parsed(paths: list[Path], contents: list[bytes]) -> list[Catalogue]:
+    """The catalogues validated from the very bytes their cache is named by."""
+    return [_complete(parse_catalogue(data, source=str(path))) for path, data in zip(paths, contents, strict=True)]
 
 
 def _complete(catalogue: Catalogue) -> Catalogue:
@@ -70,11 +83,12 @@ def cache_dir() -> Path:
     return data_dir() / "cache"
 
 
-def _cache_key(paths: list[Path]) -> str:
-    """Names the cache after the catalogue files it was made from: their place, size and time, the
-    program's version and the packed form's (a file of either that changes gets a new cache)."""
-    stamps = [(str(path), found.st_size, found.st_mtime_ns) for path in paths for found in [path.stat()]]
-    return hashlib.sha256(repr((PACK_FORMAT, __version__, stamps)).encode()).hexdigest()[:24]
+def _cache_file(paths: list[Path], contents: list[bytes]) -> Path:
+    """The cache of the catalogue files that hold `contents`, named by their place, length and CRC-32,
+    the program's version and the packed form's (a change to any of them gets a new cache)."""
+    stamps = [(str(path), len(data), zlib.crc32(data)) for path, data in zip(paths, contents, strict=True)]
+    key = hashlib.sha256(repr((PACK_FORMAT, __version__, stamps)).encode()).hexdigest()[:24]
+    return cache_dir() / f"{CACHE_PREFIX}{key}.json"
 
 
 def _usable(folder: Path) -> bool:
@@ -98,7 +112,7 @@ def _read_cache(path: Path, sources: list[Path]) -> list[Catalogue] | None:
     checks, heads, texts = (data.split(b"\n", 2) + [b"", b""])[:3]
     if len(data) > _CACHE_BYTES or not _whole(heads, checks[:8]):
         return None
-    kept = _KeptTexts(texts, checks[9:], path, sources)
+    kept = _KeptTexts(texts, checks[9:], sources)
     try:
         found = json.loads(heads)
         if not isinstance(found, list) or len(found) != len(sources):
@@ -122,8 +136,8 @@ class _KeptTexts:
     """The translations kept beside the catalogues, checked and read when the first is asked for; if
     they are not whole or not ours, they are read from the TOML and the cache is written anew."""
 
-    def __init__(self, body: bytes, check: bytes, path: Path, sources: list[Path]) -> None:
-        self.body, self.check, self.path, self.sources = body, check, path, sources
+    def __init__(self, body: bytes, check: bytes, sources: list[Path]) -> None:
+        self.body, self.check, self.sources = body, check, sources
         self.read: list[Texts] | None = None
 
     def of(self, n: int) -> Texts:
@@ -132,8 +146,10 @@ class _KeptTexts:
         return self.read[n]
 
     def _from_toml(self) -> list[Texts]:
-        catalogues = [_complete(load_catalogue_file(path)) for path in self.sources]
-        _write_cache(self.path, catalogues)
+        """Kept as the cache of the files as they are now (they may have changed since the start)."""
+        contents = [read_catalogue_file(path) for path in self.sources]
+        catalogues = _parsed(self.sources, contents)
+        _write_cache(_cache_file(self.sources, contents), catalogues)
         return [{r.id: dict(r.translations) for r in catalogue} for catalogue in catalogues]
 
     def _unpacked(self) -> list[Texts] | None:
@@ -162,7 +178,7 @@ def _write_cache(path: Path, catalogues: list[Catalogue]) -> None:
             return
         for old in (p for pattern in _OLD_CACHES for p in path.parent.glob(pattern)):
             old.unlink()
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".json")
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=_NEW_CACHE, suffix=".json")
         try:
             with open(fd, "wb") as file:
                 file.write(b"\n".join([checks, heads, texts]))

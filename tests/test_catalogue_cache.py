@@ -164,3 +164,61 @@ def test_caches_of_other_versions_of_the_files_are_removed(data_dir: Path) -> No
     builtin_catalogues()
     assert [p.exists() for p in old] == [False, False]
     assert len(cache_files(data_dir)) == 1
+
+
+@pytest.fixture
+def own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the built-in catalogue files that the program reads instead (as a developer's checkout)."""
+    from ot62443_desktop import catalogues
+
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    for name in BUILTIN_FILES:
+        (folder / name).write_bytes((builtin_catalogue_dir() / name).read_bytes())
+    monkeypatch.setattr(catalogues, "builtin_catalogue_dir", lambda: folder)
+    return folder
+
+
+def edit_keeping_size_and_time(path: Path, old: str, new: str) -> None:
+    """Change a text to one of the same length, leaving the file's size and time as they were: a second
+    edit within the file system's clock tick (2 s on FAT), or a copy that keeps times (cp -p, unzip, rsync -t)."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+
+
+TITLE, EDITED = "Human user identification and authentication", "Human user identification and authenticatioN"
+
+
+def test_a_catalogue_file_edited_within_the_same_size_and_time_is_read_anew(own_files: Path) -> None:
+    assert builtin_catalogues().requirement("SR 1.1").title == TITLE
+    edit_keeping_size_and_time(own_files / "iec62443-3-3.toml", f'title = "{TITLE}"', f'title = "{EDITED}"')
+    assert load_again().requirement("SR 1.1").title == EDITED
+
+
+def test_translations_mended_from_edited_files_are_never_kept_as_the_cache_of_the_files_before(
+        own_files: Path, data_dir: Path) -> None:
+    """The cache's French part is damaged and the files change before French is first read: what is then read
+    from the files is kept as their cache, never under the name of the files as they were at start-up."""
+    builtin_catalogues()
+    [path] = cache_files(data_dir)
+    rewrite(path, 2, b"[]")
+    catalogues = load_again()
+    toml = own_files / "iec62443-3-3.toml"
+    edit_keeping_size_and_time(toml, f'title = "{TITLE}"', f'title = "{EDITED}"')
+    assert catalogues.requirement("SR 1.1").translations[Language.FR].title  # read now, from the edited files
+    edit_keeping_size_and_time(toml, f'title = "{EDITED}"', f'title = "{TITLE}"')  # the edit undone
+    assert load_again().requirement("SR 1.1").title == TITLE
+
+
+def test_a_cache_whose_writer_was_killed_before_it_took_its_name_is_removed(data_dir: Path) -> None:
+    """A start killed while writing the cache leaves its temporary file (1.2 MB); the next write removes it."""
+    left = data_dir / "cache" / ".new-k1ll3d.json"
+    left.parent.mkdir(parents=True)
+    left.write_bytes(b"[")
+    builtin_catalogues()
+    assert not left.exists() and len(cache_files(data_dir)) == 1
