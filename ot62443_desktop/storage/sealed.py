@@ -19,10 +19,10 @@ import os
 import struct
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+if TYPE_CHECKING:  # loaded by the first seal, unseal or derivation: a plain project never needs it (~10 ms)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"OT62443-ENCRYPTED\n"  # what `head -1` shows of an encrypted project
 FORMAT = 1
@@ -102,11 +102,16 @@ class Key:
 
     def seal(self, plaintext: bytes, aad: bytes) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
-        return nonce + AESGCM(self.secret).encrypt(nonce, plaintext, aad)
+        return nonce + self._cipher().encrypt(nonce, plaintext, aad)
 
     def unseal(self, sealed: bytes, aad: bytes) -> bytes:
         """The plaintext; InvalidTag if the bytes or `aad` are not what this key sealed."""
-        return AESGCM(self.secret).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+        return self._cipher().decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+
+    def _cipher(self) -> AESGCM:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        return AESGCM(self.secret)
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,8 @@ def derive(passphrase: str, params: KdfParams = DEFAULT_PARAMS, salt: bytes | No
     Unicode's composed form, so the same words typed on another system give the same key."""
     if problem := params.problem():
         raise SealError(problem)
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     salt = os.urandom(SALT_BYTES) if salt is None else salt
     out = Scrypt(salt=salt, length=KEY_BYTES + CHECK_BYTES, n=1 << params.log2_n, r=params.r,
                  p=params.p).derive(_utf8(unicodedata.normalize("NFC", passphrase)))
@@ -178,6 +185,8 @@ def seal_document(key: Key, plaintext: bytes) -> bytes:
 
 def unseal_document(data: bytes, key: Key) -> bytes:
     """The document sealed in `data` under `key` (which fits its header); SealError if damaged."""
+    from cryptography.exceptions import InvalidTag
+
     try:
         return key.unseal(data[HEADER_BYTES:], data[:HEADER_BYTES])
     except InvalidTag:
@@ -197,6 +206,8 @@ def seal_record(key: Key, body: bytes, aad: bytes) -> bytes:
 
 def unseal_record(key: Key, line: bytes, aad: bytes) -> bytes | None:
     """The body of a sealed journal record; None if it is damaged, forged or misplaced."""
+    from cryptography.exceptions import InvalidTag
+
     try:
         sealed = base64.b64decode(line, validate=True)
         if len(sealed) < NONCE_BYTES + TAG_BYTES:
