@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
 
     @property
     def protection(self) -> Protection:
-        """The passphrase actions and the status bar's lock; made with the first project."""
+        """The passphrase actions and the status bar's lock; made with the first encrypted project (or action)."""
         if self._made_protection is None:
             from ot62443_desktop.ui.protection import Protection
 
@@ -371,6 +371,7 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         has_project = self.session is not None
         editable = has_project and not self.session.read_only  # type: ignore[union-attr]
+        encrypted = has_project and self.session.store.encrypted  # type: ignore[union-attr]
         for action in self.actions_by_id.values():
             action.setEnabled(not action.property("needs_project") or has_project)
         for act in (Act.PROJECT_SETUP, Act.IMPORT_REGISTER, Act.MERGE):
@@ -379,8 +380,12 @@ class MainWindow(QMainWindow):
             stack = self.session.undo_stack
             self.action(Act.UNDO).setEnabled(stack.canUndo() and editable)
             self.action(Act.REDO).setEnabled(stack.canRedo() and editable)
-        if has_project or self._made_protection is not None:
+        if encrypted or self._made_protection is not None:
             self.protection.show_state(self.session)
+        else:  # a plain project: only Protect; the lock badge (and its module) wait for an encrypted one
+            self.action(Act.PROTECT).setEnabled(editable)
+            self.action(Act.CHANGE_PASSPHRASE).setEnabled(False)
+            self.action(Act.UNPROTECT).setEnabled(False)
         self._update_title()
 
     def _update_title(self) -> None:
