@@ -30,21 +30,20 @@ from ot62443_desktop.domain.model import (
     Status,
     Zone,
 )
-from ot62443_desktop.domain.progress import Progress, compare
-from ot62443_desktop.domain.report import score_project
-from ot62443_desktop.exports.progress import ExportError, Hooks
 from ot62443_desktop.storage import ProjectStore, SaveError, StoreError
 from ot62443_desktop.storage.codec import answer_from_doc
-from ot62443_desktop.storage.conflicts import Side, conflict_of, conflicts
 from ot62443_desktop.storage.errors import describe_os_error
 from ot62443_desktop.storage.identity import user
 from ot62443_desktop.storage.keys import Secret
-from ot62443_desktop.storage.merge import MergeReport, merge_into
-from ot62443_desktop.storage.split import split
 from ot62443_desktop.storage.versions import INFO_KEY, answer_key, describe, item_key, zone_key
 
-if TYPE_CHECKING:  # openpyxl loads only when a register is imported
+if TYPE_CHECKING:  # what only merging, comparing, splitting, conflicts, summaries or a register import need
+    # loads with its first use: a project opened in the GUI does none of these (#16: the start)
+    from ot62443_desktop.domain.progress import Progress
+    from ot62443_desktop.exports.progress import Hooks
     from ot62443_desktop.exports.register_import import ImportReport, RowChange
+    from ot62443_desktop.storage.conflicts import Side
+    from ot62443_desktop.storage.merge import MergeReport
 
 __all__ = ["InputError", "Project", "carry_forward", "compare_projects", "open_project", "parse_sl_t",
            "split_project"]
@@ -214,6 +213,8 @@ class Project:
     def answer(self, scope_id: str, requirement_id: str) -> dict[str, Any] | None:
         """The answer as a plain dict (status, ml, notes, ...); None when never answered. After a merge
         that met another copy's different answer, "conflict" is that answer's dict (else None)."""
+        from ot62443_desktop.storage.conflicts import conflict_of
+
         self.requirement_for(scope_id, requirement_id)
         answer = self.store.answer(scope_id, requirement_id)
         if answer is None:
@@ -224,12 +225,16 @@ class Project:
 
     def summary(self) -> dict[str, Any]:
         """The `summary --json` document: scores per zone, the site program, gaps, and merge conflicts."""
+        from ot62443_desktop.domain.report import score_project
+
         return {**score_project(self.store.snapshot(), self.catalogues).summary(),
                 "conflicts": len(self.store.conflicts())}
 
     def conflicts(self) -> list[dict[str, Any]]:
         """The merge conflicts (SPEC 12.2): the record (answer, item, zone, details), the first field that
         differs, and both sides, "mine" (what the project shows) and "theirs": who, when, which copy, value."""
+        from ot62443_desktop.storage.conflicts import conflicts
+
         return [{"scope": c.scope or None, "req": c.requirement or None, "record": c.record, "field": c.field,
                  "mine": _side_dict(c.mine), "theirs": _side_dict(c.theirs)} for c in conflicts(self.store)]
 
@@ -237,6 +242,8 @@ class Project:
         """Settle conflicts by taking "mine" (the value shown) or "theirs": those of one requirement in one
         scope (its answer and remediation item), of a zone (no requirement), or of the project details
         (neither). One durable change; returns the records resolved, as a person names them."""
+        from ot62443_desktop.storage.conflicts import conflict_of
+
         if take not in ("mine", "theirs"):
             raise InputError(f"take 'mine' or 'theirs', not {take!r}")
         if scope_id is None:
@@ -270,6 +277,8 @@ class Project:
         """Bring the changes made in another copy of this project (`other`, which is only read) into
         this one, as one durable batch (SPEC 12.2); with `dry_run`, only say what would change. An
         encrypted `other` opens with `passphrase`, else with this project's key."""
+        from ot62443_desktop.storage.merge import merge_into
+
         return merge_into(self.store, other, dry_run=dry_run, passphrase=passphrase)
 
     def gaps(self) -> list[scoring.Gap]:
@@ -283,6 +292,7 @@ class Project:
         Raises ExportError, with the project unchanged, when the file is not a gap register of
         this project or cannot be read, or the changes cannot be saved (read-only, disk full).
         """
+        from ot62443_desktop.exports.progress import ExportError
         from ot62443_desktop.exports.register_import import plan_import
         from ot62443_desktop.exports.register_reader import read_register
         from ot62443_desktop.exports.xlsx_guard import NOTHING
@@ -305,6 +315,8 @@ class Project:
         batch (SPEC 12.1): one journal record and one sync, and all of them or none, whatever stops
         it (a crash, a full disk, a lost lock, a cancel from `hooks`). Raises StoreError having
         written nothing."""
+        from ot62443_desktop.exports.progress import Hooks
+
         hooks = hooks or Hooks()
         total = len(changes)
         try:
@@ -374,6 +386,8 @@ def split_project(project: str | Path, zones: Sequence[str], to: str | Path, *, 
     """A work package for a colleague: a new copy of `project` (only read) in the file `to`, holding
     `zones` with everything in them, and with `site` the site's 2-1 program; it merges back (SPEC 12.2).
     An encrypted project opens with `passphrase`, and its package is encrypted with the same one."""
+    from ot62443_desktop.storage.split import split
+
     return Project(split(project, zones, to, site=site, passphrase=passphrase), catalogues)
 
 
@@ -382,6 +396,8 @@ def compare_projects(old: str | Path, new: str | Path, *, catalogues: CatalogueS
     """The progress from the assessment in `old` to the one in `new`, carried forward from it
     (directly or through assessments between them); both files are only read, with `passphrase`
     where they are encrypted."""
+    from ot62443_desktop.domain.progress import compare
+
     with open_project(old, read_only=True, passphrase=passphrase) as then, \
             open_project(new, read_only=True, passphrase=passphrase) as now:
         return compare(then.store.snapshot(), now.store.snapshot(), catalogues or now.catalogues)

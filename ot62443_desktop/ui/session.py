@@ -26,7 +26,6 @@ from ot62443_desktop.domain.model import (
 )
 from ot62443_desktop.domain.scoring import Gap, find_gaps
 from ot62443_desktop.storage import StoreError
-from ot62443_desktop.storage.merge import MergeReport
 from ot62443_desktop.storage.versions import parse_key
 from ot62443_desktop.ui.commands import StoreUndoStack
 from ot62443_desktop.ui.errors import describe
@@ -35,6 +34,7 @@ from ot62443_desktop.ui.i18n import fill, gui_language
 if TYPE_CHECKING:  # openpyxl loads only when a register is imported
     from ot62443_desktop.exports.register_import import RowChange
     from ot62443_desktop.storage.keys import Secret
+    from ot62443_desktop.storage.merge import MergeReport  # loads with the first merge (api.Project.merge)
 
 log = logging.getLogger("ot62443")
 
