@@ -15,7 +15,6 @@ Total 9-10 is P1, 7-8 P2, 5-6 P3, up to 4 P4. Due: P1 3 months, P2 6, P3 12, P4 
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from ot62443_desktop.domain.model import Criticality, Priority
@@ -43,6 +42,8 @@ def compute_priority(criticality: Criticality, shortfall: int, level: int | None
 
 def add_months(start: date, months: int) -> date:
     """Same day `months` later, clamped to the end of a shorter month."""
+    import calendar  # here: only due dates need it, not every start (~2 ms)
+
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))

@@ -72,13 +72,14 @@ def modules_once_drawn(project: Path, data_dir: Path) -> set[str]:
 # the network module (the lock file names the host from the system's name for it), and the requirement page (the
 # walkthrough opens on its placeholder: the page is built with the first requirement shown). A plain project needs
 # no cryptography and no lock badge, and nothing of team work (merge, split, conflicts), of comparing assessments
-# or of the reports (#16: each loads with its first use).
+# or of the reports, nor what only a new project (uuid) or a due date (calendar) needs (#16: each loads with its
+# first use).
 NOT_BEFORE_THE_PROJECT_IS_SHOWN = {"PySide6.QtSvg", "tomllib", "multiprocessing", "logging.handlers", "socket",
                                    "ot62443_desktop.ui.requirement_page", "importlib.resources",
                                    "cryptography", "ot62443_desktop.ui.protection", "ot62443_desktop.storage.merge",
                                    "ot62443_desktop.storage.split", "ot62443_desktop.storage.conflicts",
                                    "ot62443_desktop.domain.progress", "ot62443_desktop.domain.report",
-                                   "ot62443_desktop.exports"}
+                                   "ot62443_desktop.exports", "uuid", "calendar"}
 
 
 def test_the_project_is_shown_without_what_its_first_page_does_not_need(project_path: Path, data_dir: Path) -> None:
