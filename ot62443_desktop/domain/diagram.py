@@ -14,6 +14,7 @@ Units are points (1/72 inch); y grows downwards.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ _SWEEPS = 4
 _WEIGHED_ENDS = 8  # conduits joining at most this many zones are placed where their lines cross fewest boxes
 _TRIED = 7  # free places tried per gutter for such a conduit
 _GUTTERS = 2  # gutters tried for it before settling for crossings
+_PAD = 4.0  # the least room between two boxes
 
 
 @dataclass(frozen=True)
@@ -185,10 +187,10 @@ def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_top
     best: tuple[tuple[int, float], float, float] | None = None
     for rank, gutter in enumerate(ordered):
         y = gutter - CONDUIT_H / 2
-        found = 0
+        found, strip = 0, _strip(y, boxes)
         for k in range(0, 2 * int((highest - lowest) / step) + 3):
             x = start + (k + 1) // 2 * step * (1 if k % 2 else -1)  # 0, +1, -1, +2, -2, ... steps
-            if not lowest <= x <= highest or any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in boxes.values()):
+            if not lowest <= x <= highest or any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in strip):
                 continue
             cost = (_crossings((x + CONDUIT_W / 2, gutter), ends, zones), abs(x - start) + rank * ROW_H)
             if best is None or cost < best[0]:
@@ -200,11 +202,26 @@ def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_top
             return best[1], best[2]
     if best is not None:
         return best[1], best[2]
-    x = highest + step  # every gutter full (boxes dragged onto them): right of the drawing, as far as needed
-    y = ordered[0] - CONDUIT_H / 2
-    while any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in boxes.values()):
-        x += step
-    return x, y
+    y = ordered[0] - CONDUIT_H / 2  # every gutter full: right of the drawing, at the first free step
+    return _first_free(highest + step, step, y, _strip(y, boxes)), y
+
+
+def _strip(y: float, boxes: dict[str, Box]) -> list[Box]:
+    """The boxes a conduit box at height `y` may overlap, wherever it goes along: those level with it.
+    Trying each place against every box made 200 conduits take 0.6 s to place, 500 of them 3 s."""
+    pad = _PAD
+    return [b for b in boxes.values() if y < b.y + b.h + pad and b.y < y + CONDUIT_H + pad]
+
+
+def _first_free(x: float, step: float, y: float, strip: list[Box]) -> float:
+    """The first of x, x + step, x + 2 step... where a conduit box overlaps none of `strip`: past each box in
+    its way at once, in the order of their left edges (a place at a time took a conduit a pass per box)."""
+    for box in sorted(strip, key=lambda b: b.x):
+        if box.x >= x + CONDUIT_W + _PAD:
+            break  # this box and those after it start right of the place
+        if _overlap(x, y, CONDUIT_W, CONDUIT_H, box):
+            x += max(1, math.ceil((box.x + box.w + _PAD - x) / step)) * step
+    return x
 
 
 def _crossings(start: tuple[float, float], ends: list[Box], zones: list[Box]) -> int:
@@ -239,7 +256,7 @@ def _cuts(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
 
 
 def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:
-    pad = 4.0
+    pad = _PAD
     return x < box.x + box.w + pad and box.x < x + w + pad and y < box.y + box.h + pad and box.y < y + h + pad
 
 
