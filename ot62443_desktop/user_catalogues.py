@@ -22,12 +22,16 @@ from pathlib import Path
 
 from ot62443_desktop.catalogues import builtin_catalogues, load_user_catalogue
 from ot62443_desktop.domain.catalogue import Catalogue, CatalogueSet
-from ot62443_desktop.domain.catalogue_loader import TRANSLATED, CatalogueError, missing_translations, parse_catalogue
+from ot62443_desktop.domain.catalogue_loader import (
+    TRANSLATED,
+    CatalogueError,
+    missing_translations,
+    parse_catalogue,
+    read_catalogue_file,
+)
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.paths import data_dir
 from ot62443_desktop.storage.fsutil import new_temp, replace_with_temp, write_all
-
-READ_LIMIT = 16 * 2**20 + 1  # the loader refuses more; a larger read means the file changed meanwhile
 
 
 def folder() -> Path:
@@ -67,14 +71,8 @@ def file_name(catalogue_id: str) -> str:
 def check(source: Path) -> tuple[Catalogue, bytes]:
     """The catalogue in `source` and the bytes it was read from, if valid and free to sit beside the
     built-in and imported catalogues; else CatalogueError naming the file and what is wrong."""
-    catalogue = load_user_catalogue(source)
-    try:
-        with source.open("rb") as handle:
-            data = handle.read(READ_LIMIT)
-    except OSError as exc:
-        raise CatalogueError(str(source), None, f"cannot read file ({exc.strerror or exc})") from None
-    if len(data) >= READ_LIMIT or parse_catalogue(data, source=str(source)) != catalogue:
-        raise CatalogueError(str(source), None, "the file changed while it was read; import it again")
+    data = read_catalogue_file(source)  # read once: what is kept is what was checked
+    catalogue = parse_catalogue(data, source=str(source))
     others = [k.catalogue for k in kept() if k.catalogue is not None and k.catalogue.id != catalogue.id]
     builtin = builtin_catalogues()
     if catalogue.id in {c.id for c in builtin}:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -35,6 +36,7 @@ _SHOWN_CHARS = 60
 _ID_FIELDS = {"id", "code", "section", "group", "parent"}  # ids: keys in projects, cells in registers
 _ID_CHARS = 60
 _MAX_FILE_BYTES = 16 * 2**20  # the built-in catalogues take well under 1 MB
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)  # a pipe: opened, not waited on
 
 
 def _short(value: Any) -> str:
@@ -92,12 +94,18 @@ def load_catalogue_file(path: Path) -> Catalogue:
 
 
 def read_catalogue_file(path: Path) -> bytes:
-    """The bytes of a catalogue file, or CatalogueError if it cannot be read or is too large to be one."""
+    """The bytes of a catalogue file, or CatalogueError if it cannot be read, is not a file or is too large to be
+    one. A pipe is refused without waiting for a writer: one in the imported catalogues' folder held every list
+    of them, and every project naming one, for ever; a device like /dev/zero would never end."""
     try:
-        with path.open("rb") as file:  # read(n) makes room for n bytes (16 MB took 0.3 ms): ask what it holds
-            size = os.fstat(file.fileno()).st_size
-            data = file.read(min(size, _MAX_FILE_BYTES) + 1)
-            if len(data) > size:  # longer than it says: growing, or a device like /dev/zero (size 0, never ends)
+        fd = os.open(path, _READ_FLAGS)
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            os.close(fd)
+            raise CatalogueError(str(path), None, "not a regular file (a folder, pipe or device)")
+        with open(fd, "rb") as file:
+            data = file.read(min(found.st_size, _MAX_FILE_BYTES) + 1)  # read(n) makes room for n bytes: not 16 MB
+            if len(data) > found.st_size:  # it grew since
                 data += file.read(_MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
         raise CatalogueError(str(path), None, f"cannot read file ({exc.strerror or exc})") from None
