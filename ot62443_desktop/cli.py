@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ot62443_desktop.exports.bundle_manifest import LeftOut
 
 PROG = "ot62443"
+_MISSING_LISTED = 5  # catalogues a project names that are not here, each told on a line of its own
 
 
 class CommandError(Exception):
@@ -671,14 +672,25 @@ def _opened(path: str, *, read_only: bool = False, passphrase: str | None = None
     from ot62443_desktop.api import open_project
 
     project = open_project(path, read_only=read_only, passphrase=passphrase or _passphrase_of(path))
-    _warn([f"{path}: catalogue {name!r} is named by the project but not imported on this computer: its "
-           "requirements are left out, and the answers recorded against them are kept in the file untouched "
-           f"(import it with: {PROG} catalog import FILE)" for name in project.missing_catalogues])
+    _warn(_missing_catalogues(path, project.missing_catalogues))
     try:
         yield project
     finally:
         project.close()
         _warn(project.store.warnings)
+
+
+def _missing_catalogues(path: str, missing: Sequence[str]) -> list[str]:
+    """A line for each catalogue the project names that is not imported here; past a few, one line for them all
+    (a hand-edited project naming 10,000 printed 3 MB of warnings before every command's output)."""
+    left_out = ("requirements are left out, and the answers recorded against them are kept in the file untouched "
+                f"(import it with: {PROG} catalog import FILE)")
+    if len(missing) <= _MISSING_LISTED:
+        return [f"{path}: catalogue {name!r} is named by the project but not imported on this computer: its "
+                f"{left_out}" for name in missing]
+    listed = ", ".join(missing[:_MISSING_LISTED])
+    return [f"{path}: {len(missing)} catalogues named by the project are not imported on this computer ({listed}, "
+            f"and {len(missing) - _MISSING_LISTED} more): their {left_out}"]
 
 
 def _warn(warnings: Sequence[str]) -> None:

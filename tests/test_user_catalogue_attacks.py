@@ -12,6 +12,9 @@ import pytest
 
 from ot62443_desktop import user_catalogues
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
+from ot62443_desktop.domain.model import ProjectInfo
+from ot62443_desktop.storage import ProjectStore
+from tests.test_cli import run
 from tests.test_user_catalogues import WATER, assessed
 
 POSIX_ONLY = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs as POSIX makes them")
@@ -64,3 +67,28 @@ def test_a_device_linked_into_the_folder_is_no_catalogue(water: Path) -> None:
     assert found["zero.toml"].catalogue is None and "not a regular file" in found["zero.toml"].problem
     with pytest.raises(CatalogueError, match="not a regular file"):
         user_catalogues.check(water.parent / "zero.toml")
+
+
+def naming_many(path: Path, count: int) -> str:
+    """A project (hand-edited, or sent by someone) that names `count` catalogues this computer has never seen."""
+    names = tuple(f"catalogue-{n:05d}" for n in range(count))
+    ProjectStore.create(path, ProjectInfo("ACME", "North", catalogues=names)).close()
+    return str(path)
+
+
+def test_a_project_naming_thousands_of_missing_catalogues_warns_in_a_few_lines(
+        project_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One warning line per missing catalogue made 10,000 names 10,000 lines (3 MB) before every command's output."""
+    p = naming_many(project_path, 3000)
+    code, out, err = run(capsys, "summary", p)
+    assert code == 0 and "gaps in total: 0" in out
+    assert len(err.splitlines()) == 1 and len(err) < 1000
+    assert "3000 catalogues named by the project are not imported on this computer" in err
+    assert "catalogue-00000, catalogue-00001" in err and "catalogue-02999" not in err
+
+
+def test_a_few_missing_catalogues_are_each_named(project_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = naming_many(project_path, 2)
+    _, _, err = run(capsys, "summary", p)
+    named = [line.split(": catalogue ")[1][:17] for line in err.splitlines()]
+    assert named == ["'catalogue-00000'", "'catalogue-00001'"]

@@ -649,7 +649,7 @@ class MainWindow(QMainWindow):
                 "This project is also assessed against %1, which is not imported on this computer. Its requirements "
                 "are left out of the walkthrough, the figures and the exports until you import it (File > Import "
                 "catalogue); the answers recorded against it stay in the project file untouched."),
-                ", ".join(missing)))
+                elide(", ".join(missing), 600)))  # a hand-edited file may name thousands: a box taller than a screen
 
     def confirm_close(self) -> bool:
         """Commit text still being typed; if the last change could not be saved, ask before it is lost."""
