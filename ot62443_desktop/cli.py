@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 PROG = "ot62443"
 _MISSING_LISTED = 5  # catalogues a project names that are not here, each told on a line of its own
+_LACKING_LISTED = 10  # requirements a replaced catalogue had that its replacement lacks, named
 
 
 class CommandError(Exception):
@@ -568,8 +569,16 @@ def _catalog_import(args: argparse.Namespace) -> int:
     if not args.replace and any(k.catalogue and k.catalogue.id == catalogue.id for k in user_catalogues.kept()):
         raise CommandError(f"a catalogue with the id {catalogue.id!r} was imported before; add --replace to replace "
                            "it with this file")
+    lacking = user_catalogues.lacking(catalogue)
     kept = user_catalogues.keep(catalogue, data)
     print(f"imported catalogue {catalogue.id!r} ({catalogue.title}): {len(catalogue)} requirements, kept as {kept}")
+    if lacking:
+        listed = ", ".join(lacking[:_LACKING_LISTED]) + (
+            f", and {len(lacking) - _LACKING_LISTED} more" if len(lacking) > _LACKING_LISTED else "")
+        _warn([f"the catalogue {catalogue.id!r} it replaces has {len(lacking)} requirement"
+               f"{'s' if len(lacking) > 1 else ''} this one lacks ({listed}): answers recorded against "
+               f"{'them' if len(lacking) > 1 else 'it'} in projects stay in their files but count in no figure or "
+               "export"])
     for language, missing in user_catalogues.missing_text(catalogue).items():
         print(f"  no {language.native_name} text for {len(missing)} field(s), shown in English instead")
     print(f"  assess a project against it: {PROG} catalog use PROJECT {catalogue.id}")

@@ -85,6 +85,14 @@ def check(source: Path) -> tuple[Catalogue, bytes]:
     return catalogue, data
 
 
+def lacking(catalogue: Catalogue) -> tuple[str, ...]:
+    """The requirements of the imported catalogue `catalogue` would replace (the one of its id) that it lacks: the
+    answers projects recorded against them stay in their files, but once it is replaced they count in no figure
+    or export, so whoever replaces it must be told."""
+    before = next((k.catalogue for k in kept() if k.catalogue is not None and k.catalogue.id == catalogue.id), None)
+    return tuple(r.id for r in before if r.id not in catalogue) if before is not None else ()
+
+
 def keep(catalogue: Catalogue, data: bytes) -> Path:
     """Write the checked bytes into the folder (replacing an import of the same id); returns the file."""
     target = folder() / file_name(catalogue.id)

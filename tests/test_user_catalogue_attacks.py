@@ -92,3 +92,38 @@ def test_a_few_missing_catalogues_are_each_named(project_path: Path, capsys: pyt
     _, _, err = run(capsys, "summary", p)
     named = [line.split(": catalogue ")[1][:17] for line in err.splitlines()]
     assert named == ["'catalogue-00000'", "'catalogue-00001'"]
+
+
+def test_replacing_a_catalogue_by_one_lacking_requirements_says_which_answers_leave_the_figures(
+        project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new version of a catalogue without WU 1.1: the gap recorded against WU 1.1 left the register and the plan
+    without a word. The import names the requirements that go; the answers stay in the projects' files."""
+    first = tmp_path / "water.toml"
+    first.write_text(WATER, encoding="utf-8")
+    assert run(capsys, "catalog", "import", str(first))[0] == 0
+    p = assessed(project_path, capsys)
+    newer = tmp_path / "water-2026.toml"
+    newer.write_text(WATER.replace('id = "WU 1.1"', 'id = "WU 1.3"'), encoding="utf-8")
+    code, out, err = run(capsys, "catalog", "import", str(newer), "--replace")
+    assert code == 0 and "imported catalogue 'water-utility'" in out
+    assert err == ("ot62443: warning: the catalogue 'water-utility' it replaces has 1 requirement this one lacks "
+                   "(WU 1.1): answers recorded against it in projects stay in their files but count in no figure "
+                   "or export\n")
+    code, out, _ = run(capsys, "summary", p)
+    assert code == 0 and "gaps in total: 0" in out
+    assert run(capsys, "catalog", "import", str(newer), "--replace")[2] == ""  # the same again: nothing goes
+
+
+def test_the_requirements_a_replacement_lacks_are_counted_past_the_first_few(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    many = WATER + "".join(f'[[requirement]]\nid = "WX {n}"\ntitle = "Check {n}"\nsection = "FR 1"\nlevel = 1\n'
+                           f'summary = "Check {n}."\n' for n in range(30))
+    first = tmp_path / "water.toml"
+    first.write_text(many, encoding="utf-8")
+    user_catalogues.keep(*user_catalogues.check(first))
+    first.write_text(WATER, encoding="utf-8")
+    catalogue, _ = user_catalogues.check(first)
+    assert user_catalogues.lacking(catalogue) == tuple(f"WX {n}" for n in range(30))
+    _, _, err = run(capsys, "catalog", "import", str(first), "--replace")
+    assert "has 30 requirements this one lacks (WX 0, WX 1, WX 2, WX 3, WX 4, WX 5, WX 6, WX 7, WX 8, WX 9, and 20 " \
+           "more): answers recorded against them in projects" in err

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ot62443_desktop import user_catalogues
+from ot62443_desktop.domain.catalogue import Catalogue
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.ui.errors import Icon, ask, describe, tell
@@ -105,8 +106,7 @@ class CatalogueLibrary(QDialog):
                 str(exc), self.tr("Nothing was imported. Correct the file and import it again.")]))
             return False
         replaced = [k for k in user_catalogues.kept() if k.catalogue is not None and k.catalogue.id == catalogue.id]
-        if replaced and not ask(self, self.tr("Replace catalogue?"), fill(
-                self.tr("A catalogue with the id %1 was imported before. Replace it with this file?"), catalogue.id)):
+        if replaced and not self._replace(catalogue):
             return False
         try:
             kept = user_catalogues.keep(catalogue, data)
@@ -119,6 +119,18 @@ class CatalogueLibrary(QDialog):
         self.report(catalogue.id, catalogue.title, len(catalogue), str(kept),
                     user_catalogues.missing_text(catalogue).get(Language.FR, ()))
         return True
+
+    def _replace(self, catalogue: Catalogue) -> bool:
+        """Whether to replace the catalogue of the same id; the person is told which of its requirements this one
+        lacks, as the answers recorded against them will count in no figure (and the default is then No)."""
+        parts = [fill(self.tr("A catalogue with the id %1 was imported before. Replace it with this file?"),
+                      catalogue.id)]
+        if lacking := user_catalogues.lacking(catalogue):
+            listed = ", ".join(lacking[:LISTED]) + (", …" if len(lacking) > LISTED else "")
+            parts.append(fill(self.tr("This file lacks %n requirement(s) of the one it replaces (%1): answers "
+                                      "recorded against them in projects stay in the project files but count in no "
+                                      "figure or export.", "", len(lacking)), listed))
+        return ask(self, self.tr("Replace catalogue?"), "\n\n".join(parts), default_yes=not lacking)
 
     def report(self, catalogue_id: str, title: str, count: int, where: str, missing: tuple[str, ...]) -> None:
         parts = [fill(self.tr("The catalogue %1 (%2) is valid: %n requirement(s). It was kept as %3.", "", count),

@@ -45,6 +45,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>This file lacks %n requirement(s) of the one it replaces (%1): answers recorded against them in projects stay in the project files but count in no figure or export.</source>
+        <translation>
+            <numerusform>This file lacks %n requirement of the one it replaces (%1): answers recorded against it in projects stay in the project files but count in no figure or export.</numerusform>
+            <numerusform>This file lacks %n requirements of the one it replaces (%1): answers recorded against them in projects stay in the project files but count in no figure or export.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The catalogue %1 (%2) is valid: %n requirement(s). It was kept as %3.</source>
         <translation>
             <numerusform>The catalogue %1 (%2) is valid: %n requirement. It was kept as %3.</numerusform>

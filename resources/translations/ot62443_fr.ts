@@ -418,6 +418,13 @@
         <source>A catalogue with the id %1 was imported before. Replace it with this file?</source>
         <translation>Un catalogue d&apos;identifiant %1 a déjà été importé. Le remplacer par ce fichier&#xa0;?</translation>
     </message>
+    <message numerus="yes">
+        <source>This file lacks %n requirement(s) of the one it replaces (%1): answers recorded against them in projects stay in the project files but count in no figure or export.</source>
+        <translation>
+            <numerusform>Il manque à ce fichier %n exigence du catalogue qu&apos;il remplace (%1)&#xa0;: les réponses enregistrées pour elle dans des projets restent dans leurs fichiers mais ne comptent plus dans aucun chiffre ni aucun export.</numerusform>
+            <numerusform>Il manque à ce fichier %n exigences du catalogue qu&apos;il remplace (%1)&#xa0;: les réponses enregistrées pour elles dans des projets restent dans leurs fichiers mais ne comptent plus dans aucun chiffre ni aucun export.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Catalogue not kept</source>
         <translation>Catalogue non conservé</translation>
