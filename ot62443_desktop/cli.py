@@ -55,7 +55,7 @@ def _new(args: argparse.Namespace) -> int:
         store = project.store
         zones, items = len(store.zones()), len(store.snapshot().remediation)
         project.close()
-        _warn(store.warnings)
+        _warn([*_missing_catalogues(args.project, project.missing_catalogues), *store.warnings])
         sealed = (" (encrypted with the same passphrase)" if store.encrypted and not args.encrypt
                   else " (encrypted)" if store.encrypted else "")
         print(f"created {args.project}{sealed} from {args.previous}: {zones} zones and conduits, {items} remediation "
@@ -131,10 +131,14 @@ def _new_passphrase(variable: str | None = None) -> str:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    from ot62443_desktop import user_catalogues
     from ot62443_desktop.api import compare_projects
+    from ot62443_desktop.catalogues import builtin_catalogues
 
     progress = compare_projects(args.old, args.new,
                                 passphrase=_passphrase_of(args.old) or _passphrase_of(args.new))
+    names = progress.now.data.info.catalogues  # both are scored against the new one's catalogues found here
+    _warn(_missing_catalogues(args.new, user_catalogues.for_project(names, builtin_catalogues()).missing))
     if args.json:
         print(json.dumps(progress.summary(), indent=2, ensure_ascii=False))
         return 0

@@ -127,3 +127,23 @@ def test_the_requirements_a_replacement_lacks_are_counted_past_the_first_few(
     _, _, err = run(capsys, "catalog", "import", str(first), "--replace")
     assert "has 30 requirements this one lacks (WX 0, WX 1, WX 2, WX 3, WX 4, WX 5, WX 6, WX 7, WX 8, WX 9, and 20 " \
            "more): answers recorded against them in projects" in err
+
+
+def test_compare_and_carry_forward_say_when_a_catalogue_of_the_project_is_not_here(
+        water: Path, project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the catalogue, compare counted none of its gaps (the one closed since last year was not told) and
+    new --from made next year's assessment without it; both said nothing, where every other command warns."""
+    p = assessed(project_path, capsys)
+    later = str(tmp_path / "2026.ot62443")
+    assert run(capsys, "new", later, "--from", p)[0] == 0
+    assert run(capsys, "answer", later, "--scope", "Z1", "--req", "WU 1.1", "--status", "implemented")[0] == 0
+    code, out, err = run(capsys, "compare", p, later)
+    assert (code, err) == (0, "") and "1 gaps closed" in out
+    water.unlink()
+    code, out, err = run(capsys, "compare", p, later)
+    assert code == 0 and "0 gaps closed" in out
+    assert f"{later}: catalogue 'water-utility' is named by the project but not imported on this computer" in err
+    third = str(tmp_path / "2027.ot62443")
+    code, out, err = run(capsys, "new", third, "--from", later)
+    assert code == 0 and f"created {third} from {later}" in out
+    assert f"{third}: catalogue 'water-utility' is named by the project but not imported on this computer" in err
