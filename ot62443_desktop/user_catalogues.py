@@ -14,6 +14,7 @@ project opens without it, and the answers recorded against it stay in the file u
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -94,8 +95,10 @@ def lacking(catalogue: Catalogue) -> tuple[str, ...]:
 
 
 def keep(catalogue: Catalogue, data: bytes) -> Path:
-    """Write the checked bytes into the folder (replacing an import of the same id); returns the file."""
+    """Write the checked bytes into the folder (replacing an import of the same id, and any other file there that
+    holds that catalogue: a copy put in by hand was otherwise used instead of the import); returns the file."""
     target = folder() / file_name(catalogue.id)
+    others = [k.path for k in kept() if k.path != target and k.catalogue is not None and k.catalogue.id == catalogue.id]
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = new_temp(target)
     try:
@@ -105,6 +108,9 @@ def keep(catalogue: Catalogue, data: bytes) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     replace_with_temp(fd, tmp, target)
+    for other in others:
+        with contextlib.suppress(OSError):
+            other.unlink()
     return target
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ot62443_desktop import user_catalogues
+from ot62443_desktop.catalogues import builtin_catalogues
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.model import ProjectInfo
 from ot62443_desktop.storage import ProjectStore
@@ -147,3 +148,19 @@ def test_compare_and_carry_forward_say_when_a_catalogue_of_the_project_is_not_he
     code, out, err = run(capsys, "new", third, "--from", later)
     assert code == 0 and f"created {third} from {later}" in out
     assert f"{third}: catalogue 'water-utility' is named by the project but not imported on this computer" in err
+
+
+def test_a_replacement_also_replaces_a_copy_of_the_same_catalogue_put_in_the_folder_by_hand(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A copy dropped into the folder by hand kept its own name beside the one an import writes, and as the later
+    of the two by name it was the one projects used: the replacement was imported, listed, and never used."""
+    folder = user_catalogues.folder()
+    folder.mkdir(parents=True)
+    (folder / "water.toml").write_text(WATER, encoding="utf-8")
+    newer = tmp_path / "water-2026.toml"
+    newer.write_text(WATER.replace("Pump station logins", "Pump station log-ins"), encoding="utf-8")
+    assert run(capsys, "catalog", "import", str(newer), "--replace")[0] == 0
+    assert [k.path.name for k in user_catalogues.kept()] == [
+        user_catalogues.file_name("water-utility")]
+    found = user_catalogues.for_project(("water-utility",), builtin_catalogues()).catalogues
+    assert found.requirement("WU 1.1").title == "Pump station log-ins"
