@@ -2,10 +2,11 @@
 
 Their TOML is parsed and validated once per version of the files: the validated catalogues are
 kept in the data folder's cache (domain/catalogue_pack.py) and later starts read that instead.
-The cache is JSON of plain lists, so reading it runs nothing; it is named by the catalogue
-files' place, a checksum of their bytes and the program's version (not by their size and
-time, as Python names its bytecode: a file edited within the clock's tick, or copied keeping
-its time, was then read as its former text; reading them costs under a millisecond), its
+The cache is JSON of plain lists, so reading it runs nothing. It is named by the catalogue
+files' place and a checksum of their bytes (not their size and time, as Python names its
+bytecode: a file edited within the clock's tick, or copied keeping its time, was then read as
+its former text; reading them costs under a millisecond), the program's version, and the size
+and time of the code that reads them (a checkout keeps its version from commit to commit). Its
 first line holds a checksum of each part that follows (the catalogues, then their
 translations, read when first needed), and every value is type-checked on the way in. A
 cache that fails any of this, or is reached through a link, is ignored and written anew.
@@ -19,6 +20,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 import zlib
 from pathlib import Path
 
@@ -36,6 +38,9 @@ from ot62443_desktop.domain.language import Language
 from ot62443_desktop.paths import data_dir, package_folder
 
 BUILTIN_FILES = ("iec62443-3-3.toml", "iec62443-2-1.toml")
+#: The code that reads, checks and packs the catalogues: what the cache keeps is what it made of the files.
+CODE_FILES = tuple(Path(file) for code in (Catalogue, parse_catalogue, pack)
+                   if (file := getattr(sys.modules[code.__module__], "__file__", None)))
 CACHE_PREFIX = "catalogues-"
 _NEW_CACHE = ".new-"  # a cache being written; one whose writer was killed is left behind
 #: Caches this replaces: of other versions of the files, the per-file JSON documents earlier versions kept,
@@ -85,10 +90,22 @@ def cache_dir() -> Path:
 
 def _cache_file(paths: list[Path], contents: list[bytes]) -> Path:
     """The cache of the catalogue files that hold `contents`, named by their place, length and CRC-32,
-    the program's version and the packed form's (a change to any of them gets a new cache)."""
+    the program's version and the packed form's, and the code that reads them as Python knows it (size
+    and time: a checkout keeps its version from commit to commit, so a change to how catalogues are
+    read kept the cache of the code before). A change to any of them gets a new cache."""
     stamps = [(str(path), len(data), zlib.crc32(data)) for path, data in zip(paths, contents, strict=True)]
-    key = hashlib.sha256(repr((PACK_FORMAT, __version__, stamps)).encode()).hexdigest()[:24]
+    key = hashlib.sha256(repr((PACK_FORMAT, __version__, stamps, _code_stamps())).encode()).hexdigest()[:24]
     return cache_dir() / f"{CACHE_PREFIX}{key}.json"
+
+
+def _code_stamps() -> list[tuple[str, int, int]]:
+    """Size and time of each module whose code shapes the catalogues kept (none in a bundle without sources)."""
+    stamps = []
+    for path in CODE_FILES:
+        with contextlib.suppress(OSError):
+            found = path.stat()
+            stamps.append((path.name, found.st_size, found.st_mtime_ns))
+    return stamps
 
 
 def _usable(folder: Path) -> bool:

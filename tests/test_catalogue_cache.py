@@ -3,6 +3,7 @@ and a cache that is damaged, forged, linked or not a file is never what the prog
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import zlib
@@ -222,3 +223,24 @@ def test_a_cache_whose_writer_was_killed_before_it_took_its_name_is_removed(data
     left.write_bytes(b"[")
     builtin_catalogues()
     assert not left.exists() and len(cache_files(data_dir)) == 1
+
+
+def test_a_cache_made_by_other_code_of_the_same_version_is_not_read(
+        own_files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's checkout keeps its version number from commit to commit: after a change to how the catalogues
+    are read (here: titles read in capitals), the cache of the code before still gave the old reading."""
+    from ot62443_desktop import catalogues
+    from ot62443_desktop.domain import catalogue_loader
+
+    loader = tmp_path / "catalogue_loader.py"
+    loader.write_text("# the code as it was\n", encoding="utf-8")
+    monkeypatch.setattr(catalogues, "CODE_FILES", (loader,), raising=False)
+    assert builtin_catalogues().requirement("SR 1.1").title == TITLE
+
+    def in_capitals(data: bytes, *, source: str) -> object:
+        read = catalogue_loader.parse_catalogue(data, source=source)
+        return dataclasses.replace(read, requirements=tuple(dataclasses.replace(r, title=r.title.upper())
+                                                            for r in read.requirements))
+    monkeypatch.setattr(catalogues, "parse_catalogue", in_capitals)
+    loader.write_text("# the code as it is now, changed\n", encoding="utf-8")
+    assert load_again().requirement("SR 1.1").title == TITLE.upper()
