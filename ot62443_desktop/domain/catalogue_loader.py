@@ -35,6 +35,11 @@ _MATURITY_LEVELS = 4
 _SHOWN_CHARS = 60
 _ID_FIELDS = {"id", "code", "section", "group", "parent"}  # ids: keys in projects, cells in registers
 _ID_CHARS = 60
+#: The most characters of a title and of a long text, and of each line of a list and lines in one: ten times the
+#: built-in catalogues' longest. Past them a field holds a pasted document, not a catalogue's text, and the PDF plan
+#: would take minutes to set it (reportlab breaks a paragraph again for every page it is split over).
+_TEXT_CHARS = {"title": 300, "summary": 20_000, "guidance": 20_000, "remediation": 20_000}
+_LINE_CHARS, _LINES = 2_000, 100
 _MAX_FILE_BYTES = 16 * 2**20  # the built-in catalogues take well under 1 MB
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)  # a pipe: opened, not waited on
 
@@ -158,13 +163,21 @@ class _Validator:
             raise self.fail(where, f"field '{key}' is empty")
         if key in _ID_FIELDS and not (value.isprintable() and len(value) <= _ID_CHARS):
             raise self.fail(where, f"field '{key}' must be one line of at most {_ID_CHARS} printable characters")
-        return value.strip()
+        value = value.strip()
+        if len(value) > (limit := _TEXT_CHARS.get(key, len(value))):
+            raise self.fail(where, f"field '{key}' has {len(value):,} characters, at most {limit:,}")
+        return value
 
     def texts(self, table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(where, f"field '{key}' must be a list of text")
-        return tuple(v.strip() for v in value)
+        if len(value) > _LINES:
+            raise self.fail(where, f"field '{key}' has {len(value):,} lines, at most {_LINES}")
+        lines = tuple(v.strip() for v in value)
+        if longest := max((line for line in lines if len(line) > _LINE_CHARS), key=len, default=""):
+            raise self.fail(where, f"field '{key}': a line has {len(longest):,} characters, at most {_LINE_CHARS:,}")
+        return lines
 
     def tables(self, doc: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = doc.get(key, [])
