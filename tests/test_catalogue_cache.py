@@ -244,3 +244,18 @@ def test_a_cache_made_by_other_code_of_the_same_version_is_not_read(
     monkeypatch.setattr(catalogues, "parse_catalogue", in_capitals)
     loader.write_text("# the code as it is now, changed\n", encoding="utf-8")
     assert load_again().requirement("SR 1.1").title == TITLE.upper()
+
+
+@pytest.mark.parametrize("fails", ["tempfile.mkstemp", "os.replace"])
+def test_a_cache_that_cannot_be_written_is_not_kept_and_nothing_is_left_behind(
+        data_dir: Path, from_toml: CatalogueSet, monkeypatch: pytest.MonkeyPatch, fails: str) -> None:
+    """A full disk or a folder one may not write: the catalogues are read from the TOML, and no half cache stays."""
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    module, name = fails.split(".")
+    with monkeypatch.context() as patch:
+        patch.setattr(__import__(module), name, full)
+        assert same_as_toml(builtin_catalogues(), from_toml)
+    assert [p.name for p in (data_dir / "cache").iterdir()] == []
+    assert same_as_toml(load_again(), from_toml) and len(cache_files(data_dir)) == 1
