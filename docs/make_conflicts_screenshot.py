@@ -8,7 +8,6 @@ virtual display: `xvfb-run -s "-screen 0 1400x900x24" python docs/make_conflicts
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from docs.make_screenshots import OUT, window_in  # noqa: E402
+from docs.make_screenshots import OUT, each_language, window_in  # noqa: E402
 from ot62443_desktop.domain.language import Language  # noqa: E402
 
 ANSWERS = [  # (package, scope, requirement, status, notes, maturity)
@@ -74,7 +73,4 @@ def take(app: QApplication, language: Language) -> None:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("OT62443_DATA_DIR", tempfile.mkdtemp(prefix="ot62443-shots-"))
-    application = QApplication(sys.argv[:1])
-    for code in sys.argv[1:] or [language.value for language in Language]:
-        take(application, Language(code))
+    each_language(take)

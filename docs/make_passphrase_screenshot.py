@@ -8,16 +8,14 @@ Run under a virtual display, as docs/make_screenshots.py:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from docs.make_screenshots import OUT, settle, window_in  # noqa: E402
+from docs.make_screenshots import OUT, each_language, settle, window_in  # noqa: E402
 from ot62443_desktop.domain.language import Language  # noqa: E402
 
 TYPED = "riverbend26"  # fair: the hint says how to make it stronger
@@ -45,7 +43,4 @@ def take(app: QApplication, language: Language) -> None:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("OT62443_DATA_DIR", tempfile.mkdtemp(prefix="ot62443-shots-"))
-    application = QApplication(sys.argv[:1])
-    for code in sys.argv[1:] or [language.value for language in Language]:
-        take(application, Language(code))
+    each_language(take)

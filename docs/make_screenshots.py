@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,14 @@ def take_dark(app: QApplication) -> None:
     app.setPalette(dark_palette())
     take(app, Language.EN, DARK_SHOTS, "-dark")
     app.setPalette(light)
+
+
+def each_language(take: Callable[[QApplication, Language], None]) -> None:
+    """Run `take` in every language (or those named on the command line) with a data folder of its own."""
+    os.environ.setdefault("OT62443_DATA_DIR", tempfile.mkdtemp(prefix="ot62443-shots-"))
+    application = QApplication(sys.argv[:1])
+    for code in sys.argv[1:] or [language.value for language in Language]:
+        take(application, Language(code))
 
 
 def main() -> None:

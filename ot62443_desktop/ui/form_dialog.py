@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ot62443_desktop.ui.plain_text import MESSAGE_CHARS, elide
+
+
+def close_box_with(*actions: tuple[str, Callable[[], object]]) -> tuple[QDialogButtonBox, list[QPushButton]]:
+    """A Close button box with action buttons beside it, each (label, slot): the row of the dialogs that
+    import and remove something kept on this computer. The box's `rejected` is left to the caller."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    made = []
+    for label, slot in actions:
+        button = QPushButton(label)
+        button.clicked.connect(slot)
+        box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        made.append(button)
+    return box, made
 
 
 class FormDialog(QDialog):

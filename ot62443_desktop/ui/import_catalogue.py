@@ -13,10 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from ot62443_desktop.domain.catalogue import Catalogue
 from ot62443_desktop.domain.catalogue_loader import CatalogueError
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.ui.errors import Icon, ask, describe, tell
+from ot62443_desktop.ui.form_dialog import close_box_with
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.plain_text import elide, tooltip
 
@@ -52,13 +51,8 @@ class CatalogueLibrary(QDialog):
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([self.tr("Id"), self.tr("Title"), self.tr("Requirements"),
                                     self.tr("French text"), self.tr("File")])
-        self.import_button = QPushButton(self.tr("&Import…"))
-        self.import_button.clicked.connect(self.import_file)
-        self.remove_button = QPushButton(self.tr("&Remove"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons, (self.import_button, self.remove_button) = close_box_with(
+            (self.tr("&Import…"), self.import_file), (self.tr("&Remove"), self.remove_selected))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from ot62443_desktop import licensed_text
 from ot62443_desktop.licensed_text import (
@@ -24,6 +24,7 @@ from ot62443_desktop.licensed_text import (
     Skipped,
 )
 from ot62443_desktop.ui.errors import Icon, ask, tell
+from ot62443_desktop.ui.form_dialog import close_box_with
 from ot62443_desktop.ui.i18n import fill
 from ot62443_desktop.ui.licensed_panel import LicensedTexts, shared_texts
 
@@ -47,13 +48,8 @@ class LicensedTextDialog(QDialog):
         for label in (intro, self.status):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.import_button = QPushButton(self.tr("&Import…"))
-        self.import_button.clicked.connect(self.import_file)
-        self.remove_button = QPushButton(self.tr("&Remove"))
-        self.remove_button.clicked.connect(self.remove)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons, (self.import_button, self.remove_button) = close_box_with(
+            (self.tr("&Import…"), self.import_file), (self.tr("&Remove"), self.remove))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
