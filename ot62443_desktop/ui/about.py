@@ -66,6 +66,10 @@ COMPONENTS = (
     Component("msoffcrypto-tool", "msoffcrypto-tool", "MIT"),
     Component("olefile (used by msoffcrypto-tool)", "olefile", "BSD-2-Clause"),
     Component("cryptography", "cryptography", "Apache-2.0 or BSD-3-Clause"),
+    Component("cffi (used by cryptography)", "cffi", "MIT-0"),
+    Component("pycparser (used by cffi)", "pycparser", "BSD-3-Clause"),
+    Component("pyzipper", "pyzipper", "MIT"),
+    Component("PyCryptodome (used by pyzipper)", "pycryptodomex", "BSD-2-Clause and Public Domain"),
     Component("Python", None, "PSF License 2.0"),
 )
 
