@@ -110,9 +110,7 @@ def _passphrase_of(path: str | Path, *, known: str | None = None) -> str | None:
         return None
     if known is not None:
         return known
-    from ot62443_desktop.passphrase import read_passphrase
-
-    return read_passphrase(f"Passphrase of {path}")
+    return _passphrase(f"Passphrase of {path}")
 
 
 def _read(path: str) -> Project:
@@ -125,9 +123,7 @@ def _read(path: str) -> Project:
 
 def _new_passphrase(variable: str | None = None) -> str:
     """A new passphrase, typed twice on a terminal (or from OT62443_PASSPHRASE, or `variable`)."""
-    from ot62443_desktop.passphrase import VARIABLE, read_passphrase
-
-    return read_passphrase("New passphrase", confirm=True, variable=variable or VARIABLE)
+    return _passphrase("New passphrase", confirm=True, variable=variable)
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -395,13 +391,12 @@ def _left_out_text(item: LeftOut, shown: Callable[[str], str]) -> str:
     return shown(f"{item.source} ({answers}): {why}")
 
 
-def _passphrase(prompt: str, *, confirm: bool = False) -> str:
-    from ot62443_desktop.passphrase import PassphraseUnavailableError, read_passphrase
+def _passphrase(prompt: str, *, confirm: bool = False, variable: str | None = None) -> str:
+    """Every passphrase and password of the command line: from OT62443_PASSPHRASE (or `variable`) or the
+    terminal, never an argument; none to be had is one line on stderr (_user_errors)."""
+    from ot62443_desktop.passphrase import VARIABLE, read_passphrase
 
-    try:
-        return read_passphrase(prompt, confirm=confirm)
-    except PassphraseUnavailableError as exc:
-        raise CommandError(str(exc)) from None
+    return read_passphrase(prompt, confirm=confirm, variable=variable or VARIABLE)
 
 def _import_register(args: argparse.Namespace) -> int:
     with _opened(args.project, read_only=args.dry_run) as project:
@@ -514,11 +509,7 @@ def _recover(args: argparse.Namespace) -> int:
     from ot62443_desktop.storage import ProjectStore
     from ot62443_desktop.storage.recovery import needs_passphrase
 
-    passphrase = None
-    if needs_passphrase(args.project):
-        from ot62443_desktop.passphrase import read_passphrase
-
-        passphrase = read_passphrase(f"Passphrase of {args.project}")
+    passphrase = _passphrase(f"Passphrase of {args.project}") if needs_passphrase(args.project) else None
     print(ProjectStore.recover(args.project, passphrase=passphrase))
     return 0
 
