@@ -41,8 +41,8 @@ def test_svg_names_every_zone_and_draws_one_line_per_conduit_endpoint(
     texts = svg_texts(target)
     for zone_id, (name, *_rest) in ZONES.items():
         assert zone_id in texts and name in texts
-    links = sorted((line.get("data-id"), line.get("data-zone")) for line in root.iter(f"{NS}line")
-                   if line.get("data-zone"))
+    links = sorted((path.get("data-id"), path.get("data-zone")) for path in root.iter(f"{NS}path")
+                   if path.get("data-zone"))
     assert links == sorted((e.conduit, e.zone) for e in ENDPOINTS)
 
 

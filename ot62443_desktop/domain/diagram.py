@@ -8,7 +8,8 @@ few barycentre sweeps), which removes most crossings; a crowded band wraps onto 
 a 100-zone project stays legible. A conduit is a small box near the zones it connects, with
 one line to each of them: in the gutter between two rows of boxes (between the bands of the
 levels it joins, when it joins several), as near the mean x of its zones as the boxes placed
-before it allow. A position the user dragged a box to wins over the computed one.
+before it allow. The lines run square, along the gutters and the gaps between columns, where no
+zone is (see `route`). A position the user dragged a box to wins over the computed one.
 Units are points (1/72 inch); y grows downwards.
 """
 
@@ -28,10 +29,15 @@ MARGIN = 16.0
 PER_ROW = 10  # boxes per row of a band before it wraps
 REACH = 1000.0  # points: how far beyond the laid-out drawing a box the user put somewhere may sit
 _SWEEPS = 4
-_WEIGHED_ENDS = 8  # conduits joining at most this many zones are placed where their lines cross fewest boxes
+BUS = 8  # a conduit joining more zones than this is drawn as a bus (see `route`)
+_WEIGHED_ENDS = BUS  # conduits joining at most this many zones are placed where their lines cross fewest boxes
 _TRIED = 7  # free places tried per gutter for such a conduit
 _GUTTERS = 2  # gutters tried for it before settling for crossings
 _PAD = 4.0  # the least room between two boxes
+_LANE = (ROW_H - ZONE_H - CONDUIT_H) / 4  # a line runs this far from the row of zones it serves: 5 points
+_INSET = 10.0  # a line meets a box at least this far from its corner
+
+Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -51,12 +57,14 @@ class Box:
 
 @dataclass(frozen=True)
 class Link:
-    """One line from a conduit to one zone it connects (None: the zone does not exist)."""
+    """One line from a conduit to one zone it connects: the centres of both boxes (end None: the zone does not
+    exist) and the points the line runs through, from the conduit's edge to the zone's (`route`)."""
 
     conduit_id: str
     zone_id: str
-    start: tuple[float, float]
-    end: tuple[float, float] | None
+    start: Point
+    end: Point | None
+    points: tuple[Point, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,13 +116,19 @@ def layout(project: ProjectData) -> Diagram:
     gutters = [band.y + r * ROW_H for band in bands for r in range(1, round(band.h / ROW_H) + 1)]
     y = _place_conduits(conduits, boxes, gutters, {band.y for band in bands[1:]}, y, far)
     links = tuple(
-        Link(c.id, z, boxes[c.id].centre, boxes[z].centre if z in boxes and not boxes[z].conduit else None)
+        Link(c.id, z, boxes[c.id].centre, boxes[z].centre, route(boxes[c.id], boxes[z], bus=is_bus(c)))
+        if z in boxes and not boxes[z].conduit else Link(c.id, z, boxes[c.id].centre, None)
         for c in conduits for z in c.connects
     )
     width = max((b.x + b.w for b in boxes.values()), default=LABEL_W + MARGIN) + MARGIN
     height = max([y, *(b.y + b.h + MARGIN for b in boxes.values())])
     ordered = tuple(boxes[z.id] for z in project.zones)
     return Diagram(ordered, links, tuple(bands), width, height)
+
+
+def is_bus(conduit: Zone) -> bool:
+    """Whether a conduit joins so many zones that its lines are drawn as a bus (see `route`)."""
+    return len(conduit.connects) > BUS
 
 
 def _neighbours(conduits: list[Zone]) -> dict[str, set[str]]:
@@ -182,7 +196,7 @@ def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_top
     lowest, highest = LABEL_W + MARGIN, max(LABEL_W + MARGIN, right - CONDUIT_W)
     start = min(max(mean_x - CONDUIT_W / 2, lowest), highest)
     step = CONDUIT_W / 2 + 6
-    weigh = len(ends) <= _WEIGHED_ENDS  # a hub's lines cross boxes wherever it sits
+    weigh = len(ends) <= _WEIGHED_ENDS  # weighing each place of a hub costs more than its trunk gains
     zones = [b for b in boxes.values() if not b.conduit] if weigh else []
     best: tuple[tuple[int, float], float, float] | None = None
     for rank, gutter in enumerate(ordered):
@@ -192,7 +206,8 @@ def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_top
             x = start + (k + 1) // 2 * step * (1 if k % 2 else -1)  # 0, +1, -1, +2, -2, ... steps
             if not lowest <= x <= highest or any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in strip):
                 continue
-            cost = (_crossings((x + CONDUIT_W / 2, gutter), ends, zones), abs(x - start) + rank * ROW_H)
+            crossed = _crossings(Box("", "", True, x, y, CONDUIT_W, CONDUIT_H), ends, zones)
+            cost = (crossed, abs(x - start) + rank * ROW_H)
             if best is None or cost < best[0]:
                 best = (cost, x, y)
             found += 1
@@ -224,15 +239,16 @@ def _first_free(x: float, step: float, y: float, strip: list[Box]) -> float:
     return x
 
 
-def _crossings(start: tuple[float, float], ends: list[Box], zones: list[Box]) -> int:
-    """How many boxes of `zones` the lines from `start` to the centre of each of `ends` pass through (a line
-    through another zone of the same conduit reads as joining that zone, so it counts too)."""
+def _crossings(conduit: Box, ends: list[Box], zones: list[Box]) -> int:
+    """How many boxes of `zones` the lines from `conduit` to each of `ends` pass through (a line through
+    another zone of the same conduit reads as joining that zone, so it counts too)."""
     count = 0
     for end in ends:
-        (x, y) = end.centre
-        x0, x1, y0, y1 = min(start[0], x), max(start[0], x), min(start[1], y), max(start[1], y)
-        count += sum(1 for b in zones if b is not end and b.x < x1 and x0 < b.x + b.w and b.y < y1
-                     and y0 < b.y + b.h and _cuts(start, (x, y), b))
+        points = route(conduit, end)  # only conduits of at most BUS ends are weighed: never a bus
+        for a, b in zip(points, points[1:], strict=False):
+            x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
+            count += sum(1 for box in zones if box is not end and box.x < x1 and x0 < box.x + box.w
+                         and box.y < y1 and y0 < box.y + box.h and _cuts(a, b, box))
     return count
 
 
@@ -253,6 +269,76 @@ def _cuts(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
         if low > high:
             return False
     return True
+
+
+def route(conduit: Box, zone: Box, *, bus: bool = False) -> tuple[Point, ...]:
+    """The points of the line from a conduit's box to the box of a zone it connects, edge to edge.
+
+    A zone in the row next to the conduit's gutter is joined straight, from the conduit's edge to the
+    zone's edge that faces it. A zone rows away is reached square, as in a network drawing: out of the
+    conduit, along the gap between two columns nearest it (a trunk all its lines share), then along a
+    lane just clear of the zone's row, and into its edge. Gutters and gaps hold no zone, so no line
+    crosses one. A `bus` (a conduit to dozens of zones) runs square to its neighbours too: a fan of
+    straight lines from one box would hide the row under it. Boxes level with one another (one dragged
+    beside the other) are joined straight."""
+    below = zone.y >= conduit.y + conduit.h
+    if not below and zone.y + zone.h > conduit.y:
+        return _straight(conduit, zone)
+    sign = 1.0 if below else -1.0
+    out = conduit.y + conduit.h if below else conduit.y  # the conduit's edge the line leaves by
+    into = zone.y if below else zone.y + zone.h  # the zone's edge it arrives at
+    lane = into - sign * _LANE
+    x_in = _within(conduit.centre[0], zone)
+    if sign * (into - out) <= ROW_H / 2:  # the zone's row is next to the conduit's gutter
+        x_out = _within(x_in, conduit)
+        points = [(x_out, out), (x_out, lane), (x_in, lane), (x_in, into)] if bus else [(x_out, out), (x_in, into)]
+    else:
+        trunk = _trunk(conduit.centre[0])
+        x_out, own = _within(trunk, conduit), out + sign * _LANE
+        points = [(x_out, out), (x_out, own), (trunk, own), (trunk, lane), (x_in, lane), (x_in, into)]
+    return _square(points)
+
+
+def _within(x: float, box: Box) -> float:
+    """`x`, moved inside `box` to at least _INSET from its corners."""
+    inset = min(_INSET, box.w / 2)
+    return min(max(x, box.x + inset), box.x + box.w - inset)
+
+
+def _trunk(x: float) -> float:
+    """The middle of the gap between two columns of zones nearest `x` (left of the first, right of the last)."""
+    first, pitch = LABEL_W + MARGIN - GAP_X / 2, ZONE_W + GAP_X
+    return first + min(max(round((x - first) / pitch), 0), PER_ROW) * pitch
+
+
+def _square(points: list[Point]) -> tuple[Point, ...]:
+    """`points` without repeats, nor corners that are not turns (on a line with the points either side)."""
+    kept: list[Point] = []
+    for point in points:
+        if kept and math.isclose(point[0], kept[-1][0]) and math.isclose(point[1], kept[-1][1]):
+            continue
+        if len(kept) >= 2 and _aligned(kept[-2], kept[-1], point):
+            kept.pop()
+        kept.append(point)
+    return tuple(kept)
+
+
+def _aligned(a: Point, b: Point, c: Point) -> bool:
+    return math.isclose((b[0] - a[0]) * (c[1] - a[1]), (b[1] - a[1]) * (c[0] - a[0]), abs_tol=1e-6)
+
+
+def _straight(conduit: Box, zone: Box) -> tuple[Point, ...]:
+    """The straight line between the centres of two boxes, from the edge of one to the edge of the other."""
+    (x1, y1), (x2, y2) = conduit.centre, zone.centre
+    dx, dy = x2 - x1, y2 - y1
+
+    def reach(box: Box) -> float:  # the share of the line inside a box around one of its ends
+        return min(box.w / 2 / abs(dx) if dx else 1.0, box.h / 2 / abs(dy) if dy else 1.0)
+
+    out, into = reach(conduit), 1.0 - reach(zone)
+    if out >= into:  # the boxes touch or overlap (a box dragged onto another): centre to centre
+        return (x1, y1), (x2, y2)
+    return (x1 + dx * out, y1 + dy * out), (x1 + dx * into, y1 + dy * into)
 
 
 def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:

@@ -75,6 +75,11 @@ class Line:
     kind: str = ""  # link (a conduit to one zone it connects), rule, swatch
     ref: str = ""  # the conduit's id
     to: str = ""  # the zone's id
+    via: tuple[tuple[float, float], ...] = ()  # the corners between (x1, y1) and (x2, y2), in order
+
+    @property
+    def points(self) -> tuple[tuple[float, float], ...]:
+        return ((self.x1, self.y1), *self.via, (self.x2, self.y2))
 
 
 @dataclass(frozen=True)
@@ -162,14 +167,13 @@ def picture(facts: DiagramFacts, tr: Translator, *, heading: bool = True, ids_on
     fonts()
     diagram = facts.layout
     left, top = LABEL_W * (magnify - 1), HEADING_H if heading else 0.0
-    # Zones, then the lines, then conduits, then every text: a line that runs across a zone it does not
-    # connect is seen crossing it (under its text), and stops at the edge of the zones it does connect.
-    boxes = {box.zone_id: box for box in diagram.boxes}
+    # Zones, then the lines, then conduits, then every text: a line that runs across a zone it does not connect
+    # (one the user dragged into its way) is seen crossing it, under its text.
     drawn = [_box(box, facts.worst.get(box.zone_id), ids_only) for box in diagram.boxes]
     body: list[Shape] = [rect for rect, _labels in drawn if rect.kind == "zone"]
-    body += [Line(*_between(boxes[link.conduit_id], boxes[link.zone_id]),
-                  box_colours(facts.worst.get(link.conduit_id))[1], kind="link", ref=link.conduit_id,
-                  to=link.zone_id) for link in diagram.links if link.end is not None]
+    body += [Line(*link.points[0], *link.points[-1], box_colours(facts.worst.get(link.conduit_id))[1], kind="link",
+                  ref=link.conduit_id, to=link.zone_id, via=link.points[1:-1])
+             for link in diagram.links if link.end is not None]
     body += _unknown(diagram, facts.worst)
     body += [rect for rect, _labels in drawn if rect.kind == "conduit"]
     body += [_halo(label, rect.fill) for rect, labels in drawn if rect.kind == "zone" for label in labels]
@@ -254,20 +258,6 @@ def _halo(label: Label, fill: str | None) -> Rect:
                 kind="halo")
 
 
-def _between(conduit: Box, zone: Box) -> tuple[float, float, float, float]:
-    """The line from a conduit to a zone, from the edge of one box to the edge of the other."""
-    (x1, y1), (x2, y2) = conduit.centre, zone.centre
-    dx, dy = x2 - x1, y2 - y1
-
-    def reach(box: Box) -> float:  # the share of the line inside a box around one of its ends
-        return min(box.w / 2 / abs(dx) if dx else 1.0, box.h / 2 / abs(dy) if dy else 1.0)
-
-    out, into = reach(conduit), 1.0 - reach(zone)
-    if out >= into:  # the boxes touch or overlap (a box dragged onto another): centre to centre
-        return x1, y1, x2, y2
-    return x1 + dx * out, y1 + dy * out, x1 + dx * into, y1 + dy * into
-
-
 def _wrapped(text: str, room: float, size: float, most: int) -> list[tuple[TextRun, ...]]:
     """`text` in bold on at most `most` lines of `room` points, the last cut with an ellipsis if need be."""
     lines, _widest = break_runs(glyph_runs([run(one_line(text), BOLD)]), room, size)
@@ -337,5 +327,6 @@ def _legend(tr: Translator, top: float, width: float, magnify: float) -> tuple[l
 
 def _moved(shape: Shape, dx: float, dy: float) -> Shape:
     if isinstance(shape, Line):
-        return replace(shape, x1=shape.x1 + dx, y1=shape.y1 + dy, x2=shape.x2 + dx, y2=shape.y2 + dy)
+        return replace(shape, x1=shape.x1 + dx, y1=shape.y1 + dy, x2=shape.x2 + dx, y2=shape.y2 + dy,
+                       via=tuple((x + dx, y + dy) for x, y in shape.via))
     return replace(shape, x=shape.x + dx, y=shape.y + dy)

@@ -70,20 +70,21 @@ def _rect(draw: ImageDraw.ImageDraw, rect: Rect, scale: float) -> None:
 
 def _line(draw: ImageDraw.ImageDraw, line: Line, scale: float) -> None:
     width = max(1, round(line.line_width * scale))
-    x1, y1, x2, y2 = (v * scale for v in (line.x1, line.y1, line.x2, line.y2))
+    points = [(x * scale, y * scale) for x, y in line.points]
     if not line.dashed:
-        draw.line((x1, y1, x2, y2), fill=line.stroke, width=width)
-        return
-    length = math.hypot(x2 - x1, y2 - y1)
-    if not length:
+        draw.line(points, fill=line.stroke, width=width, joint="curve")
         return
     on, off = DASH[0] * scale, DASH[1] * scale
-    dx, dy = (x2 - x1) / length, (y2 - y1) / length
-    at = 0.0
-    while at < length:
-        end = min(at + on, length)
-        draw.line((x1 + dx * at, y1 + dy * at, x1 + dx * end, y1 + dy * end), fill=line.stroke, width=width)
-        at = end + off
+    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        length = math.hypot(x2 - x1, y2 - y1)
+        if not length:
+            continue
+        dx, dy = (x2 - x1) / length, (y2 - y1) / length
+        at = 0.0
+        while at < length:
+            end = min(at + on, length)
+            draw.line((x1 + dx * at, y1 + dy * at, x1 + dx * end, y1 + dy * end), fill=line.stroke, width=width)
+            at = end + off
 
 
 def _label(draw: ImageDraw.ImageDraw, label: Label, scale: float) -> None:

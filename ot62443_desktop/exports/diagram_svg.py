@@ -1,8 +1,8 @@
 """The zones-and-conduits drawing as an SVG file (`ot62443 diagram PROJECT --svg FILE`).
 
 Built as an XML tree, so every name, id and layer is escaped text or attribute, never markup.
-Each shape keeps what it stands for in its class and data-* attributes (a zone's box, a line from
-conduit C to zone Z), so the file can be checked, styled or scripted against. Units are points.
+Each shape keeps what it stands for in its class and data-* attributes (a zone's box, the path of
+the line from conduit C to zone Z), so the file can be checked, styled or scripted against. Units are points.
 """
 
 from __future__ import annotations
@@ -54,11 +54,11 @@ def _element(parent: ET.Element, shape: Shape) -> None:
                 attrs["stroke-dasharray"] = "5 3.5"
         ET.SubElement(parent, "rect", attrs | _data(shape.ref, ""))
     elif isinstance(shape, Line):
-        attrs = {"x1": _n(shape.x1), "y1": _n(shape.y1), "x2": _n(shape.x2), "y2": _n(shape.y2),
+        attrs = {"d": "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in shape.points), "fill": "none",
                  "stroke": shape.stroke, "stroke-width": _n(shape.line_width)}
         if shape.dashed:
             attrs["stroke-dasharray"] = "5 3.5"
-        ET.SubElement(parent, "line", attrs | _data(shape.ref, shape.to))
+        ET.SubElement(parent, "path", attrs | _data(shape.ref, shape.to))
     else:
         _text(parent, shape)
 

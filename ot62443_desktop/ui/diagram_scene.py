@@ -12,26 +12,25 @@ zones fitted on a projector still read, and the name is one hover away.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsLineItem,
+    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from ot62443_desktop.domain.diagram import LABEL_W, MARGIN, Band, Box, Diagram
+from ot62443_desktop.domain.diagram import BUS, LABEL_W, MARGIN, Band, Box, Diagram, route
 from ot62443_desktop.ui.gap_colours import GapColours
 from ot62443_desktop.ui.plain_text import tooltip
 
 FAR_OUT = 0.75  # below this zoom a box shows its id, large, instead of its name
 _UNKNOWN_REACH = 70.0  # how far from its conduit the marker of an unknown zone sits
-CROWDED = 8  # a conduit with more ends than this draws its lines lighter
 
 
 @dataclass(frozen=True)
@@ -105,8 +104,9 @@ class BoxItem(QGraphicsItem):
                 link.follow()
         return super().itemChange(change, value)
 
-    def centre(self) -> QPointF:
-        return self.pos() + QPointF(self.box.w / 2, self.box.h / 2)
+    def placed(self) -> Box:
+        """The box where it is now (dragged or not)."""
+        return replace(self.box, x=self.pos().x(), y=self.pos().y())
 
     def moved(self) -> bool:
         return self.pos() != self.home
@@ -165,21 +165,26 @@ def wrap(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str
     return lines
 
 
-class LinkItem(QGraphicsLineItem):
-    """A conduit's line to one zone it connects, following both boxes as they move."""
+class LinkItem(QGraphicsPathItem):
+    """A conduit's line to one zone it connects, routed as in the documents, following both boxes as they move."""
 
-    def __init__(self, conduit: BoxItem, zone: BoxItem, colour: QColor) -> None:
+    def __init__(self, conduit: BoxItem, zone: BoxItem, colour: QColor, bus: bool) -> None:
         super().__init__()
-        self.conduit, self.zone = conduit, zone
-        self.setPen(QPen(colour, 2))
+        self.conduit, self.zone, self.bus = conduit, zone, bus
+        pen = QPen(colour, 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setPen(pen)
         self.setZValue(0)
         conduit.links.append(self)
         zone.links.append(self)
         self.follow()
 
     def follow(self) -> None:
-        start, end = self.conduit.centre(), self.zone.centre()
-        self.setLine(start.x(), start.y(), end.x(), end.y())
+        (x, y), *rest = route(self.conduit.placed(), self.zone.placed(), bus=self.bus)
+        path = QPainterPath(QPointF(x, y))
+        for x, y in rest:
+            path.lineTo(x, y)
+        self.setPath(path)
 
 
 class UnknownEnd(QGraphicsItem):
@@ -300,10 +305,11 @@ class DiagramScene(QGraphicsScene):
                 self.unknown.append(UnknownEnd(conduit, link.zone_id, slot, colour, fonts,
                                                unknown_tip.replace("%1", link.zone_id)))
             else:
-                if ends[link.conduit_id] > CROWDED:
+                bus = ends[link.conduit_id] > BUS
+                if bus:
                     colour = QColor(colour)
-                    colour.setAlpha(110)  # a conduit to dozens of zones: its fan must not hide the boxes
-                self.links.append(LinkItem(conduit, self.boxes[link.zone_id], colour))
+                    colour.setAlpha(110)  # a conduit to dozens of zones: its lines must not hide the boxes
+                self.links.append(LinkItem(conduit, self.boxes[link.zone_id], colour, bus))
                 self.addItem(self.links[-1])
         rect = self.itemsBoundingRect().united(QRectF(0, 0, diagram.width, diagram.height))
         for item in self.items():

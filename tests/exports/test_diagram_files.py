@@ -76,9 +76,9 @@ def test_the_svg_names_every_zone_layer_and_the_plant(plant: Project, tmp_path: 
         assert key in shown, key
 
 
-def test_one_line_per_conduit_endpoint_dashed_to_a_zone_the_project_lacks(plant: Project, tmp_path: Path) -> None:
+def test_one_path_per_conduit_endpoint_dashed_to_a_zone_the_project_lacks(plant: Project, tmp_path: Path) -> None:
     root = svg(plant, tmp_path / "d.svg")
-    lines = [line for line in root.iter(f"{NS}line") if line.get("data-zone")]
+    lines = [path for path in root.iter(f"{NS}path") if path.get("data-zone")]
     assert sorted((line.get("data-id"), line.get("data-zone")) for line in lines) == sorted(
         (e.conduit, e.zone) for e in ENDPOINTS)
     for line, end in ((line, next(e for e in ENDPOINTS if (e.conduit, e.zone) == (line.get("data-id"),

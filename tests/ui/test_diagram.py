@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from ot62443_desktop.api import open_project
 from ot62443_desktop.domain.catalogue import Scale
 from ot62443_desktop.domain.design import Check
+from ot62443_desktop.domain.diagram import layout
 from ot62443_desktop.domain.model import Answer, Asset, ProjectData, ProjectInfo, ScopeKind, Status, Zone
 from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.commands import EditZoneCommand
@@ -77,6 +78,13 @@ def drag(qtbot: QtBot, view: DiagramView, zone_id: str, by: QPoint,
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, start + by)
 
 
+def on_edge(item: QGraphicsItem, point: QPointF) -> bool:
+    """Whether `point` is on the outline of a box item where it now is."""
+    box = item.sceneBoundingRect().adjusted(3, 3, -3, -3)  # the item draws 3 px of selection around its box
+    inside = box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(point)
+    return inside and not box.adjusted(0.5, 0.5, -0.5, -0.5).contains(point)
+
+
 def test_a_box_per_zone_and_a_line_per_conduit_endpoint(diagram: DiagramView) -> None:
     scene = diagram.scene
     assert set(scene.boxes) == {"ENT", "DMZ", "SCADA", "PLC", "LAB", "C-IT", "C-OT", "C-FIELD", "C-OLD"}
@@ -88,6 +96,17 @@ def test_a_box_per_zone_and_a_line_per_conduit_endpoint(diagram: DiagramView) ->
     assert scene.boxes["ENT"].y() < scene.boxes["PLC"].y()  # enterprise on top, as Purdue drawings have it
     assert band_names(diagram) == ["Level 4: site business", "Level 3: site operations",
                                    "Level 2: supervisory control", "Level 1: basic control", "Not placed in a layer"]
+
+
+def test_each_line_on_screen_runs_where_the_documents_draw_it(diagram: DiagramView, window: MainWindow) -> None:
+    store = window.session.store  # type: ignore[union-attr]
+    planned = {(link.conduit_id, link.zone_id): link.points for link in layout(store.snapshot()).links
+               if link.end is not None}
+    path = {(link.conduit.zone_id, link.zone.zone_id): link.path() for link in diagram.scene.links}
+    assert set(path) == set(planned)
+    for key, points in planned.items():
+        drawn = path[key]
+        assert [(drawn.elementAt(n).x, drawn.elementAt(n).y) for n in range(drawn.elementCount())] == list(points)
 
 
 def test_boxes_take_the_colour_of_their_worst_gap(diagram: DiagramView) -> None:
@@ -130,7 +149,8 @@ def test_boxes_selected_together_move_in_one_undo_step(qtbot: QtBot, window: Mai
     drag(qtbot, diagram, "ENT", QPoint(120, 0))
     assert store.zone("ENT").position is not None and store.zone("C-IT").position is not None
     assert store.zone("DMZ").position is None
-    assert line.line().x1() == pytest.approx(diagram.scene.boxes["C-IT"].sceneBoundingRect().center().x())
+    start, end = line.path().pointAtPercent(0), line.path().pointAtPercent(1)
+    assert on_edge(diagram.scene.boxes["C-IT"], start) and on_edge(diagram.scene.boxes["ENT"], end)  # followed both
     stack = window.session.undo_stack  # type: ignore[union-attr]
     assert stack.undoText() == "Move 2 boxes on the diagram"
     stack.undo()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics import renderPDF  # type: ignore[import-untyped]
-from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing, Group, PolyLine, Rect, String  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable  # type: ignore[import-untyped]
@@ -84,9 +84,9 @@ def vector(picture: dd.Picture, scale: float) -> Drawing:
                            fillColor=_colour(shape.fill), strokeColor=_colour(shape.stroke),
                            strokeWidth=shape.line_width, strokeDashArray=list(dd.DASH) if shape.dashed else None))
         elif isinstance(shape, dd.Line):
-            group.add(Line(shape.x1, top - shape.y1, shape.x2, top - shape.y2, strokeColor=_colour(shape.stroke),
-                           strokeWidth=shape.line_width, strokeDashArray=list(dd.DASH) if shape.dashed else None,
-                           strokeLineCap=0))
+            group.add(PolyLine([v for x, y in shape.points for v in (x, top - y)], strokeColor=_colour(shape.stroke),
+                               strokeWidth=shape.line_width, strokeDashArray=list(dd.DASH) if shape.dashed else None,
+                               strokeLineCap=0, strokeLineJoin=1))
         else:
             x = shape.start
             for font, text in shape.runs:
