@@ -7,10 +7,10 @@ no layer go in a last band. Within a band, zones are ordered by where their neig
 few barycentre sweeps), which removes most crossings; a crowded band wraps onto more rows, so
 a 100-zone project stays legible. A conduit is a small box near the zones it connects, with
 one line to each of them: in the gutter between two rows of boxes (between the bands of the
-levels it joins, when it joins several), as near the mean x of its zones as the boxes placed
-before it allow. The lines run square, along the gutters and the gaps between columns, where no
-zone is (see `route`). A position the user dragged a box to wins over the computed one.
-Units are points (1/72 inch); y grows downwards.
+levels it joins, when it joins several), over a column, as near the mean x of its zones as the
+conduits placed before it allow. The gaps between columns and the strips either side of the
+conduits then hold no box, and the lines run there (diagram_routes.py). A position the user
+dragged a box to wins over the computed one. Units are points (1/72 inch); y grows downwards.
 """
 
 from __future__ import annotations
@@ -19,52 +19,40 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ot62443_desktop.domain.diagram_grid import (
+    CONDUIT_H,
+    CONDUIT_W,
+    GAP_X,
+    LABEL_W,
+    MARGIN,
+    PER_ROW,
+    PITCH,
+    ROW_H,
+    ZONE_H,
+    ZONE_W,
+    Box,
+    Point,
+)
+from ot62443_desktop.domain.diagram_routes import STRAIGHT_ON, Router, Way
 from ot62443_desktop.domain.model import ProjectData, ScopeKind, Zone
 
-ZONE_W, ZONE_H = 150.0, 46.0
-CONDUIT_W, CONDUIT_H = 110.0, 26.0
-GAP_X, ROW_H = 34.0, 92.0
-LABEL_W = 120.0  # the band names, left of the boxes
-MARGIN = 16.0
-PER_ROW = 10  # boxes per row of a band before it wraps
 REACH = 1000.0  # points: how far beyond the laid-out drawing a box the user put somewhere may sit
 _SWEEPS = 4
-BUS = 8  # a conduit joining more zones than this is drawn as a bus (see `route`)
-_WEIGHED_ENDS = BUS  # conduits joining at most this many zones are placed where their lines cross fewest boxes
-_TRIED = 7  # free places tried per gutter for such a conduit
-_GUTTERS = 2  # gutters tried for it before settling for crossings
 _PAD = 4.0  # the least room between two boxes
-_LANE = (ROW_H - ZONE_H - CONDUIT_H) / 4  # a line runs this far from the row of zones it serves: 5 points
-_INSET = 10.0  # a line meets a box at least this far from its corner
-
-Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Box:
-    zone_id: str
-    name: str
-    conduit: bool
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        return self.x + self.w / 2, self.y + self.h / 2
 
 
 @dataclass(frozen=True)
 class Link:
     """One line from a conduit to one zone it connects: the centres of both boxes (end None: the zone does not
-    exist) and the points the line runs through, from the conduit's edge to the zone's (`route`)."""
+    exist), the points the line runs through, from the conduit's edge to the zone's, and the way it takes
+    (`route`)."""
 
     conduit_id: str
     zone_id: str
     start: Point
     end: Point | None
     points: tuple[Point, ...] = ()
+    way: Way = STRAIGHT_ON
 
 
 @dataclass(frozen=True)
@@ -115,20 +103,25 @@ def layout(project: ProjectData) -> Diagram:
         y += height
     gutters = [band.y + r * ROW_H for band in bands for r in range(1, round(band.h / ROW_H) + 1)]
     y = _place_conduits(conduits, boxes, gutters, {band.y for band in bands[1:]}, y, far)
-    links = tuple(
-        Link(c.id, z, boxes[c.id].centre, boxes[z].centre, route(boxes[c.id], boxes[z], bus=is_bus(c)))
-        if z in boxes and not boxes[z].conduit else Link(c.id, z, boxes[c.id].centre, None)
-        for c in conduits for z in c.connects
-    )
+    links = _lines(conduits, boxes)
     width = max((b.x + b.w for b in boxes.values()), default=LABEL_W + MARGIN) + MARGIN
     height = max([y, *(b.y + b.h + MARGIN for b in boxes.values())])
     ordered = tuple(boxes[z.id] for z in project.zones)
     return Diagram(ordered, links, tuple(bands), width, height)
 
 
-def is_bus(conduit: Zone) -> bool:
-    """Whether a conduit joins so many zones that its lines are drawn as a bus (see `route`)."""
-    return len(conduit.connects) > BUS
+def _lines(conduits: list[Zone], boxes: dict[str, Box]) -> tuple[Link, ...]:
+    """One line from each conduit to each zone it connects, each the way the router gives it."""
+    router, links = Router(boxes.values()), []
+    for conduit in conduits:
+        box, last = boxes[conduit.id], STRAIGHT_ON
+        for zone_id in conduit.connects:
+            if zone_id in boxes and not boxes[zone_id].conduit:
+                points, last = router.line(box, boxes[zone_id], last)
+                links.append(Link(conduit.id, zone_id, box.centre, boxes[zone_id].centre, points, last))
+            else:
+                links.append(Link(conduit.id, zone_id, box.centre, None))
+    return tuple(links)
 
 
 def _neighbours(conduits: list[Zone]) -> dict[str, set[str]]:
@@ -166,25 +159,31 @@ def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], gutters: list[f
     """Each conduit near the zones it connects (see the module's note); conduits that connect no drawn zone go in
     a row under the bands. `gutters` are the lines between rows of boxes (and under the last), `band_tops` those
     of them that part two bands. Returns the new bottom."""
-    loose_x = LABEL_W + MARGIN
+    loose = 0
     loose_y = bottom + (ROW_H - CONDUIT_H) / 2
-    right = max((b.x + b.w for b in boxes.values()), default=loose_x + CONDUIT_W)
+    columns = max(1, round((max((b.x + b.w for b in boxes.values()), default=0.0) - LABEL_W - MARGIN + GAP_X)
+                           / PITCH))
     for conduit in conduits:
         ends = [boxes[z] for z in conduit.connects if z in boxes and not boxes[z].conduit]
         if ends:
-            x, y = _near(ends, boxes, gutters, band_tops, right)
+            x, y = _near(ends, boxes, gutters, band_tops, columns)
         else:
-            x, y = loose_x, loose_y
-            loose_x += CONDUIT_W + GAP_X
+            x, y = _slot(loose), loose_y
+            loose += 1
         boxes[conduit.id] = _placed(conduit, x, y, CONDUIT_W, CONDUIT_H, far)
-    return bottom + (ROW_H if loose_x > LABEL_W + MARGIN else 0)
+    return bottom + (ROW_H if loose else 0)
+
+
+def _slot(column: int) -> float:
+    """The x of a conduit's box over `column`: in its middle, clear of the gaps either side."""
+    return LABEL_W + MARGIN + column * PITCH + (ZONE_W - CONDUIT_W) / 2
 
 
 def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_tops: set[float],
-          right: float) -> tuple[float, float]:
+          columns: int) -> tuple[float, float]:
     """Where a conduit joining the zones `ends` goes: on a gutter between the rows they are in (between their
-    bands when they are in several), near their mean x. Of the free places nearest that point on the gutters
-    nearest their mean height, the one whose lines cross the fewest other boxes; then the nearest."""
+    bands when they are in several), over the free column nearest their mean x, on the nearest gutter to their
+    mean height that has one; when every gutter is full, over the first free column right of the drawing."""
     centres = [end.centre for end in ends]
     mean_x, mean_y = sum(x for x, _ in centres) / len(ends), sum(y for _, y in centres) / len(ends)
     top, low = min(y for _, y in centres), max(y for _, y in centres)
@@ -193,32 +192,20 @@ def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_top
             or [g for g in gutters if top - ROW_H <= g <= low + ROW_H] or gutters or [low + ROW_H / 2])
     ordered = sorted(near, key=lambda g: (abs(g - mean_y), g))
     ordered += sorted((g for g in gutters if g not in ordered), key=lambda g: (abs(g - mean_y), g))
-    lowest, highest = LABEL_W + MARGIN, max(LABEL_W + MARGIN, right - CONDUIT_W)
-    start = min(max(mean_x - CONDUIT_W / 2, lowest), highest)
-    step = CONDUIT_W / 2 + 6
-    weigh = len(ends) <= _WEIGHED_ENDS  # weighing each place of a hub costs more than its trunk gains
-    zones = [b for b in boxes.values() if not b.conduit] if weigh else []
-    best: tuple[tuple[int, float], float, float] | None = None
-    for rank, gutter in enumerate(ordered):
+    start = mean_x - CONDUIT_W / 2
+    places = sorted(range(columns), key=lambda c: (abs(_slot(c) - start), c))
+    for gutter in ordered:
         y = gutter - CONDUIT_H / 2
-        found, strip = 0, _strip(y, boxes)
-        for k in range(0, 2 * int((highest - lowest) / step) + 3):
-            x = start + (k + 1) // 2 * step * (1 if k % 2 else -1)  # 0, +1, -1, +2, -2, ... steps
-            if not lowest <= x <= highest or any(_overlap(x, y, CONDUIT_W, CONDUIT_H, b) for b in strip):
-                continue
-            crossed = _crossings(Box("", "", True, x, y, CONDUIT_W, CONDUIT_H), ends, zones)
-            cost = (crossed, abs(x - start) + rank * ROW_H)
-            if best is None or cost < best[0]:
-                best = (cost, x, y)
-            found += 1
-            if found == _TRIED or not weigh:
-                break
-        if best is not None and (rank + 1 >= min(len(near), _GUTTERS) or best[0][0] == 0):
-            return best[1], best[2]
-    if best is not None:
-        return best[1], best[2]
-    y = ordered[0] - CONDUIT_H / 2  # every gutter full: right of the drawing, at the first free step
-    return _first_free(highest + step, step, y, _strip(y, boxes)), y
+        strip = _strip(y, boxes)
+        for column in places:
+            if not any(_overlap(_slot(column), y, CONDUIT_W, CONDUIT_H, b) for b in strip):
+                return _slot(column), y
+    y = ordered[0] - CONDUIT_H / 2
+    strip = _strip(y, boxes)
+    column = columns
+    while any(_overlap(_slot(column), y, CONDUIT_W, CONDUIT_H, b) for b in strip):
+        column += 1  # each box in the strip holds at most one place: this ends within len(strip) steps
+    return _slot(column), y
 
 
 def _strip(y: float, boxes: dict[str, Box]) -> list[Box]:
@@ -226,119 +213,6 @@ def _strip(y: float, boxes: dict[str, Box]) -> list[Box]:
     Trying each place against every box made 200 conduits take 0.6 s to place, 500 of them 3 s."""
     pad = _PAD
     return [b for b in boxes.values() if y < b.y + b.h + pad and b.y < y + CONDUIT_H + pad]
-
-
-def _first_free(x: float, step: float, y: float, strip: list[Box]) -> float:
-    """The first of x, x + step, x + 2 step... where a conduit box overlaps none of `strip`: past each box in
-    its way at once, in the order of their left edges (a place at a time took a conduit a pass per box)."""
-    for box in sorted(strip, key=lambda b: b.x):
-        if box.x >= x + CONDUIT_W + _PAD:
-            break  # this box and those after it start right of the place
-        if _overlap(x, y, CONDUIT_W, CONDUIT_H, box):
-            x += max(1, math.ceil((box.x + box.w + _PAD - x) / step)) * step
-    return x
-
-
-def _crossings(conduit: Box, ends: list[Box], zones: list[Box]) -> int:
-    """How many boxes of `zones` the lines from `conduit` to each of `ends` pass through (a line through
-    another zone of the same conduit reads as joining that zone, so it counts too)."""
-    count = 0
-    for end in ends:
-        points = route(conduit, end)  # only conduits of at most BUS ends are weighed: never a bus
-        for a, b in zip(points, points[1:], strict=False):
-            x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
-            count += sum(1 for box in zones if box is not end and box.x < x1 and x0 < box.x + box.w
-                         and box.y < y1 and y0 < box.y + box.h and _cuts(a, b, box))
-    return count
-
-
-def _cuts(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
-    """Whether the segment a-b passes through `box` (Liang-Barsky clipping)."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, a[0] - box.x), (dx, box.x + box.w - a[0]), (-dy, a[1] - box.y), (dy, box.y + box.h - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
-
-
-def route(conduit: Box, zone: Box, *, bus: bool = False) -> tuple[Point, ...]:
-    """The points of the line from a conduit's box to the box of a zone it connects, edge to edge.
-
-    A zone in the row next to the conduit's gutter is joined straight, from the conduit's edge to the
-    zone's edge that faces it. A zone rows away is reached square, as in a network drawing: out of the
-    conduit, along the gap between two columns nearest it (a trunk all its lines share), then along a
-    lane just clear of the zone's row, and into its edge. Gutters and gaps hold no zone, so no line
-    crosses one. A `bus` (a conduit to dozens of zones) runs square to its neighbours too: a fan of
-    straight lines from one box would hide the row under it. Boxes level with one another (one dragged
-    beside the other) are joined straight."""
-    below = zone.y >= conduit.y + conduit.h
-    if not below and zone.y + zone.h > conduit.y:
-        return _straight(conduit, zone)
-    sign = 1.0 if below else -1.0
-    out = conduit.y + conduit.h if below else conduit.y  # the conduit's edge the line leaves by
-    into = zone.y if below else zone.y + zone.h  # the zone's edge it arrives at
-    lane = into - sign * _LANE
-    x_in = _within(conduit.centre[0], zone)
-    if sign * (into - out) <= ROW_H / 2:  # the zone's row is next to the conduit's gutter
-        x_out = _within(x_in, conduit)
-        points = [(x_out, out), (x_out, lane), (x_in, lane), (x_in, into)] if bus else [(x_out, out), (x_in, into)]
-    else:
-        trunk = _trunk(conduit.centre[0])
-        x_out, own = _within(trunk, conduit), out + sign * _LANE
-        points = [(x_out, out), (x_out, own), (trunk, own), (trunk, lane), (x_in, lane), (x_in, into)]
-    return _square(points)
-
-
-def _within(x: float, box: Box) -> float:
-    """`x`, moved inside `box` to at least _INSET from its corners."""
-    inset = min(_INSET, box.w / 2)
-    return min(max(x, box.x + inset), box.x + box.w - inset)
-
-
-def _trunk(x: float) -> float:
-    """The middle of the gap between two columns of zones nearest `x` (left of the first, right of the last)."""
-    first, pitch = LABEL_W + MARGIN - GAP_X / 2, ZONE_W + GAP_X
-    return first + min(max(round((x - first) / pitch), 0), PER_ROW) * pitch
-
-
-def _square(points: list[Point]) -> tuple[Point, ...]:
-    """`points` without repeats, nor corners that are not turns (on a line with the points either side)."""
-    kept: list[Point] = []
-    for point in points:
-        if kept and math.isclose(point[0], kept[-1][0]) and math.isclose(point[1], kept[-1][1]):
-            continue
-        if len(kept) >= 2 and _aligned(kept[-2], kept[-1], point):
-            kept.pop()
-        kept.append(point)
-    return tuple(kept)
-
-
-def _aligned(a: Point, b: Point, c: Point) -> bool:
-    return math.isclose((b[0] - a[0]) * (c[1] - a[1]), (b[1] - a[1]) * (c[0] - a[0]), abs_tol=1e-6)
-
-
-def _straight(conduit: Box, zone: Box) -> tuple[Point, ...]:
-    """The straight line between the centres of two boxes, from the edge of one to the edge of the other."""
-    (x1, y1), (x2, y2) = conduit.centre, zone.centre
-    dx, dy = x2 - x1, y2 - y1
-
-    def reach(box: Box) -> float:  # the share of the line inside a box around one of its ends
-        return min(box.w / 2 / abs(dx) if dx else 1.0, box.h / 2 / abs(dy) if dy else 1.0)
-
-    out, into = reach(conduit), 1.0 - reach(zone)
-    if out >= into:  # the boxes touch or overlap (a box dragged onto another): centre to centre
-        return (x1, y1), (x2, y2)
-    return (x1 + dx * out, y1 + dy * out), (x1 + dx * into, y1 + dy * into)
 
 
 def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:
@@ -349,7 +223,8 @@ def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:
 def _placed(zone: Zone, x: float, y: float, w: float, h: float, far: tuple[float, float]) -> Box:
     """A box where it was computed or, if the user put it somewhere, there: kept right of the band names and
     below the top, as the GUI's drag keeps it, and within REACH of the laid-out drawing (`far`), so that a
-    hand-edited position neither draws it off the page nor makes a drawing of a thousand pages."""
-    if zone.position is not None:
+    hand-edited position neither draws it off the page nor makes a drawing of a thousand pages (one that is
+    not a number at all is not a place: the storage refuses it, and the drawing would not trust it either)."""
+    if zone.position is not None and all(map(math.isfinite, zone.position)):
         x, y = min(max(zone.position[0], LABEL_W), far[0]), min(max(zone.position[1], 0.0), far[1])
     return Box(zone.id, zone.name, zone.kind is ScopeKind.CONDUIT, x, y, w, h)

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ot62443_desktop.domain.catalogue import CatalogueSet
-from ot62443_desktop.domain.diagram import LABEL_W, MARGIN, Box, Diagram, layout
+from ot62443_desktop.domain.diagram import Diagram, layout
+from ot62443_desktop.domain.diagram_grid import LABEL_W, MARGIN, Box
 from ot62443_desktop.domain.language import Language
 from ot62443_desktop.domain.model import ProjectData
 from ot62443_desktop.domain.report import ScoredProject, score_project

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ot62443_desktop.domain.diagram import BUS, LABEL_W, MARGIN, Band, Box, Diagram, route
+from ot62443_desktop.domain.diagram import Band, Diagram
+from ot62443_desktop.domain.diagram_grid import LABEL_W, MARGIN, Box
+from ot62443_desktop.domain.diagram_routes import Way, route
 from ot62443_desktop.ui.gap_colours import GapColours
 from ot62443_desktop.ui.plain_text import tooltip
 
 FAR_OUT = 0.75  # below this zoom a box shows its id, large, instead of its name
 _UNKNOWN_REACH = 70.0  # how far from its conduit the marker of an unknown zone sits
+CROWDED = 8  # a conduit with more ends than this draws its lines lighter
 
 
 @dataclass(frozen=True)
@@ -166,11 +169,12 @@ def wrap(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str
 
 
 class LinkItem(QGraphicsPathItem):
-    """A conduit's line to one zone it connects, routed as in the documents, following both boxes as they move."""
+    """A conduit's line to one zone it connects, routed as in the documents (the way the layout gave it),
+    following both boxes as they move."""
 
-    def __init__(self, conduit: BoxItem, zone: BoxItem, colour: QColor, bus: bool) -> None:
+    def __init__(self, conduit: BoxItem, zone: BoxItem, colour: QColor, way: Way) -> None:
         super().__init__()
-        self.conduit, self.zone, self.bus = conduit, zone, bus
+        self.conduit, self.zone, self.way = conduit, zone, way
         pen = QPen(colour, 2)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
@@ -180,7 +184,7 @@ class LinkItem(QGraphicsPathItem):
         self.follow()
 
     def follow(self) -> None:
-        (x, y), *rest = route(self.conduit.placed(), self.zone.placed(), bus=self.bus)
+        (x, y), *rest = route(self.conduit.placed(), self.zone.placed(), self.way)
         path = QPainterPath(QPointF(x, y))
         for x, y in rest:
             path.lineTo(x, y)
@@ -305,11 +309,10 @@ class DiagramScene(QGraphicsScene):
                 self.unknown.append(UnknownEnd(conduit, link.zone_id, slot, colour, fonts,
                                                unknown_tip.replace("%1", link.zone_id)))
             else:
-                bus = ends[link.conduit_id] > BUS
-                if bus:
+                if ends[link.conduit_id] > CROWDED:
                     colour = QColor(colour)
                     colour.setAlpha(110)  # a conduit to dozens of zones: its lines must not hide the boxes
-                self.links.append(LinkItem(conduit, self.boxes[link.zone_id], colour, bus))
+                self.links.append(LinkItem(conduit, self.boxes[link.zone_id], colour, link.way))
                 self.addItem(self.links[-1])
         rect = self.itemsBoundingRect().united(QRectF(0, 0, diagram.width, diagram.height))
         for item in self.items():

@@ -6,7 +6,8 @@ from dataclasses import replace
 from itertools import combinations
 
 from ot62443_desktop.domain.design import Check, Finding, design_checks
-from ot62443_desktop.domain.diagram import CONDUIT_W, PER_ROW, ROW_H, Box, Diagram, Link, layout
+from ot62443_desktop.domain.diagram import Diagram, Link, layout
+from ot62443_desktop.domain.diagram_grid import CONDUIT_W, PER_ROW, ROW_H, Box
 from ot62443_desktop.domain.model import Asset, ProjectData, ProjectInfo, ScopeKind, Zone
 
 CONDUIT = ScopeKind.CONDUIT
@@ -39,6 +40,18 @@ def crossed(diagram: Diagram, link: Link) -> list[str]:
 def square(link: Link) -> bool:
     """Whether every piece of a link's line runs across or down the page."""
     return all(a[0] == c[0] or a[1] == c[1] for a, c in zip(link.points, link.points[1:], strict=False))
+
+
+def apart(diagram: Diagram, link: Link) -> bool:
+    """Whether no piece of a link's line runs 20 points or more along a line of another conduit to another zone."""
+    def runs(link: Link) -> list[tuple[bool, float, float, float]]:
+        return [(a[1] == c[1], a[1] if a[1] == c[1] else a[0], min(a[0], c[0]) if a[1] == c[1] else min(a[1], c[1]),
+                 max(a[0], c[0]) if a[1] == c[1] else max(a[1], c[1]))
+                for a, c in zip(link.points, link.points[1:], strict=False) if a[0] == c[0] or a[1] == c[1]]
+    others = [run for other in diagram.links if other.conduit_id != link.conduit_id and other.zone_id != link.zone_id
+              for run in runs(other)]
+    return not [1 for across, at, low, high in runs(link) for o_across, o_at, o_low, o_high in others
+                if across == o_across and abs(at - o_at) < 0.01 and min(high, o_high) - max(low, o_low) >= 20]
 
 
 def on_edge(point: tuple[float, float], box: Box) -> bool:
@@ -181,14 +194,73 @@ def test_a_hub_reaches_a_hundred_zones_as_a_bus_crossing_none() -> None:
         assert on_edge(link.points[0], boxes[link.conduit_id]) and on_edge(link.points[-1], boxes[link.zone_id])
 
 
-def test_the_lines_of_a_large_plant_cross_no_zone() -> None:
+def test_the_lines_of_a_large_plant_cross_no_box_and_seldom_run_together() -> None:
+    """Conduits sat across the gaps the lines run along: a line reached a zone through another conduit's box
+    and read as joining it. They now sit over a column, and nothing is in a gap."""
     zones = [Zone(f"Z{n:03d}", f"Zone {n}", Zone.uniform(1 + n % 3), level=n % 5) for n in range(100)]
     conduits = [Zone(f"C{n:02d}", f"Conduit {n}", Zone.uniform(2), kind=CONDUIT,
                      connects=tuple(f"Z{(n * 7 + k * 13) % 100:03d}" for k in range(2 + n % 4))) for n in range(20)]
     diagram = layout(ProjectData(ProjectInfo("c", "s"), (*zones, *conduits)))
-    zone_ids = {z.id for z in zones}
-    assert not [(link.conduit_id, link.zone_id, hit) for link in diagram.links
-                for hit in crossed(diagram, link) if hit in zone_ids]
+    assert not [(link.conduit_id, link.zone_id, crossed(diagram, link)) for link in diagram.links
+                if crossed(diagram, link)]
+    assert all(square(link) for link in diagram.links)
+    alone = [link for link in diagram.links if apart(diagram, link)]
+    assert len(alone) >= 0.75 * len(diagram.links)  # 20 conduits to 2-5 zones scattered over 5 layers: 57 of 70
+
+
+def test_a_line_through_another_conduits_box_is_routed_round_it() -> None:
+    """The breaker's case: C-B joins R (level 1) and TOP (level 5); C-A, joining L and R, sat in the gap
+    C-B's line ran up, and the drawing said the cell LAN joined the enterprise."""
+    zones = (Zone("TOP", "Enterprise", Zone.uniform(1), level=5), Zone("L", "Left cell", Zone.uniform(2), level=1),
+             Zone("R", "Right cell", Zone.uniform(2), level=1),
+             Zone("C-A", "Cell LAN", Zone.uniform(2), kind=CONDUIT, connects=("L", "R")),
+             Zone("C-B", "Uplink", Zone.uniform(2), kind=CONDUIT, connects=("R", "TOP")))
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), zones))
+    assert not [link.zone_id for link in diagram.links if crossed(diagram, link)]
+
+
+def test_two_conduits_to_zones_stacked_above_one_another_do_not_share_a_stretch() -> None:
+    """K0 joins A and C, K1 joins A and B (A, B, C in three layers): their lines went up the same gap, and
+    no one could tell which conduit reached which zone."""
+    zones = (Zone("A", "A", Zone.uniform(2), level=3), Zone("B", "B", Zone.uniform(2), level=2),
+             Zone("C", "C", Zone.uniform(2), level=1),
+             Zone("K0", "K0", Zone.uniform(2), kind=CONDUIT, connects=("A", "C")),
+             Zone("K1", "K1", Zone.uniform(2), kind=CONDUIT, connects=("A", "B")))
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), zones))
+    assert all(apart(diagram, link) for link in diagram.links)
+    assert not [link.zone_id for link in diagram.links if crossed(diagram, link)]
+
+
+def test_a_zone_nudged_a_little_keeps_the_other_lines_out_of_its_neighbours() -> None:
+    """The lanes followed the zone's own edge: nudging a PLC 10 points put the line to the next PLC through
+    it. Lanes and gaps now keep to the grid, and a line takes the lane or track the nudged box leaves free
+    (a box pushed most of the way across the 13-point strip leaves none)."""
+    plcs = [Zone(f"P{i}", f"PLC {i}", Zone.uniform(1), level=1) for i in range(6)]
+    zones = (Zone("ENT", "Enterprise", Zone.uniform(1), level=3), Zone("SCADA", "SCADA", Zone.uniform(1), level=2),
+             *plcs, Zone("C", "Uplink", Zone.uniform(1), kind=CONDUIT, connects=("ENT", *(z.id for z in plcs))))
+    before = layout(ProjectData(ProjectInfo("c", "s"), zones))
+    for plc in plcs:
+        box = before.box(plc.id)
+        assert box is not None
+        for dx, dy in ((0, -6), (0, 6), (-10, 0), (10, 0), (-8, -5)):
+            nudged = tuple(replace(z, position=(box.x + dx, box.y + dy)) if z.id == plc.id else z for z in zones)
+            diagram = layout(ProjectData(ProjectInfo("c", "s"), nudged))
+            assert not [(link.zone_id, crossed(diagram, link)) for link in diagram.links if crossed(diagram, link)]
+
+
+def test_a_place_that_is_not_a_number_is_no_place() -> None:
+    data = plant()
+    for bad in ((float("nan"), 10.0), (10.0, float("inf"))):
+        moved = ProjectData(data.info, tuple(replace(z, position=bad) if z.id == "SCADA" else z for z in data.zones))
+        assert layout(moved).box("SCADA") == layout(data).box("SCADA")
+
+
+def test_boxes_edge_to_edge_are_joined_by_a_line_of_no_length() -> None:
+    data = plant()
+    places = {"C-OT": (300.0, 300.0), "SCADA": (280.0, 326.0)}  # SCADA's top on the conduit's bottom
+    moved = ProjectData(data.info, tuple(replace(z, position=places.get(z.id, z.position)) for z in data.zones))
+    link = next(link for link in layout(moved).links if (link.conduit_id, link.zone_id) == ("C-OT", "SCADA"))
+    assert len(link.points) == 2 and link.points[0] == link.points[1]
 
 
 def test_boxes_dragged_level_with_one_another_are_joined_straight_edge_to_edge() -> None:

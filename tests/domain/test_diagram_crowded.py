@@ -9,7 +9,8 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-from ot62443_desktop.domain.diagram import CONDUIT_W, Box, layout
+from ot62443_desktop.domain.diagram import layout
+from ot62443_desktop.domain.diagram_grid import CONDUIT_W, Box
 from ot62443_desktop.domain.model import ProjectData, ProjectInfo, ScopeKind, Zone
 
 CONDUIT = ScopeKind.CONDUIT

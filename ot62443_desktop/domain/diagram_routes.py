@@ -1,0 +1,225 @@
+"""The lines of the zones-and-conduits drawing: how each runs from a conduit to a zone it connects.
+
+The layout leaves the gaps between columns and the strips beside the conduits free of boxes;
+the lines run there, square, on lanes (along a strip) and tracks (along a gap), so that none
+crosses a box and two conduits' lines seldom share a stretch (see `route`). `Router` gives each
+line of a drawing its way; the GUI calls `route` again with that way as the user drags a box.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ot62443_desktop.domain.diagram_grid import CONDUIT_H, GAP_X, LABEL_W, MARGIN, PITCH, ROW_H, ZONE_H, Box, Point
+
+_STRIP = (ROW_H - ZONE_H - CONDUIT_H) / 2  # 13 points between a conduit in a gutter and the rows either side
+_LANES = 3  # lines along a strip run on one of this many lanes, so that two conduits' need not overlap
+_TRACKS = 5  # lines along a gap between columns run on one of this many tracks, for the same reason
+_INSET = 10.0  # a line meets a box at least this far from its corner
+_BUCKET = 256.0  # points: lines and boxes are kept by where they are in squares this large, so a search reads few
+_CROSSING = 1e6  # a box crossed costs more than any length shared
+
+
+class Way(NamedTuple):
+    """Which lanes and track a line takes (see `route`)."""
+
+    lane: int = 0
+    track: int = 0
+    near: bool = False  # along the strip next to the zone, rather than the conduit's
+
+
+STRAIGHT_ON = Way()  # the first lane and track, along the conduit's strip
+_WAYS = tuple(Way(lane, track, near) for near in (False, True) for lane in range(_LANES) for track in range(_TRACKS))
+Taken = defaultdict[tuple[bool, float, int], list[tuple[float, float, str]]]
+
+
+class Router:
+    """Gives the lines of one drawing their ways, one after the other: each the way that crosses fewest boxes
+    (there are some only where the user dragged boxes off the grid) and then shares the least length with
+    lines of other conduits routed before it (two conduits' lines along one stretch read as one net); of
+    equals, into the zone's edge that faces the conduit when the zone is in the next row, else into its
+    side; then `last`, the way the conduit's previous line took, so that a conduit's lines run together.
+    The first way in that order that crosses and shares nothing is taken without trying the others."""
+
+    def __init__(self, boxes: Iterable[Box]) -> None:
+        self.taken: Taken = defaultdict(list)
+        self.tiles = _tiles(boxes)
+
+    def line(self, conduit: Box, zone: Box, last: Way) -> tuple[tuple[Point, ...], Way]:
+        next_row = abs(zone.centre[1] - conduit.centre[1]) <= ROW_H
+        ways = sorted(enumerate((last, *_WAYS)), key=lambda nw: (nw[1].near != next_row, nw[0]))
+        best: tuple[float, tuple[Point, ...], Way] | None = None
+        for _n, way in ways:
+            points = route(conduit, zone, way)
+            enough = best[0] if best else math.inf
+            cost = _shared(points, self.taken, conduit.zone_id, enough)
+            if cost >= enough:
+                continue  # whatever it crosses, it is no better
+            cost += _CROSSING * _crossed(points, self.tiles, (conduit, zone))
+            if best is None or cost < best[0]:
+                best = (cost, points, way)
+                if not cost:
+                    break
+        assert best is not None  # the first way is always tried
+        _cost, points, way = best
+        for key, low, high in _runs(points):
+            self.taken[key].append((low, high, conduit.zone_id))
+        return points, way
+
+
+def _tiles(boxes: Iterable[Box]) -> dict[tuple[int, int], list[Box]]:
+    """The boxes by the squares of _BUCKET points they cover, so that those near a line are found at once."""
+    found: dict[tuple[int, int], list[Box]] = defaultdict(list)
+    for box in boxes:
+        for i in range(math.floor(box.x / _BUCKET), math.floor((box.x + box.w) / _BUCKET) + 1):
+            for j in range(math.floor(box.y / _BUCKET), math.floor((box.y + box.h) / _BUCKET) + 1):
+                found[i, j].append(box)
+    return found
+
+
+def _crossed(points: tuple[Point, ...], tiles: dict[tuple[int, int], list[Box]], ends: tuple[Box, Box]) -> int:
+    """How many boxes other than `ends` the pieces of `points` run into (touching an edge is not crossing)."""
+    hit: set[str] = set()
+    for a, b in zip(points, points[1:], strict=False):
+        x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
+        for i in range(math.floor(x0 / _BUCKET), math.floor(x1 / _BUCKET) + 1):
+            for j in range(math.floor(y0 / _BUCKET), math.floor(y1 / _BUCKET) + 1):
+                hit.update(box.zone_id for box in tiles.get((i, j), ()) if box is not ends[0] and box is not ends[1]
+                           and box.x < x1 + 0.01 and x0 - 0.01 < box.x + box.w and box.y < y1 + 0.01
+                           and y0 - 0.01 < box.y + box.h and _through(a, b, box))
+    return len(hit)
+
+
+def _through(a: Point, b: Point, box: Box) -> bool:
+    """Whether the piece a-b runs inside `box`, not only along or onto its edge (Liang-Barsky clipping)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, a[0] - box.x), (dx, box.x + box.w - a[0]), (-dy, a[1] - box.y), (dy, box.y + box.h - a[1])):
+        if p == 0:
+            if q <= 0:
+                return False  # along an edge, or outside it
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low >= high:
+            return False  # onto an edge only, or outside
+    return True
+
+
+def _runs(points: tuple[Point, ...]) -> list[tuple[tuple[bool, float, int], float, float]]:
+    """The straight pieces of a line along or across the page, each as ((across, its y or x, bucket), from, to),
+    once for each bucket it runs through, cut to it."""
+    found = []
+    for a, b in zip(points, points[1:], strict=False):
+        if a[1] == b[1]:
+            across, at, low, high = True, a[1], min(a[0], b[0]), max(a[0], b[0])
+        elif a[0] == b[0]:
+            across, at, low, high = False, a[0], min(a[1], b[1]), max(a[1], b[1])
+        else:
+            continue
+        for bucket in range(math.floor(low / _BUCKET), math.floor(high / _BUCKET) + 1):
+            cut_low, cut_high = max(low, bucket * _BUCKET), min(high, (bucket + 1) * _BUCKET)
+            found.append(((across, round(at, 3), bucket), cut_low, cut_high))
+    return found
+
+
+def _shared(points: tuple[Point, ...], taken: Taken, conduit_id: str, enough: float) -> float:
+    """The length of `points` that runs along lines of other conduits than `conduit_id` already in `taken`, or
+    some length of at least `enough` once it is clear it comes to that much (the way is not taken then)."""
+    length = 0.0
+    for key, low, high in _runs(points):
+        for other_low, other_high, other in taken.get(key, ()):
+            if other != conduit_id and other_low < high and low < other_high:
+                length += min(high, other_high) - max(low, other_low)
+        if length >= enough:
+            break
+    return length
+
+
+def route(conduit: Box, zone: Box, way: Way = STRAIGHT_ON) -> tuple[Point, ...]:
+    """The points of the line from a conduit's box to the box of a zone it connects, edge to edge.
+
+    A zone right above or below the conduit, in the next row, is joined by a straight line down (or
+    up). Any other runs square, as in a network drawing, along the strips beside the conduits and the
+    gaps between columns, which hold no box, so that no line crosses one: out of the conduit to a lane
+    of its strip, then either along that lane to the gap beside the zone, down (or up) a track of it
+    and into the zone's side; or (`way.near`) along the lane to the nearest gap, down a track of it to
+    a lane of the strip next to the zone, and into the zone's edge. `Router` gives each line the way
+    that keeps it apart from other conduits' lines. Lanes and gaps stay on the grid when a box is
+    dragged a little, so a line stays out of its neighbours. Boxes level with one another (one dragged
+    beside the other) are joined straight."""
+    below = zone.y >= conduit.y + conduit.h
+    if not below and zone.y + zone.h > conduit.y:
+        return _straight(conduit, zone)
+    sign = 1.0 if below else -1.0
+    out = conduit.y + conduit.h if below else conduit.y  # the conduit's edge the line leaves by
+    into = zone.y if below else zone.y + zone.h  # the zone's edge it arrives at
+    x_in = _within(conduit.centre[0], zone)
+    if _within(x_in, conduit) == x_in and sign * (into - out) <= ROW_H / 2:  # right above or below, next row
+        return _square([(x_in, out), (x_in, into)])
+    offset = (way.track % _TRACKS - (_TRACKS - 1) / 2) / (_TRACKS + 1)  # from -1/3 to 1/3 of a gap
+    own = _lane(conduit.centre[1], sign, way.lane)
+    if way.near:
+        trunk = _gap(conduit.centre[0]) + GAP_X * offset
+        x_out, x_in = _within(trunk, conduit), _within(trunk, zone)
+        beside = _lane(zone.centre[1] - sign * ROW_H / 2, sign, way.lane)
+        return _square([(x_out, out), (x_out, own), (trunk, own), (trunk, beside), (x_in, beside), (x_in, into)])
+    left = conduit.centre[0] <= zone.centre[0]  # the zone's side that faces the conduit
+    gap = _gap(zone.x - GAP_X / 2 if left else zone.x + zone.w + GAP_X / 2) + GAP_X * offset
+    x_out, height = _within(gap, conduit), zone.y + zone.h / 2 + zone.h * offset
+    side = zone.x if left else zone.x + zone.w
+    return _square([(x_out, out), (x_out, own), (gap, own), (gap, height), (side, height)])
+
+
+def _lane(y: float, sign: float, lane: int) -> float:
+    """The y of `lane` of the strip on the `sign` side (1: below) of the grid's gutter nearest `y`."""
+    gutter = MARGIN + round((y - MARGIN) / ROW_H) * ROW_H
+    return gutter + sign * (CONDUIT_H / 2 + _STRIP * (1 + lane % _LANES) / (_LANES + 1))
+
+
+def _within(x: float, box: Box) -> float:
+    """`x`, moved inside `box` to at least _INSET from its corners."""
+    inset = min(_INSET, box.w / 2)
+    return min(max(x, box.x + inset), box.x + box.w - inset)
+
+
+def _gap(x: float) -> float:
+    """The middle of the gap between two columns of zones nearest `x` (the first is left of the first column)."""
+    first = LABEL_W + MARGIN - GAP_X / 2
+    return first + max(round((x - first) / PITCH), 0) * PITCH
+
+
+def _square(points: list[Point]) -> tuple[Point, ...]:
+    """`points` without repeats, nor corners that are not turns (on a line with the points either side)."""
+    kept: list[Point] = []
+    for point in points:
+        if kept and math.isclose(point[0], kept[-1][0]) and math.isclose(point[1], kept[-1][1]):
+            continue
+        if len(kept) >= 2 and _aligned(kept[-2], kept[-1], point):
+            kept.pop()
+        kept.append(point)
+    return tuple(kept) if len(kept) > 1 else (kept[0], kept[0])  # boxes edge to edge: a line of no length
+
+
+def _aligned(a: Point, b: Point, c: Point) -> bool:
+    return math.isclose((b[0] - a[0]) * (c[1] - a[1]), (b[1] - a[1]) * (c[0] - a[0]), abs_tol=1e-6)
+
+
+def _straight(conduit: Box, zone: Box) -> tuple[Point, ...]:
+    """The straight line between the centres of two boxes, from the edge of one to the edge of the other."""
+    (x1, y1), (x2, y2) = conduit.centre, zone.centre
+    dx, dy = x2 - x1, y2 - y1
+
+    def reach(box: Box) -> float:  # the share of the line inside a box around one of its ends
+        return min(box.w / 2 / abs(dx) if dx else 1.0, box.h / 2 / abs(dy) if dy else 1.0)
+
+    out, into = reach(conduit), 1.0 - reach(zone)
+    if out >= into:  # the boxes touch or overlap (a box dragged onto another): centre to centre
+        return (x1, y1), (x2, y2)
+    return (x1 + dx * out, y1 + dy * out), (x1 + dx * into, y1 + dy * into)
