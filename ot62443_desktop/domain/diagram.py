@@ -32,6 +32,7 @@ from ot62443_desktop.domain.diagram_grid import (
     ZONE_W,
     Box,
     Point,
+    snapped,
 )
 from ot62443_desktop.domain.diagram_routes import STRAIGHT_ON, Router, Way
 from ot62443_desktop.domain.model import ProjectData, ScopeKind, Zone
@@ -92,14 +93,14 @@ def layout(project: ProjectData) -> Diagram:
     boxes: dict[str, Box] = {}
     bands = []
     y = MARGIN
+    pinned = {(box.x, box.y) for box in (_placed(z, 0.0, 0.0, ZONE_W, ZONE_H, far) for z in zones) if box.pinned}
     for level in order:
-        band_rows = rows[level]
-        height = len(band_rows) * ROW_H
+        members = [zone for row in rows[level] for zone in row]
+        cells = _cells(y, len(members), pinned)
+        height = (round((cells[-1][1] - y) / ROW_H) + 1) * ROW_H
         bands.append(Band(layers[level] if level >= 0 else "", y, height))
-        for r, row in enumerate(band_rows):
-            for c, zone in enumerate(row):
-                x0, y0 = LABEL_W + MARGIN + c * (ZONE_W + GAP_X), y + r * ROW_H + (ROW_H - ZONE_H) / 2
-                boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
+        for zone, (x0, y0) in zip(members, cells, strict=True):
+            boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
         y += height
     gutters = [band.y + r * ROW_H for band in bands for r in range(1, round(band.h / ROW_H) + 1)]
     y = _place_conduits(conduits, boxes, gutters, {band.y for band in bands[1:]}, y, far)
@@ -154,6 +155,20 @@ def _ordered_rows(order: list[int], by_band: dict[int, list[Zone]],
             for level in order}
 
 
+def _cells(top: float, count: int, pinned: set[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The top left corners of `count` zones in a band from `top` down, PER_ROW to a row, past the cells boxes the
+    user placed are in (a dragged zone keeps the cell it left empty: the others do not move up when one is
+    dragged away)."""
+    found: list[tuple[float, float]] = []
+    k = 0
+    while len(found) < count:
+        cell = (LABEL_W + MARGIN + k % PER_ROW * PITCH, top + k // PER_ROW * ROW_H + (ROW_H - ZONE_H) / 2)
+        if cell not in pinned:
+            found.append(cell)
+        k += 1
+    return found
+
+
 def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], gutters: list[float], band_tops: set[float],
                     bottom: float, far: tuple[float, float]) -> float:
     """Each conduit near the zones it connects (see the module's note); conduits that connect no drawn zone go in
@@ -161,9 +176,14 @@ def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], gutters: list[f
     of them that part two bands. Returns the new bottom."""
     loose = 0
     loose_y = bottom + (ROW_H - CONDUIT_H) / 2
+    for conduit in conduits:  # those the user placed first, so that the others are placed round them
+        if (box := _placed(conduit, 0.0, 0.0, CONDUIT_W, CONDUIT_H, far)).pinned:
+            boxes[conduit.id] = box
     columns = max(1, round((max((b.x + b.w for b in boxes.values()), default=0.0) - LABEL_W - MARGIN + GAP_X)
                            / PITCH))
     for conduit in conduits:
+        if conduit.id in boxes:
+            continue
         ends = [boxes[z] for z in conduit.connects if z in boxes and not boxes[z].conduit]
         if ends:
             x, y = _near(ends, boxes, gutters, band_tops, columns)
@@ -221,10 +241,13 @@ def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:
 
 
 def _placed(zone: Zone, x: float, y: float, w: float, h: float, far: tuple[float, float]) -> Box:
-    """A box where it was computed or, if the user put it somewhere, there: kept right of the band names and
-    below the top, as the GUI's drag keeps it, and within REACH of the laid-out drawing (`far`), so that a
-    hand-edited position neither draws it off the page nor makes a drawing of a thousand pages (one that is
-    not a number at all is not a place: the storage refuses it, and the drawing would not trust it either)."""
+    """A box where it was computed or, if the user put it somewhere, on the grid there (`snapped`): kept right
+    of the band names and below the top, as the GUI's drag keeps it, and within REACH of the laid-out drawing
+    (`far`), so that a hand-edited position neither draws it off the page nor makes a drawing of a thousand
+    pages (one that is not a number at all is not a place: the storage refuses it, and the drawing would not
+    trust it either)."""
+    conduit = zone.kind is ScopeKind.CONDUIT
     if zone.position is not None and all(map(math.isfinite, zone.position)):
-        x, y = min(max(zone.position[0], LABEL_W), far[0]), min(max(zone.position[1], 0.0), far[1])
-    return Box(zone.id, zone.name, zone.kind is ScopeKind.CONDUIT, x, y, w, h)
+        x, y = snapped(min(max(zone.position[0], LABEL_W), far[0]), min(max(zone.position[1], 0.0), far[1]), conduit)
+        return Box(zone.id, zone.name, conduit, x, y, w, h, pinned=True)
+    return Box(zone.id, zone.name, conduit, x, y, w, h)

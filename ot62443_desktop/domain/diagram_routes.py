@@ -33,7 +33,7 @@ class Way(NamedTuple):
 
 STRAIGHT_ON = Way()  # the first lane and track, along the conduit's strip
 _WAYS = tuple(Way(lane, track, near) for near in (False, True) for lane in range(_LANES) for track in range(_TRACKS))
-Taken = defaultdict[tuple[bool, float, int], list[tuple[float, float, str]]]
+Taken = defaultdict[tuple[bool, float, int], set[tuple[float, float, str]]]
 
 
 class Router:
@@ -45,7 +45,7 @@ class Router:
     The first way in that order that crosses and shares nothing is taken without trying the others."""
 
     def __init__(self, boxes: Iterable[Box]) -> None:
-        self.taken: Taken = defaultdict(list)
+        self.taken: Taken = defaultdict(set)  # a set: a hub's lines share their trunk, once is enough
         self.tiles = _tiles(boxes)
 
     def line(self, conduit: Box, zone: Box, last: Way) -> tuple[tuple[Point, ...], Way]:
@@ -66,7 +66,7 @@ class Router:
         assert best is not None  # the first way is always tried
         _cost, points, way = best
         for key, low, high in _runs(points):
-            self.taken[key].append((low, high, conduit.zone_id))
+            self.taken[key].add((low, high, conduit.zone_id))
         return points, way
 
 

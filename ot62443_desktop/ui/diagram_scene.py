@@ -3,10 +3,11 @@
 Zones are rounded boxes, conduits smaller pill-shaped boxes with a line to each zone they
 connect; each is tinted and outlined by its worst SL gap. A line to a zone that does not exist
 ends, dashed, at a marker naming it. Boxes can be dragged (several at once when several are
-selected); when the mouse is released the scene reports where they went, and the view saves it
-as one undoable change. Names are the client's text: drawn as plain text, elided to the box,
-whole in an escaped tooltip. Zoomed far out, a box shows its id in a larger font: a hundred
-zones fitted on a projector still read, and the name is one hover away.
+selected), from one cell of the layout's grid to another; when the mouse is released the scene
+reports where they went, and the view saves it as one undoable change. Names are the client's
+text: drawn as plain text, elided to the box, whole in an escaped tooltip. Zoomed far out, a box
+shows its id in a larger font: a hundred zones fitted on a projector still read, and the name is
+one hover away.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ot62443_desktop.domain.diagram import Band, Diagram
-from ot62443_desktop.domain.diagram_grid import LABEL_W, MARGIN, Box
+from ot62443_desktop.domain.diagram_grid import LABEL_W, MARGIN, Box, snapped
 from ot62443_desktop.domain.diagram_routes import Way, route
 from ot62443_desktop.ui.gap_colours import GapColours
 from ot62443_desktop.ui.plain_text import tooltip
@@ -101,7 +102,8 @@ class BoxItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802 - Qt API
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
-            return QPointF(max(value.x(), LABEL_W), max(value.y(), 0.0))  # off the band names, on the page
+            # Off the band names, on the page, and on the grid, where the lines keep clear of it.
+            return QPointF(*snapped(max(value.x(), LABEL_W), max(value.y(), 0.0), self.box.conduit))
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             for link in self.links:
                 link.follow()

@@ -7,7 +7,8 @@ from itertools import combinations
 
 from ot62443_desktop.domain.design import Check, Finding, design_checks
 from ot62443_desktop.domain.diagram import Diagram, Link, layout
-from ot62443_desktop.domain.diagram_grid import CONDUIT_W, PER_ROW, ROW_H, Box
+from ot62443_desktop.domain.diagram_grid import CONDUIT_W, PER_ROW, ROW_H, Box, snapped
+from ot62443_desktop.domain.diagram_routes import route
 from ot62443_desktop.domain.model import Asset, ProjectData, ProjectInfo, ScopeKind, Zone
 
 CONDUIT = ScopeKind.CONDUIT
@@ -83,14 +84,17 @@ def test_one_link_per_conduit_endpoint_and_none_to_a_zone_that_is_gone() -> None
     assert dmz is not None and dmz.y < conduit.y < scada.y  # between the two zones it connects
 
 
-def test_a_dragged_position_wins_and_the_links_follow() -> None:
+def test_a_dragged_position_wins_on_the_grid_and_the_links_follow() -> None:
+    """A box goes where it was dragged, snapped to the nearest cell of the grid (the lines run in the gaps and
+    strips between the cells)."""
     data = plant()
     moved = ProjectData(data.info, tuple(z if z.id != "SCADA" else Zone(
         z.id, z.name, z.sl_t, level=z.level, position=(900.0, 40.0)) for z in data.zones))
     diagram = layout(moved)
-    assert (diagram.box("SCADA").x, diagram.box("SCADA").y) == (900.0, 40.0)  # type: ignore[union-attr]
+    scada = diagram.box("SCADA")
+    assert scada is not None and (scada.x, scada.y) == snapped(900.0, 40.0, False) == (872.0, 42.0)
     link = next(link for link in diagram.links if (link.conduit_id, link.zone_id) == ("C-OT", "SCADA"))
-    assert link.end == (975.0, 63.0) and diagram.width >= 900 + 150
+    assert link.end == (947.0, 65.0) and diagram.width >= 872 + 150
 
 
 def test_a_crowded_band_wraps_so_a_hundred_zones_stay_legible() -> None:
@@ -248,6 +252,18 @@ def test_a_zone_nudged_a_little_keeps_the_other_lines_out_of_its_neighbours() ->
             assert not [(link.zone_id, crossed(diagram, link)) for link in diagram.links if crossed(diagram, link)]
 
 
+def test_a_zone_dropped_on_a_cell_takes_it_and_the_zone_laid_out_there_moves_on() -> None:
+    data = plant()
+    plc = layout(data).box("PLC")
+    assert plc is not None
+    moved = ProjectData(data.info, tuple(replace(z, position=(plc.x + 5, plc.y - 3)) if z.id == "LAB" else z
+                                         for z in data.zones))
+    diagram = layout(moved)
+    lab, plc_now = diagram.box("LAB"), diagram.box("PLC")
+    assert lab is not None and plc_now is not None and (lab.x, lab.y) == (plc.x, plc.y)
+    assert not [(a.zone_id, b.zone_id) for a, b in combinations(diagram.boxes, 2) if overlaps(a, b)]
+
+
 def test_a_place_that_is_not_a_number_is_no_place() -> None:
     data = plant()
     for bad in ((float("nan"), 10.0), (10.0, float("inf"))):
@@ -256,19 +272,14 @@ def test_a_place_that_is_not_a_number_is_no_place() -> None:
 
 
 def test_boxes_edge_to_edge_are_joined_by_a_line_of_no_length() -> None:
-    data = plant()
-    places = {"C-OT": (300.0, 300.0), "SCADA": (280.0, 326.0)}  # SCADA's top on the conduit's bottom
-    moved = ProjectData(data.info, tuple(replace(z, position=places.get(z.id, z.position)) for z in data.zones))
-    link = next(link for link in layout(moved).links if (link.conduit_id, link.zone_id) == ("C-OT", "SCADA"))
-    assert len(link.points) == 2 and link.points[0] == link.points[1]
+    """As the GUI may route them while a box is dragged (the layout keeps boxes on the grid, apart)."""
+    conduit, zone = Box("C", "c", True, 300.0, 300.0, 110.0, 26.0), Box("Z", "z", False, 280.0, 326.0, 150.0, 46.0)
+    points = route(conduit, zone)
+    assert len(points) == 2 and points[0] == points[1]
 
 
-def test_boxes_dragged_level_with_one_another_are_joined_straight_edge_to_edge() -> None:
-    data = plant()
-    moved = ProjectData(data.info, tuple(replace(z, position=(600.0, 20.0)) if z.id == "C-IT" else z
-                                         for z in data.zones))
-    diagram = layout(moved)
-    link = next(link for link in diagram.links if (link.conduit_id, link.zone_id) == ("C-IT", "ENT"))
-    conduit, ent = diagram.box("C-IT"), diagram.box("ENT")
-    assert conduit is not None and ent is not None and conduit.y < ent.y + ent.h and ent.y < conduit.y + conduit.h
-    assert len(link.points) == 2 and on_edge(link.points[0], conduit) and on_edge(link.points[-1], ent)
+def test_boxes_level_with_one_another_are_joined_straight_edge_to_edge() -> None:
+    """As the GUI may route them while a box is dragged beside another."""
+    conduit, ent = Box("C", "c", True, 600.0, 20.0, 110.0, 26.0), Box("E", "e", False, 136.0, 10.0, 150.0, 46.0)
+    points = route(conduit, ent)
+    assert len(points) == 2 and on_edge(points[0], conduit) and on_edge(points[-1], ent)

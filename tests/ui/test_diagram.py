@@ -17,6 +17,7 @@ from ot62443_desktop.api import open_project
 from ot62443_desktop.domain.catalogue import Scale
 from ot62443_desktop.domain.design import Check
 from ot62443_desktop.domain.diagram import layout
+from ot62443_desktop.domain.diagram_grid import PITCH, ROW_H
 from ot62443_desktop.domain.model import Answer, Asset, ProjectData, ProjectInfo, ScopeKind, Status, Zone
 from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.commands import EditZoneCommand
@@ -66,6 +67,11 @@ def box_point(view: DiagramView, zone_id: str) -> QPoint:
     """Where the middle of a box is on the canvas's viewport."""
     item = view.scene.boxes[zone_id]
     return view.canvas.mapFromScene(item.sceneBoundingRect().center())
+
+
+def cells(view: DiagramView, columns: int, rows: int) -> QPoint:
+    """How far on the viewport a box moves `columns` across and `rows` down the grid boxes snap to."""
+    return view.canvas.mapFromScene(QPointF(PITCH * columns, ROW_H * rows)) - view.canvas.mapFromScene(QPointF(0, 0))
 
 
 def drag(qtbot: QtBot, view: DiagramView, zone_id: str, by: QPoint,
@@ -126,7 +132,7 @@ def test_a_drag_saves_the_place_and_undo_puts_it_back(qtbot: QtBot, window: Main
                                                       diagram: DiagramView) -> None:
     store = window.session.store  # type: ignore[union-attr]
     before = diagram.scene.boxes["LAB"].pos()
-    drag(qtbot, diagram, "LAB", QPoint(60, -30))
+    drag(qtbot, diagram, "LAB", cells(diagram, 1, -1))
     moved = store.zone("LAB").position
     assert moved is not None and moved[0] > before.x() and moved[1] < before.y()
     assert window.session.undo_stack.undoText() == "Move LAB on the diagram"  # type: ignore[union-attr]
@@ -138,6 +144,18 @@ def test_a_drag_saves_the_place_and_undo_puts_it_back(qtbot: QtBot, window: Main
     assert diagram.scene.boxes["LAB"].pos() == before
 
 
+def test_a_box_nudged_less_than_half_a_cell_stays_in_its_cell_and_nothing_is_saved(
+        qtbot: QtBot, window: MainWindow, diagram: DiagramView) -> None:
+    """A box moved off the grid could stand in the gaps and strips the lines run in (a breaker put a line to
+    one PLC through its nudged neighbour): boxes snap to the grid as they are dragged."""
+    before = diagram.scene.boxes["LAB"].pos()
+    nudge = cells(diagram, 1, 1)
+    drag(qtbot, diagram, "LAB", QPoint(nudge.x() // 3, nudge.y() // 3))
+    assert diagram.scene.boxes["LAB"].pos() == before
+    assert window.session.store.zone("LAB").position is None  # type: ignore[union-attr]
+    assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+
+
 def test_boxes_selected_together_move_in_one_undo_step(qtbot: QtBot, window: MainWindow,
                                                        diagram: DiagramView) -> None:
     store = window.session.store  # type: ignore[union-attr]
@@ -146,7 +164,7 @@ def test_boxes_selected_together_move_in_one_undo_step(qtbot: QtBot, window: Mai
                      box_point(diagram, "C-IT"))
     assert sorted(diagram.scene.selected_ids()) == ["C-IT", "ENT"]
     line = next(link for link in diagram.scene.links if (link.conduit.zone_id, link.zone.zone_id) == ("C-IT", "ENT"))
-    drag(qtbot, diagram, "ENT", QPoint(120, 0))
+    drag(qtbot, diagram, "ENT", cells(diagram, 1, 0))
     assert store.zone("ENT").position is not None and store.zone("C-IT").position is not None
     assert store.zone("DMZ").position is None
     start, end = line.path().pointAtPercent(0), line.path().pointAtPercent(1)
@@ -161,7 +179,7 @@ def test_reset_layout_forgets_every_dragged_place_undoably(qtbot: QtBot, window:
                                                            diagram: DiagramView) -> None:
     store = window.session.store  # type: ignore[union-attr]
     assert not diagram.reset_button.isEnabled()  # nothing to reset yet
-    drag(qtbot, diagram, "LAB", QPoint(80, 0))
+    drag(qtbot, diagram, "LAB", cells(diagram, 1, 0))
     diagram.refresh()
     assert diagram.reset_button.isEnabled()
     qtbot.mouseClick(diagram.reset_button, Qt.MouseButton.LeftButton)
@@ -300,7 +318,7 @@ def test_a_drag_the_disk_refuses_is_told_and_the_box_goes_back(
         qtbot: QtBot, window: MainWindow, diagram: DiagramView, disk: FullDisk, boxes: Boxes) -> None:
     before = diagram.scene.boxes["LAB"].pos()
     disk.fill()
-    drag(qtbot, diagram, "LAB", QPoint(80, 0))
+    drag(qtbot, diagram, "LAB", cells(diagram, 1, 0))
     assert window.session.store.zone("LAB").position is None  # type: ignore[union-attr]
     assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
     assert "NOT SAVED" in window.windowTitle()
