@@ -97,5 +97,5 @@ def test_a_position_off_any_drawing_is_refused(project_path: Path) -> None:
     raw = json.loads(project_path.read_bytes())
     raw["zones"]["1"]["position"] = [1e300, 0]
     project_path.write_text(json.dumps(raw))
-    with pytest.raises(Exception, match="position must be two numbers"):
-        ProjectStore.open(project_path, read_only=True)
+    with pytest.raises(Exception, match="position must be two numbers from -1000000 to 1000000, not a list"):
+        ProjectStore.open(project_path, read_only=True)  # a list it is: the size was what was wrong

@@ -211,7 +211,7 @@ def zone_from_doc(doc: Any) -> Zone:
     sl_t = _field(doc, "sl_t", _REQUIRED, "a list of 7 levels 0-4",
                   lambda v: isinstance(v, list) and all(map(_is_int, v)))
     assets = _field(doc, "assets", [], "a list of assets", lambda v: isinstance(v, list))
-    position = _field(doc, "position", None, "two numbers", _is_position, nullable=True)
+    position = _field(doc, "position", None, f"two numbers from {-_FAR:.0f} to {_FAR:.0f}", _is_position, nullable=True)
     return Zone(
         id=_text(doc, "id", _REQUIRED), name=_text(doc, "name", _REQUIRED), sl_t=tuple(sl_t),
         kind=_enum(doc, "kind", ScopeKind), criticality=_enum(doc, "criticality", Criticality),
