@@ -9,15 +9,18 @@ a 100-zone project stays legible. A conduit is a small box near the zones it con
 one line to each of them: in the gutter between two rows of boxes (between the bands of the
 levels it joins, when it joins several), over a column, as near the mean x of its zones as the
 conduits placed before it allow. The gaps between columns and the strips either side of the
-conduits then hold no box, and the lines run there (diagram_routes.py). A position the user
-dragged a box to wins over the computed one. Units are points (1/72 inch); y grows downwards.
+conduits then hold no box, and the lines run there (diagram_routes.py). A zone a conduit names
+that the project lacks (one removed since, or named so in an old file) is a marker in the band
+of zones with no layer, laid out as one of them, so that it stands in no one's way, and the
+conduit's line runs to it as to any zone. A position the user dragged a box to wins over the
+computed one. Units are points (1/72 inch); y grows downwards.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ot62443_desktop.domain.diagram_grid import (
     CONDUIT_H,
@@ -44,16 +47,17 @@ _PAD = 4.0  # the least room between two boxes
 
 @dataclass(frozen=True)
 class Link:
-    """One line from a conduit to one zone it connects: the centres of both boxes (end None: the zone does not
-    exist), the points the line runs through, from the conduit's edge to the zone's, and the way it takes
-    (`route`)."""
+    """One line from a conduit to one zone it connects: the centres of both boxes, the points the line runs
+    through, from the conduit's edge to the zone's, and the way it takes (`route`). `missing`: the project
+    has no such zone, and the line ends at its marker."""
 
     conduit_id: str
     zone_id: str
     start: Point
-    end: Point | None
-    points: tuple[Point, ...] = ()
+    end: Point
+    points: tuple[Point, ...]
     way: Way = STRAIGHT_ON
+    missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Band:
 @dataclass(frozen=True)
 class Diagram:
     boxes: tuple[Box, ...]
+    markers: tuple[Box, ...]  # of the zones conduits name that the project lacks, each with its id as its name
     links: tuple[Link, ...]
     bands: tuple[Band, ...]
     width: float
@@ -84,6 +89,9 @@ def layout(project: ProjectData) -> Diagram:
     by_band: dict[int, list[Zone]] = defaultdict(list)
     for zone in zones:
         by_band[zone.level if zone.level is not None and zone.level < len(layers) else -1].append(zone)
+    known = {zone.id for zone in zones}
+    missing = dict.fromkeys(z for conduit in conduits for z in conduit.connects if z not in known)
+    by_band[-1] += [Zone(z, z, Zone.uniform(0)) for z in missing]  # stand-ins, laid out as zones with no layer
     order = [level for level in range(len(layers) - 1, -1, -1) if by_band.get(level)]
     if by_band.get(-1):
         order.append(-1)
@@ -91,6 +99,7 @@ def layout(project: ProjectData) -> Diagram:
     far = (LABEL_W + MARGIN + PER_ROW * (ZONE_W + GAP_X) + REACH,
            MARGIN + sum(len(band) for band in rows.values()) * ROW_H + ROW_H + REACH)
     boxes: dict[str, Box] = {}
+    markers: dict[str, Box] = {}  # apart: a conduit may name another conduit, whose id is then a marker's too
     bands = []
     y = MARGIN
     pinned = {(box.x, box.y) for box in (_placed(z, 0.0, 0.0, ZONE_W, ZONE_H, far) for z in zones) if box.pinned}
@@ -100,29 +109,44 @@ def layout(project: ProjectData) -> Diagram:
         height = (round((cells[-1][1] - y) / ROW_H) + 1) * ROW_H
         bands.append(Band(layers[level] if level >= 0 else "", y, height))
         for zone, (x0, y0) in zip(members, cells, strict=True):
-            boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
+            if level == -1 and zone.id in missing:
+                markers[zone.id] = Box(zone.id, zone.id, False, x0, y0, ZONE_W, ZONE_H)
+            else:
+                boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
         y += height
+    markers = _matched(markers, conduits, boxes)
     gutters = [band.y + r * ROW_H for band in bands for r in range(1, round(band.h / ROW_H) + 1)]
-    y = _place_conduits(conduits, boxes, gutters, {band.y for band in bands[1:]}, y, far)
-    links = _lines(conduits, boxes)
-    width = max((b.x + b.w for b in boxes.values()), default=LABEL_W + MARGIN) + MARGIN
-    height = max([y, *(b.y + b.h + MARGIN for b in boxes.values())])
+    y = _place_conduits(conduits, boxes, markers, gutters, {band.y for band in bands[1:]}, y, far)
+    links = _lines(conduits, boxes, markers)
+    everything = [*boxes.values(), *markers.values()]
+    width = max((b.x + b.w for b in everything), default=LABEL_W + MARGIN) + MARGIN
+    height = max([y, *(b.y + b.h + MARGIN for b in everything)])
     ordered = tuple(boxes[z.id] for z in project.zones)
-    return Diagram(ordered, links, tuple(bands), width, height)
+    return Diagram(ordered, tuple(markers.values()), links, tuple(bands), width, height)
 
 
-def _lines(conduits: list[Zone], boxes: dict[str, Box]) -> tuple[Link, ...]:
-    """One line from each conduit to each zone it connects, each the way the router gives it."""
-    router, links = Router(boxes.values()), []
+def _lines(conduits: list[Zone], boxes: dict[str, Box], markers: dict[str, Box]) -> tuple[Link, ...]:
+    """One line from each conduit to each zone it connects (or its marker), each the way the router gives it."""
+    router, links = Router([*boxes.values(), *markers.values()]), []
     for conduit in conduits:
         box, last = boxes[conduit.id], STRAIGHT_ON
         for zone_id in conduit.connects:
-            if zone_id in boxes and not boxes[zone_id].conduit:
-                points, last = router.line(box, boxes[zone_id], last)
-                links.append(Link(conduit.id, zone_id, box.centre, boxes[zone_id].centre, points, last))
-            else:
-                links.append(Link(conduit.id, zone_id, box.centre, None))
+            end = markers.get(zone_id) or boxes[zone_id]
+            points, last = router.line(box, end, last)
+            links.append(Link(conduit.id, zone_id, box.centre, end.centre, points, last, zone_id in markers))
     return tuple(links)
+
+
+def _matched(markers: dict[str, Box], conduits: list[Zone], boxes: dict[str, Box]) -> dict[str, Box]:
+    """The markers moved among the cells they were given so that, left to right, they follow the zones of the
+    conduits that name them: the sweeps order them by where those zones were before the last sweep placed
+    them, and two conduits' lines to their markers crossed."""
+    def wanted(marker_id: str) -> float:
+        xs = [boxes[z].centre[0] for c in conduits if marker_id in c.connects for z in c.connects if z in boxes]
+        return sum(xs) / len(xs) if xs else markers[marker_id].centre[0]
+    cells = sorted((box.y, box.x) for box in markers.values())
+    ordered = sorted(markers, key=lambda marker_id: (wanted(marker_id), marker_id))
+    return {marker_id: replace(markers[marker_id], x=x, y=y) for marker_id, (y, x) in zip(ordered, cells, strict=True)}
 
 
 def _neighbours(conduits: list[Zone]) -> dict[str, set[str]]:
@@ -169,24 +193,24 @@ def _cells(top: float, count: int, pinned: set[tuple[float, float]]) -> list[tup
     return found
 
 
-def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], gutters: list[float], band_tops: set[float],
-                    bottom: float, far: tuple[float, float]) -> float:
-    """Each conduit near the zones it connects (see the module's note); conduits that connect no drawn zone go in
-    a row under the bands. `gutters` are the lines between rows of boxes (and under the last), `band_tops` those
-    of them that part two bands. Returns the new bottom."""
+def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], markers: dict[str, Box], gutters: list[float],
+                    band_tops: set[float], bottom: float, far: tuple[float, float]) -> float:
+    """Each conduit near the zones it connects, or their markers (see the module's note); one that connects
+    none goes in a row under the bands. `gutters` are the lines between rows of boxes (and under the last),
+    `band_tops` those of them that part two bands. Returns the new bottom."""
     loose = 0
     loose_y = bottom + (ROW_H - CONDUIT_H) / 2
     for conduit in conduits:  # those the user placed first, so that the others are placed round them
         if (box := _placed(conduit, 0.0, 0.0, CONDUIT_W, CONDUIT_H, far)).pinned:
             boxes[conduit.id] = box
-    columns = max(1, round((max((b.x + b.w for b in boxes.values()), default=0.0) - LABEL_W - MARGIN + GAP_X)
-                           / PITCH))
+    right = max((b.x + b.w for b in [*boxes.values(), *markers.values()]), default=0.0)
+    columns = max(1, round((right - LABEL_W - MARGIN + GAP_X) / PITCH))
     for conduit in conduits:
         if conduit.id in boxes:
             continue
-        ends = [boxes[z] for z in conduit.connects if z in boxes and not boxes[z].conduit]
+        ends = [markers.get(z) or boxes[z] for z in conduit.connects]  # each is a zone's box or a marker
         if ends:
-            x, y = _near(ends, boxes, gutters, band_tops, columns)
+            x, y = _near(ends, [*boxes.values(), *markers.values()], gutters, band_tops, columns)
         else:
             x, y = _slot(loose), loose_y
             loose += 1
@@ -199,7 +223,7 @@ def _slot(column: int) -> float:
     return LABEL_W + MARGIN + column * PITCH + (ZONE_W - CONDUIT_W) / 2
 
 
-def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_tops: set[float],
+def _near(ends: list[Box], boxes: list[Box], gutters: list[float], band_tops: set[float],
           columns: int) -> tuple[float, float]:
     """Where a conduit joining the zones `ends` goes: on a gutter between the rows they are in (between their
     bands when they are in several), over the free column nearest their mean x, on the nearest gutter to their
@@ -228,11 +252,11 @@ def _near(ends: list[Box], boxes: dict[str, Box], gutters: list[float], band_top
     return _slot(column), y
 
 
-def _strip(y: float, boxes: dict[str, Box]) -> list[Box]:
+def _strip(y: float, boxes: list[Box]) -> list[Box]:
     """The boxes a conduit box at height `y` may overlap, wherever it goes along: those level with it.
     Trying each place against every box made 200 conduits take 0.6 s to place, 500 of them 3 s."""
     pad = _PAD
-    return [b for b in boxes.values() if y < b.y + b.h + pad and b.y < y + CONDUIT_H + pad]
+    return [b for b in boxes if y < b.y + b.h + pad and b.y < y + CONDUIT_H + pad]
 
 
 def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:

@@ -41,9 +41,6 @@ TITLE_SIZE, HEADING_H = 13.0, 36.0  # the title lines above the drawing, when it
 OVERVIEW_ZONE_SIZE, OVERVIEW_CONDUIT_SIZE, OVERVIEW_MIN = 22.0, 18.0, 8.0  # ids-only boxes
 LINE_WIDTH, DASH = 1.6, (5.0, 3.5)
 MIN_WIDTH = 440.0  # room for the legend under a drawing of one or two zones
-# Where the marker of a zone a conduit names but the project lacks sits: right of the conduit,
-# one below the other (the GUI's diagram puts it there too).
-UNKNOWN_REACH, UNKNOWN_STEP, MARKER_H, MARKER_MAX_W = 42.0, 34.0, 22.0, 140.0
 WHITE = "#FFFFFF"
 
 TextRun = tuple[str, str]  # (font, text): FONT, BOLD or the fallback font of exports.pdf.fonts
@@ -172,16 +169,15 @@ def picture(facts: DiagramFacts, tr: Translator, *, heading: bool = True, ids_on
     # (one the user dragged into its way) is seen crossing it, under its text.
     drawn = [_box(box, facts.worst.get(box.zone_id), ids_only) for box in diagram.boxes]
     body: list[Shape] = [rect for rect, _labels in drawn if rect.kind == "zone"]
-    body += [Line(*link.points[0], *link.points[-1], box_colours(facts.worst.get(link.conduit_id))[1], kind="link",
-                  ref=link.conduit_id, to=link.zone_id, via=link.points[1:-1])
-             for link in diagram.links if link.end is not None]
-    body += _unknown(diagram, facts.worst)
+    body += [shape for box in diagram.markers for shape in _marker(box, ids_only)]
+    body += [Line(*link.points[0], *link.points[-1], box_colours(facts.worst.get(link.conduit_id))[1],
+                  dashed=link.missing, kind="link", ref=link.conduit_id, to=link.zone_id, via=link.points[1:-1])
+             for link in diagram.links]
     body += [rect for rect, _labels in drawn if rect.kind == "conduit"]
     body += [_halo(label, rect.fill) for rect, labels in drawn if rect.kind == "zone" for label in labels]
     body += [label for _rect, labels in drawn for label in labels]
     body = [_moved(shape, left, top) for shape in body]
-    width = max(left + diagram.width, MIN_WIDTH * magnify,
-                *(m.x + m.w + MARGIN for m in body if isinstance(m, Rect) and m.kind == "marker"))
+    width = max(left + diagram.width, MIN_WIDTH * magnify)
     shapes: list[Shape] = []
     if heading:
         shapes += [_line(facts.title, BOLD, TITLE_SIZE, MARGIN, 22, INK_HEX, width - 2 * MARGIN, kind="title"),
@@ -229,9 +225,7 @@ def _box(box: Box, worst: int | None, ids_only: bool) -> tuple[Rect, list[Label]
     middle = box.x + box.w / 2
     if ids_only:  # one line across the middle, where a pill's round ends leave it nearly the whole width
         room = box.w - 12
-        size = OVERVIEW_CONDUIT_SIZE if box.conduit else OVERVIEW_ZONE_SIZE
-        size = max(OVERVIEW_MIN, min(size, 0.95 * size * room / max(1.0, runs_width([(BOLD, box.zone_id)], size))))
-        size = min(size, box.h * 0.7)
+        size = _overview_size(box.zone_id, OVERVIEW_CONDUIT_SIZE if box.conduit else OVERVIEW_ZONE_SIZE, room, box.h)
         return rect, [_line(box.zone_id, BOLD, size, middle, y + box.h / 2 + size * 0.36, INK_HEX, room,
                             centred=True, kind=kind, ref=box.zone_id)]
     if box.conduit:  # its id, and under it as much of its name as fits
@@ -269,26 +263,20 @@ def _wrapped(text: str, room: float, size: float, most: int) -> list[tuple[TextR
     return out
 
 
-def _unknown(diagram: Diagram, worst: Mapping[str, int | None]) -> Iterable[Shape]:
-    """A dashed line from a conduit to a marker "? ID" of each zone it names that the project lacks, the
-    markers right of the conduit, one under the other."""
-    boxes = {box.zone_id: box for box in diagram.boxes}
-    slots: dict[str, int] = {}
-    for link in diagram.links:
-        if link.end is not None:
-            continue
-        slot = slots[link.conduit_id] = slots.get(link.conduit_id, -1) + 1
-        box = boxes[link.conduit_id]
-        colour = box_colours(worst.get(link.conduit_id))[1]
-        x, middle = box.x + box.w + UNKNOWN_REACH, box.y + box.h / 2 + (slot - 0.5) * UNKNOWN_STEP
-        text = f"? {link.zone_id}"
-        w = min(runs_width([(FONT, text)], ID_SIZE) + 12, MARKER_MAX_W)
-        y = max(0.0, middle - MARKER_H / 2)
-        yield Line(*box.centre, x, y + MARKER_H / 2, colour, dashed=True, kind="link",
-                   ref=link.conduit_id, to=link.zone_id)
-        yield Rect(x, y, w, MARKER_H, WHITE, colour, 4, 1.0, True, "marker", link.zone_id)
-        yield _line(text, FONT, ID_SIZE, x + w / 2, y + MARKER_H / 2 + ID_SIZE * 0.36, INK_HEX, w - 8,
-                    centred=True, kind="marker", ref=link.zone_id)
+def _marker(box: Box, ids_only: bool) -> Iterable[Shape]:
+    """A zone a conduit names that the project lacks: a dashed box with "? ID" in it."""
+    yield Rect(box.x, box.y, box.w, box.h, WHITE, INK_HEX, 6.0, 1.0, True, "marker", box.zone_id)
+    text, room = f"? {box.zone_id}", box.w - 12
+    size = _overview_size(text, OVERVIEW_ZONE_SIZE, room, box.h) if ids_only else ID_SIZE
+    yield _line(text, BOLD if ids_only else FONT, size, box.x + box.w / 2, box.y + box.h / 2 + size * 0.36,
+                INK_HEX, room, centred=True, kind="marker", ref=box.zone_id)
+
+
+def _overview_size(text: str, size: float, room: float, height: float) -> float:
+    """The size of a box's id drawn alone and large: `size`, or less where it would not fit across `room` (not
+    below OVERVIEW_MIN) or within the box's `height`."""
+    fits = 0.95 * size * room / max(1.0, runs_width([(BOLD, text)], size))
+    return min(max(OVERVIEW_MIN, min(size, fits)), height * 0.7)
 
 
 def _legend(tr: Translator, top: float, width: float, magnify: float) -> tuple[list[Shape], float]:

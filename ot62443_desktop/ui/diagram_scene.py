@@ -2,7 +2,7 @@
 
 Zones are rounded boxes, conduits smaller pill-shaped boxes with a line to each zone they
 connect; each is tinted and outlined by its worst SL gap. A line to a zone that does not exist
-ends, dashed, at a marker naming it. Boxes can be dragged (several at once when several are
+ends, dashed, at a marker naming it, in a band under the drawing. Boxes can be dragged (several at once when several are
 selected), from one cell of the layout's grid to another; when the mouse is released the scene
 reports where they went, and the view saves it as one undoable change. Names are the client's
 text: drawn as plain text, elided to the box, whole in an escaped tooltip. Zoomed far out, a box
@@ -33,7 +33,6 @@ from ot62443_desktop.ui.gap_colours import GapColours
 from ot62443_desktop.ui.plain_text import tooltip
 
 FAR_OUT = 0.75  # below this zoom a box shows its id, large, instead of its name
-_UNKNOWN_REACH = 70.0  # how far from its conduit the marker of an unknown zone sits
 CROWDED = 8  # a conduit with more ends than this draws its lines lighter
 
 
@@ -171,13 +170,13 @@ def wrap(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str
 
 
 class LinkItem(QGraphicsPathItem):
-    """A conduit's line to one zone it connects, routed as in the documents (the way the layout gave it),
-    following both boxes as they move."""
+    """A conduit's line to one zone it connects (dashed, to the marker of one the project lacks), routed as in
+    the documents (the way the layout gave it), following both boxes as they move."""
 
-    def __init__(self, conduit: BoxItem, zone: BoxItem, colour: QColor, way: Way) -> None:
+    def __init__(self, conduit: BoxItem, zone: BoxItem | MarkerItem, colour: QColor, way: Way) -> None:
         super().__init__()
         self.conduit, self.zone, self.way = conduit, zone, way
-        pen = QPen(colour, 2)
+        pen = QPen(colour, 2, Qt.PenStyle.DashLine if isinstance(zone, MarkerItem) else Qt.PenStyle.SolidLine)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
         self.setZValue(0)
@@ -193,37 +192,43 @@ class LinkItem(QGraphicsPathItem):
         self.setPath(path)
 
 
-class UnknownEnd(QGraphicsItem):
-    """A dashed line from a conduit to a marker naming a zone the project does not have."""
+class MarkerItem(QGraphicsItem):
+    """A zone a conduit names that the project does not have: a dashed box naming it, where the layout put it
+    (in a band under the drawing), which the conduit's dashed line reaches. Neither movable nor selectable:
+    there is nothing to move or remove."""
 
-    def __init__(self, conduit: BoxItem, zone_id: str, slot: int, colour: QColor, fonts: Fonts, tip: str) -> None:
-        super().__init__(conduit)
-        self.zone_id, self.colour, self.fonts = zone_id, colour, fonts
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
-        box = conduit.box
-        self.start = QPointF(box.w / 2, box.h / 2)
-        self.end = QPointF(box.w + _UNKNOWN_REACH * 0.6, box.h / 2 + (slot - 0.5) * 34)
+    def __init__(self, box: Box, fonts: Fonts, tip: str) -> None:
+        super().__init__()
+        self.box, self.fonts = box, fonts
+        self.links: list[LinkItem] = []
+        self.setPos(box.x, box.y)
+        self.setZValue(1)
         self.setToolTip(tooltip(tip))
 
-    def _label_rect(self) -> QRectF:
-        width = min(self.fonts.measure(self.fonts.small).horizontalAdvance(f"? {self.zone_id}") + 12, 140)
-        return QRectF(self.end.x(), self.end.y() - 11, width, 22)
+    @property
+    def zone_id(self) -> str:
+        return self.box.zone_id
+
+    def placed(self) -> Box:
+        return self.box
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        return QRectF(self.start, self.end).normalized().united(self._label_rect()).adjusted(-3, -3, 3, 3)
+        return QRectF(-1, -1, self.box.w + 2, self.box.h + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = QRectF(0, 0, self.box.w, self.box.h)
+        text = option.palette.color(QPalette.ColorRole.Text)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.colour, 2, Qt.PenStyle.DashLine))
-        painter.drawLine(self.start, self.end)
-        label = self._label_rect()
+        painter.setPen(QPen(text, 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(option.palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(label, 4, 4)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        painter.setFont(self.fonts.small)
-        text = self.fonts.measure(self.fonts.small).elidedText(f"? {self.zone_id}", Qt.TextElideMode.ElideRight,
-                                                               label.width() - 8)
-        painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawRoundedRect(rect, 8, 8)
+        font = self.fonts.small
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_OUT:
+            font = self.fonts.fitting(self.fonts.far, f"? {self.zone_id}", rect.width() - 12)
+        painter.setPen(text)
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.fonts.measure(font).elidedText(
+            f"? {self.zone_id}", Qt.TextElideMode.ElideRight, rect.width() - 12))
 
 
 class BandItem(QGraphicsItem):
@@ -288,40 +293,33 @@ class DiagramScene(QGraphicsScene):
         super().__init__(parent)
         self.boxes: dict[str, BoxItem] = {}
         self.links: list[LinkItem] = []
-        self.unknown: list[UnknownEnd] = []
+        self.markers: dict[str, MarkerItem] = {}
 
     def build(self, diagram: Diagram, looks: dict[str, BoxLook], band_names: list[str], colours: GapColours,
               fonts: Fonts, *, movable: bool, unknown_tip: str) -> None:
         """Replace every item with those of `diagram`."""
         self.clear()
-        self.boxes, self.links, self.unknown = {}, [], []
+        self.boxes, self.links, self.markers = {}, [], {}
         for n, band in enumerate(diagram.bands):
             self.addItem(BandItem(band, band_names[n], diagram.width, n % 2 == 1, fonts.band))
         for box in diagram.boxes:
             item = BoxItem(box, looks[box.zone_id], colours, fonts, movable)
             self.boxes[box.zone_id] = item
             self.addItem(item)
-        slots: dict[str, int] = {}
+        for box in diagram.markers:
+            self.markers[box.zone_id] = MarkerItem(box, fonts, unknown_tip.replace("%1", box.zone_id))
+            self.addItem(self.markers[box.zone_id])
         ends = Counter(link.conduit_id for link in diagram.links)
         for link in diagram.links:
             conduit = self.boxes[link.conduit_id]
             colour = colours.colour(conduit.look.worst)
-            if link.end is None:
-                slot = slots[link.conduit_id] = slots.get(link.conduit_id, -1) + 1
-                self.unknown.append(UnknownEnd(conduit, link.zone_id, slot, colour, fonts,
-                                               unknown_tip.replace("%1", link.zone_id)))
-            else:
-                if ends[link.conduit_id] > CROWDED:
-                    colour = QColor(colour)
-                    colour.setAlpha(110)  # a conduit to dozens of zones: its lines must not hide the boxes
-                self.links.append(LinkItem(conduit, self.boxes[link.zone_id], colour, link.way))
-                self.addItem(self.links[-1])
-        rect = self.itemsBoundingRect().united(QRectF(0, 0, diagram.width, diagram.height))
-        for item in self.items():
-            if isinstance(item, BandItem):  # the stripes run under everything, markers of unknown zones too
-                item.prepareGeometryChange()
-                item.width = rect.right()
-        self.setSceneRect(rect)
+            if ends[link.conduit_id] > CROWDED:
+                colour = QColor(colour)
+                colour.setAlpha(110)  # a conduit to dozens of zones: its lines must not hide the boxes
+            end = self.markers[link.zone_id] if link.missing else self.boxes[link.zone_id]
+            self.links.append(LinkItem(conduit, end, colour, link.way))
+            self.addItem(self.links[-1])
+        self.setSceneRect(QRectF(0, 0, diagram.width, diagram.height))
 
     def show_hint(self, text: str, font: QFont, colour: QColor) -> None:
         """A line of text where the drawing would be (a project with no zone yet)."""

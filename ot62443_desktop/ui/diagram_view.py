@@ -159,7 +159,7 @@ class DiagramView(LazyView):
         bands = [by_english.get(band.name) or self.tr("Not placed in a layer") for band in diagram.bands]
         self.scene.build(diagram, {z.id: self._look(z, scores[z.id], names) for z in project.zones}, bands,
                          gap_colours(self.palette()), self._fonts(), movable=not self.session.read_only,
-                         unknown_tip=self.tr("This conduit names %1, which is not a zone of this project"))
+                         unknown_tip=self.tr("A conduit names %1, which is not a zone of this project"))
         if not project.zones:
             self.scene.show_hint(self.tr("No zones or conduits yet. Add them in the Zones & conduits tab "
                                          "(Alt+Shift+1): they are drawn here, layer by layer."),

@@ -717,8 +717,8 @@
         <translation>Sans couche</translation>
     </message>
     <message>
-        <source>This conduit names %1, which is not a zone of this project</source>
-        <translation>Ce conduit nomme %1, qui n&apos;est pas une zone de ce projet</translation>
+        <source>A conduit names %1, which is not a zone of this project</source>
+        <translation>Un conduit nomme %1, qui n&apos;est pas une zone de ce projet</translation>
     </message>
     <message>
         <source>No zones or conduits yet. Add them in the Zones &amp; conduits tab (Alt+Shift+1): they are drawn here, layer by layer.</source>

@@ -7,7 +7,17 @@ from itertools import combinations
 
 from ot62443_desktop.domain.design import Check, Finding, design_checks
 from ot62443_desktop.domain.diagram import Diagram, Link, layout
-from ot62443_desktop.domain.diagram_grid import CONDUIT_W, PER_ROW, ROW_H, Box, snapped
+from ot62443_desktop.domain.diagram_grid import (
+    CONDUIT_W,
+    LABEL_W,
+    MARGIN,
+    PER_ROW,
+    PITCH,
+    ROW_H,
+    ZONE_H,
+    Box,
+    snapped,
+)
 from ot62443_desktop.domain.diagram_routes import route
 from ot62443_desktop.domain.model import Asset, ProjectData, ProjectInfo, ScopeKind, Zone
 
@@ -34,7 +44,7 @@ def plant() -> ProjectData:
 def crossed(diagram: Diagram, link: Link) -> list[str]:
     """The boxes other than its own two that a link's line runs through."""
     segments = list(zip(link.points, link.points[1:], strict=False))
-    return [b.zone_id for b in diagram.boxes if b.zone_id not in (link.zone_id, link.conduit_id)
+    return [b.zone_id for b in (*diagram.boxes, *diagram.markers) if b.zone_id not in (link.zone_id, link.conduit_id)
             and any(_cuts(a, c, b) for a, c in segments)]
 
 
@@ -74,10 +84,12 @@ def test_layers_run_top_down_and_nothing_overlaps() -> None:
     assert all(b.x >= 0 and b.x + b.w <= diagram.width and b.y + b.h <= diagram.height for b in diagram.boxes)
 
 
-def test_one_link_per_conduit_endpoint_and_none_to_a_zone_that_is_gone() -> None:
+def test_one_link_per_conduit_endpoint_the_one_to_a_zone_that_is_gone_to_its_marker() -> None:
     diagram = layout(plant())
-    ends = [(link.conduit_id, link.zone_id, link.end is not None) for link in diagram.links]
-    assert len(ends) == 10 and ("C-OLD", "GONE", False) in ends
+    ends = [(link.conduit_id, link.zone_id, link.missing) for link in diagram.links]
+    assert len(ends) == 10 and ("C-OLD", "GONE", True) in ends and sum(missing for *_, missing in ends) == 1
+    assert [(m.zone_id, m.centre) for m in diagram.markers] == [
+        ("GONE", next(link.end for link in diagram.links if link.missing))]
     conduit, scada = diagram.box("C-OT"), diagram.box("SCADA")
     assert conduit is not None and scada is not None and conduit.conduit
     dmz = diagram.box("DMZ")
@@ -165,7 +177,7 @@ def test_a_conduit_skipping_a_level_keeps_its_lines_clear_of_the_zone_between() 
     conduit = diagram.box("C-HIST")
     assert conduit is not None
     for link in diagram.links:
-        assert link.end is not None
+        assert not link.missing
         assert not crossed(diagram, link)
 
 
@@ -283,3 +295,70 @@ def test_boxes_level_with_one_another_are_joined_straight_edge_to_edge() -> None
     conduit, ent = Box("C", "c", True, 600.0, 20.0, 110.0, 26.0), Box("E", "e", False, 136.0, 10.0, 150.0, 46.0)
     points = route(conduit, ent)
     assert len(points) == 2 and on_edge(points[0], conduit) and on_edge(points[-1], ent)
+
+
+def test_a_zone_the_project_lacks_is_a_marker_with_the_unplaced_zones_in_no_ones_way() -> None:
+    """The marker "? ID" of a zone a conduit names but the project lacks (one removed since) sat right of its
+    conduit, over the next conduit along the gutter. Markers are now laid out as zones with no layer, one per
+    missing id however many conduits name it (a conduit named as a zone is missing too), past a cell a zone
+    was dragged to, and the lines run to them as to any zone."""
+    top = [Zone(f"T{n}", f"Top {n}", Zone.uniform(1), level=2) for n in range(PER_ROW)]
+    low = [Zone(f"L{n}", f"Low {n}", Zone.uniform(1), level=1) for n in range(PER_ROW)]
+    conduits = [Zone(f"C{n}", f"Link {n}", Zone.uniform(1), kind=CONDUIT, connects=(f"T{n}", f"L{n}"))
+                for n in range(PER_ROW)]
+    conduits[0] = replace(conduits[0], connects=("T0", "L0", "GONE"))
+    conduits[7] = replace(conduits[7], connects=("T7", "L7", "GONE", "LOST"))
+    conduits.append(Zone("C-X", "Names a conduit", Zone.uniform(1), kind=CONDUIT, connects=("L9", "C3")))
+    cell = (LABEL_W + MARGIN + 3 * PITCH, MARGIN + 2 * ROW_H + (ROW_H - ZONE_H) / 2)  # in the band under both
+    dragged = replace(low[5], position=cell)
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), (*top, *low[:5], dragged, *low[6:], *conduits)))
+    markers = {m.zone_id: m for m in diagram.markers}
+    assert sorted(markers) == ["C3", "GONE", "LOST"] and diagram.box("C3") is not None
+    band = diagram.bands[-1]
+    assert band.name == "" and all(band.y < m.y and m.y + m.h < band.y + band.h for m in markers.values())
+    pinned = diagram.box("L5")
+    assert pinned is not None and (pinned.x, pinned.y) == cell
+    everything = [*diagram.boxes, *diagram.markers]
+    assert not [(a.zone_id, b.zone_id) for a, b in combinations(everything, 2) if overlaps(a, b)]
+    assert all(b.x + b.w <= diagram.width and b.y + b.h <= diagram.height for b in everything)
+    gone = [link for link in diagram.links if link.zone_id == "GONE"]
+    assert [link.conduit_id for link in gone] == ["C0", "C7"] and all(link.missing for link in gone)
+    assert all(link.end == markers["GONE"].centre for link in gone)
+    assert [link.missing for link in diagram.links if link.conduit_id == "C-X"] == [False, True]
+    for link in diagram.links:
+        end = markers[link.zone_id] if link.missing else diagram.box(link.zone_id)
+        assert end is not None and on_edge(link.points[-1], end), link
+        assert not crossed(diagram, link) and square(link), link
+
+
+def test_the_lines_to_two_markers_do_not_cross() -> None:
+    """The demo with SIS and TELEM removed: the control LAN's line ran to SIS's marker on the left and the
+    telemetry conduit's to TELEM's on the right, across one another (the markers were ordered by where the
+    zones were before the layout's last sweep). They now follow the zones of the conduits naming them."""
+    zones = (Zone("ENT-DMZ", "DMZ", Zone.uniform(2), level=3), Zone("SCADA", "SCADA", Zone.uniform(2), level=2),
+             Zone("HMI", "HMI", Zone.uniform(2), level=2), Zone("CTRL", "Control", Zone.uniform(2), level=1),
+             Zone("ENG", "Engineering", Zone.uniform(2), level=2), Zone("SKID", "Skid", Zone.uniform(2), level=1),
+             Zone("C-REMOTE", "Remote", Zone.uniform(2), kind=CONDUIT, connects=("ENT-DMZ", "ENG", "SKID")),
+             Zone("C-ITOT", "IT/OT", Zone.uniform(2), kind=CONDUIT, connects=("ENT-DMZ", "SCADA")),
+             Zone("C-CTRL", "Control LAN", Zone.uniform(2), kind=CONDUIT,
+                  connects=("SCADA", "HMI", "ENG", "CTRL", "SIS")),
+             Zone("C-TELEM", "Telemetry", Zone.uniform(2), kind=CONDUIT, connects=("SCADA", "TELEM")))
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), zones))
+    dashed = [link for link in diagram.links if link.missing]
+    assert sorted(link.zone_id for link in dashed) == ["SIS", "TELEM"]
+    assert not crossings(*dashed)
+
+
+def crossings(one: Link, other: Link) -> list[tuple[float, float]]:
+    """Where a piece of one line runs across a piece of the other, not at either's ends."""
+    found = []
+    for a, b in zip(one.points, one.points[1:], strict=False):
+        for c, d in zip(other.points, other.points[1:], strict=False):
+            across, down = ((a, b), (c, d)) if a[1] == b[1] else ((c, d), (a, b))
+            if across[0][1] != across[1][1] or down[0][0] != down[1][0]:
+                continue  # both along, or both down: running together is `apart`'s business
+            x, y = down[0][0], across[0][1]
+            if (min(across[0][0], across[1][0]) < x < max(across[0][0], across[1][0])
+                    and min(down[0][1], down[1][1]) < y < max(down[0][1], down[1][1])):
+                found.append((x, y))
+    return found

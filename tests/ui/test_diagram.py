@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
@@ -21,7 +21,7 @@ from ot62443_desktop.domain.diagram_grid import PITCH, ROW_H
 from ot62443_desktop.domain.model import Answer, Asset, ProjectData, ProjectInfo, ScopeKind, Status, Zone
 from ot62443_desktop.storage import ProjectStore
 from ot62443_desktop.ui.commands import EditZoneCommand
-from ot62443_desktop.ui.diagram_scene import BandItem
+from ot62443_desktop.ui.diagram_scene import BandItem, BoxItem, MarkerItem
 from ot62443_desktop.ui.diagram_view import DiagramView, FindingsModel
 from ot62443_desktop.ui.gap_colours import gap_colours
 from ot62443_desktop.ui.main_window import MainWindow
@@ -84,9 +84,10 @@ def drag(qtbot: QtBot, view: DiagramView, zone_id: str, by: QPoint,
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, start + by)
 
 
-def on_edge(item: QGraphicsItem, point: QPointF) -> bool:
-    """Whether `point` is on the outline of a box item where it now is."""
-    box = item.sceneBoundingRect().adjusted(3, 3, -3, -3)  # the item draws 3 px of selection around its box
+def on_edge(item: BoxItem | MarkerItem, point: QPointF) -> bool:
+    """Whether `point` is on the outline of a box (or marker) item where it now is."""
+    placed = item.placed()
+    box = QRectF(placed.x, placed.y, placed.w, placed.h)
     inside = box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(point)
     return inside and not box.adjusted(0.5, 0.5, -0.5, -0.5).contains(point)
 
@@ -96,8 +97,11 @@ def test_a_box_per_zone_and_a_line_per_conduit_endpoint(diagram: DiagramView) ->
     assert set(scene.boxes) == {"ENT", "DMZ", "SCADA", "PLC", "LAB", "C-IT", "C-OT", "C-FIELD", "C-OLD"}
     ends = sorted((link.conduit.zone_id, link.zone.zone_id) for link in scene.links)
     assert ends == [("C-FIELD", "PLC"), ("C-FIELD", "SCADA"), ("C-IT", "DMZ"), ("C-IT", "ENT"),
-                    ("C-OLD", "PLC"), ("C-OT", "DMZ"), ("C-OT", "SCADA")]
-    assert [(end.parentItem().zone_id, end.zone_id) for end in scene.unknown] == [("C-OLD", "GONE")]
+                    ("C-OLD", "GONE"), ("C-OLD", "PLC"), ("C-OT", "DMZ"), ("C-OT", "SCADA")]
+    assert list(scene.markers) == ["GONE"]
+    dashed = [(link.conduit.zone_id, link.zone.zone_id) for link in scene.links
+              if link.pen().style() == Qt.PenStyle.DashLine]
+    assert dashed == [("C-OLD", "GONE")]
     assert scene.boxes["C-OLD"].box.conduit and not scene.boxes["PLC"].box.conduit
     assert scene.boxes["ENT"].y() < scene.boxes["PLC"].y()  # enterprise on top, as Purdue drawings have it
     assert band_names(diagram) == ["Level 4: site business", "Level 3: site operations",
@@ -106,8 +110,7 @@ def test_a_box_per_zone_and_a_line_per_conduit_endpoint(diagram: DiagramView) ->
 
 def test_each_line_on_screen_runs_where_the_documents_draw_it(diagram: DiagramView, window: MainWindow) -> None:
     store = window.session.store  # type: ignore[union-attr]
-    planned = {(link.conduit_id, link.zone_id): link.points for link in layout(store.snapshot()).links
-               if link.end is not None}
+    planned = {(link.conduit_id, link.zone_id): link.points for link in layout(store.snapshot()).links}
     path = {(link.conduit.zone_id, link.zone.zone_id): link.path() for link in diagram.scene.links}
     assert set(path) == set(planned)
     for key, points in planned.items():
@@ -175,6 +178,30 @@ def test_boxes_selected_together_move_in_one_undo_step(qtbot: QtBot, window: Mai
     assert store.zone("ENT").position is None and store.zone("C-IT").position is None
 
 
+def test_the_dashed_line_to_a_missing_zone_follows_its_conduit_and_the_marker_stays_put(
+        qtbot: QtBot, window: MainWindow, diagram: DiagramView) -> None:
+    """The marker of a zone the project lacks stands in the band under the drawing: a click does not select
+    it, a drag does not move it, a double-click opens nothing; the conduit's line to it follows the conduit."""
+    marker = diagram.scene.markers["GONE"]
+    line = marker.links[0]
+    home = marker.pos()
+    viewport = diagram.canvas.viewport()
+    spot = diagram.canvas.mapFromScene(marker.sceneBoundingRect().center())
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
+    assert diagram.scene.selected_ids() == [] and not marker.isSelected()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.mouseMove(viewport, spot + cells(diagram, 1, -1))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=spot + cells(diagram, 1, -1))
+    assert marker.pos() == home and not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+    tab = window.view.currentIndex()  # type: ignore[union-attr]
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
+    assert window.view.currentIndex() == tab  # type: ignore[union-attr]
+    drag(qtbot, diagram, "C-OLD", cells(diagram, 2, 0))
+    conduit = diagram.scene.boxes["C-OLD"]
+    start, end = line.path().pointAtPercent(0), line.path().pointAtPercent(1)
+    assert on_edge(conduit, start) and on_edge(marker, end) and line.pen().style() == Qt.PenStyle.DashLine
+
+
 def test_reset_layout_forgets_every_dragged_place_undoably(qtbot: QtBot, window: MainWindow,
                                                            diagram: DiagramView) -> None:
     store = window.session.store  # type: ignore[union-attr]
@@ -218,7 +245,8 @@ def test_delete_removes_the_selected_box_after_asking_and_undo_brings_it_back(
     assert "SCADA" not in store.scope_ids()
     diagram.refresh()
     assert "SCADA" not in diagram.scene.boxes
-    assert ("C-OT", "SCADA") in [(e.parentItem().zone_id, e.zone_id) for e in diagram.scene.unknown]
+    assert "SCADA" in diagram.scene.markers
+    assert diagram.scene.markers["SCADA"].links[0].conduit.zone_id == "C-OT"
     window.session.undo_stack.undo()  # type: ignore[union-attr]
     assert store.answer("SCADA", "SR 1.1") is not None
     diagram.refresh()
@@ -258,8 +286,8 @@ def test_the_drawing_follows_edits_and_answers(qtbot: QtBot, window: MainWindow,
     assert session is not None
     lab = session.store.zone("LAB")
     session.undo_stack.push(EditZoneCommand(session, lab, replace(lab, level=0)))
-    qtbot.waitUntil(lambda: "Not placed in a layer" not in band_names(diagram))
-    assert band_names(diagram)[-1] == "Level 0: process"
+    qtbot.waitUntil(lambda: "Level 0: process" in band_names(diagram))
+    assert band_names(diagram)[-2:] == ["Level 0: process", "Not placed in a layer"]  # GONE's marker is there
     for requirement in session.catalogues.requirements(Scale.SECURITY_LEVEL):
         if requirement.level == 1:
             session.apply_answer("ENT", requirement.id, Answer("ENT", requirement.id, Status.IMPLEMENTED))
