@@ -49,7 +49,7 @@ def design_checks(project: ProjectData) -> list[Finding]:
             findings.append(Finding(Check.TOO_FEW, conduit.id))
         if conduit.design_note.strip():
             continue
-        if step := _widest_step(conduit, known):
+        if len(known) >= 2 and (step := _widest_step(conduit, known)):  # a step takes two zones
             findings.append(step)
     for zone in zones.values():
         if zone.id not in connected:

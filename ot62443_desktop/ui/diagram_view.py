@@ -53,10 +53,10 @@ class FindingsModel(ListTableModel):
         self.findings: list[tuple[Finding, str, str]] = []  # the finding, its sentence, its scope's name
 
     def show(self, project: ProjectData) -> None:
-        self.beginResetModel()
         names = {z.id: z.name for z in project.zones}
-        self.findings = self.rows = [(f, finding_text(f, project), names.get(f.scope_id, ""))
-                                     for f in design_checks(project)]
+        rows = [(f, finding_text(f, project), names.get(f.scope_id, "")) for f in design_checks(project)]
+        self.beginResetModel()  # only once the rows are there: a reset left half done brings Qt down
+        self.findings = self.rows = rows
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

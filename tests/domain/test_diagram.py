@@ -116,6 +116,19 @@ def test_a_crowded_band_wraps_so_a_hundred_zones_stay_legible() -> None:
     assert len(rows) == -(-88 // PER_ROW) and diagram.width < 2000
 
 
+def test_the_checks_of_a_conduit_none_of_whose_zones_exist_say_so() -> None:
+    """A conduit whose zones were all removed (or one that names none) raised ValueError in the SL-step check:
+    the Diagram tab brought the program down, and the PDF plan was not written."""
+    for ends in (("GONE",), ("GONE", "LOST"), ()):
+        data = ProjectData(ProjectInfo("c", "s"), (Zone("Z", "Z", Zone.uniform(1), level=1),
+                                                   Zone("C", "C", Zone.uniform(2), kind=CONDUIT, connects=ends)))
+        assert design_checks(data) == [
+            *(Finding(Check.UNKNOWN_ZONE, "C", other=z) for z in ends),
+            *([Finding(Check.TOO_FEW, "C")] if len(ends) < 2 else []), Finding(Check.ISOLATED, "Z"),
+            Finding(Check.NO_ASSETS, "Z")]
+        assert [link.zone_id for link in layout(data).links if link.missing] == list(ends)
+
+
 def test_design_checks_on_a_worked_example() -> None:
     found = design_checks(plant())
     assert Finding(Check.UNKNOWN_ZONE, "C-OLD", other="GONE") in found

@@ -364,3 +364,27 @@ def test_a_project_without_zones_says_where_to_add_them(qtbot: QtBot, window: Ma
     assert texts == ["No zones or conduits yet. Add them in the Zones & conduits tab (Alt+Shift+1): they are "
                      "drawn here, layer by layer."]
     assert view.checks_title.text() == "Design checks: 0 finding(s)" and not view.reset_button.isEnabled()
+
+
+def test_a_conduit_whose_zones_are_all_gone_is_drawn_and_checked(
+        qtbot: QtBot, window: MainWindow, project_path: Path, boxes: Boxes) -> None:
+    """Opening the Diagram tab on a conduit none of whose zones exist brought the program down (the checks
+    raised in the middle of resetting their table); removing the last zone of a conduit did too."""
+    with open_project(project_path, create=True, client="ACME", site="North") as project:
+        for zone_id in ("A", "B", "KEEP"):
+            project.add_zone(zone_id, zone_id, 1, level=1)
+        project.add_zone("C-AB", "A to B", 1, kind="conduit", connects=["A", "B"])
+        project.add_zone("C-NONE", "Spare", 1, kind="conduit", connects=[])
+        project.store.remove_zone("A")
+    assert window.open_path(str(project_path))
+    window.show_tab(5)
+    diagram = window.view.diagram  # type: ignore[union-attr]
+    assert list(diagram.scene.markers) == ["A"]
+    assert {(f.check, f.scope_id) for f, _, _ in diagram.findings.findings} >= {
+        (Check.UNKNOWN_ZONE, "C-AB"), (Check.TOO_FEW, "C-NONE")}
+    qtbot.mouseClick(diagram.canvas.viewport(), Qt.MouseButton.LeftButton, pos=box_point(diagram, "B"))
+    boxes.answers.append(Button.Yes)
+    qtbot.keyClick(diagram.canvas, Qt.Key.Key_Delete)
+    diagram.refresh()
+    assert sorted(diagram.scene.markers) == ["A", "B"] and "B" not in diagram.scene.boxes
+    assert (Check.UNKNOWN_ZONE, "C-AB") in {(f.check, f.scope_id) for f, _, _ in diagram.findings.findings}
