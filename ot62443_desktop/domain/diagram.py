@@ -138,15 +138,21 @@ def _lines(conduits: list[Zone], boxes: dict[str, Box], markers: dict[str, Box])
 
 
 def _matched(markers: dict[str, Box], conduits: list[Zone], boxes: dict[str, Box]) -> dict[str, Box]:
-    """The markers moved among the cells they were given so that, left to right, they follow the zones of the
-    conduits that name them: the sweeps order them by where those zones were before the last sweep placed
-    them, and two conduits' lines to their markers crossed."""
+    """The markers moved among the cells they were given so that each is as near as it can be under the zones
+    of the conduits that name it: the sweeps order them by where those zones were before the last sweep placed
+    them, and two conduits' lines to their markers crossed. Taken left to right, each takes the free cell
+    nearest across the page (the upper of two as near): filled row by row instead, two markers wanted in one
+    column pushed every later one a column along, each under another conduit."""
     def wanted(marker_id: str) -> float:
         xs = [boxes[z].centre[0] for c in conduits if marker_id in c.connects for z in c.connects if z in boxes]
-        return sum(xs) / len(xs) if xs else markers[marker_id].centre[0]
-    cells = sorted((box.y, box.x) for box in markers.values())
-    ordered = sorted(markers, key=lambda marker_id: (wanted(marker_id), marker_id))
-    return {marker_id: replace(markers[marker_id], x=x, y=y) for marker_id, (y, x) in zip(ordered, cells, strict=True)}
+        return sum(xs) / len(xs) - ZONE_W / 2 if xs else markers[marker_id].x
+    free = {(box.x, box.y) for box in markers.values()}
+    moved = {}
+    for x, marker_id in sorted((wanted(marker_id), marker_id) for marker_id in markers):
+        cell = min(free, key=lambda cell: (abs(cell[0] - x), cell[1], cell[0]))
+        free.remove(cell)
+        moved[marker_id] = replace(markers[marker_id], x=cell[0], y=cell[1])
+    return moved
 
 
 def _neighbours(conduits: list[Zone]) -> dict[str, set[str]]:

@@ -375,3 +375,16 @@ def crossings(one: Link, other: Link) -> list[tuple[float, float]]:
                     and min(down[0][1], down[1][1]) < y < max(down[0][1], down[1][1])):
                 found.append((x, y))
     return found
+
+
+def test_each_marker_takes_the_free_cell_nearest_the_zones_of_its_conduits() -> None:
+    """Eleven zones in one layer, each with a conduit to a zone the project lacks: the markers' cells were
+    filled row by row, so two markers wanted in the first column pushed every later one a column along, and
+    7 of 11 conduits stood over another conduit's marker. Each marker now takes the free cell nearest."""
+    zones = [Zone(f"Z{i:02d}", f"Zone {i}", Zone.uniform(2), level=1) for i in range(PER_ROW + 1)]
+    conduits = [Zone(f"C{i:02d}", f"Link {i}", Zone.uniform(2), kind=CONDUIT, connects=(f"Z{i:02d}", f"GONE-{i:02d}"))
+                for i in range(PER_ROW + 1)]
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), (*zones, *conduits)))
+    for marker in diagram.markers:
+        zone = diagram.box(marker.zone_id.replace("GONE-", "Z"))
+        assert zone is not None and marker.x == zone.x, marker.zone_id
