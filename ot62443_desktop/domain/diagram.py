@@ -102,7 +102,8 @@ def layout(project: ProjectData) -> Diagram:
     markers: dict[str, Box] = {}  # apart: a conduit may name another conduit, whose id is then a marker's too
     bands = []
     y = MARGIN
-    pinned = {(box.x, box.y) for box in (_placed(z, 0.0, 0.0, ZONE_W, ZONE_H, far) for z in zones) if box.pinned}
+    put = _put_by_user(zones, ZONE_W, ZONE_H, far)
+    pinned = {(box.x, box.y) for box in put.values()}
     for level in order:
         members = [zone for row in rows[level] for zone in row]
         cells = _cells(y, len(members), pinned)
@@ -112,7 +113,7 @@ def layout(project: ProjectData) -> Diagram:
             if level == -1 and zone.id in missing:
                 markers[zone.id] = Box(zone.id, zone.id, False, x0, y0, ZONE_W, ZONE_H)
             else:
-                boxes[zone.id] = _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
+                boxes[zone.id] = put.get(zone.id) or _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
         y += height
     markers = _matched(markers, conduits, boxes)
     gutters = [band.y + r * ROW_H for band in bands for r in range(1, round(band.h / ROW_H) + 1)]
@@ -206,9 +207,7 @@ def _place_conduits(conduits: list[Zone], boxes: dict[str, Box], markers: dict[s
     `band_tops` those of them that part two bands. Returns the new bottom."""
     loose = 0
     loose_y = bottom + (ROW_H - CONDUIT_H) / 2
-    for conduit in conduits:  # those the user placed first, so that the others are placed round them
-        if (box := _placed(conduit, 0.0, 0.0, CONDUIT_W, CONDUIT_H, far)).pinned:
-            boxes[conduit.id] = box
+    boxes.update(_put_by_user(conduits, CONDUIT_W, CONDUIT_H, far))  # first, so that the others go round them
     right = max((b.x + b.w for b in [*boxes.values(), *markers.values()]), default=0.0)
     columns = max(1, round((right - LABEL_W - MARGIN + GAP_X) / PITCH))
     for conduit in conduits:
@@ -268,6 +267,21 @@ def _strip(y: float, boxes: list[Box]) -> list[Box]:
 def _overlap(x: float, y: float, w: float, h: float, box: Box) -> bool:
     pad = _PAD
     return x < box.x + box.w + pad and box.x < x + w + pad and y < box.y + box.h + pad and box.y < y + h + pad
+
+
+def _put_by_user(items: list[Zone], w: float, h: float, far: tuple[float, float]) -> dict[str, Box]:
+    """The boxes of the zones (or conduits) the user put somewhere (`_placed`), each in a place of its own: one
+    put where an earlier one is goes to the next free place along (two dragged onto one cell were drawn one
+    over the other, and one could not be told to be there)."""
+    taken: set[tuple[float, float]] = set()
+    found = {}
+    for item in items:
+        if (box := _placed(item, 0.0, 0.0, w, h, far)).pinned:
+            while (box.x, box.y) in taken:
+                box = replace(box, x=box.x + PITCH)
+            taken.add((box.x, box.y))
+            found[item.id] = box
+    return found
 
 
 def _placed(zone: Zone, x: float, y: float, w: float, h: float, far: tuple[float, float]) -> Box:

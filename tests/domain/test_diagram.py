@@ -388,3 +388,18 @@ def test_each_marker_takes_the_free_cell_nearest_the_zones_of_its_conduits() -> 
     for marker in diagram.markers:
         zone = diagram.box(marker.zone_id.replace("GONE-", "Z"))
         assert zone is not None and marker.x == zone.x, marker.zone_id
+
+
+def test_two_boxes_dragged_onto_one_place_are_drawn_side_by_side() -> None:
+    """Two zones (or two conduits) dragged onto the same cell were drawn exactly one over the other."""
+    zones = (Zone("Z1", "One", Zone.uniform(1), position=(769.0, 260.0)),
+             Zone("Z2", "Two", Zone.uniform(1), position=(751.0, 249.0)),
+             Zone("Z3", "Three", Zone.uniform(1)),
+             Zone("C1", "Link", Zone.uniform(1), kind=CONDUIT, connects=("Z1", "Z3"), position=(500.0, 110.0)),
+             Zone("C2", "Link", Zone.uniform(1), kind=CONDUIT, connects=("Z2", "Z3"), position=(505.0, 105.0)))
+    diagram = layout(ProjectData(ProjectInfo("c", "s"), zones))
+    one, two, c1, c2 = (diagram.box(z) for z in ("Z1", "Z2", "C1", "C2"))
+    assert one is not None and two is not None and c1 is not None and c2 is not None
+    assert (one.x, one.y) == snapped(769.0, 260.0, False) and (two.x, two.y) == (one.x + PITCH, one.y)
+    assert (c1.x, c1.y) == snapped(500.0, 110.0, True) and (c2.x, c2.y) == (c1.x + PITCH, c1.y)
+    assert not [(a.zone_id, b.zone_id) for a, b in combinations(diagram.boxes, 2) if overlaps(a, b)]
