@@ -13,14 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ot62443_desktop.domain.diagram_cover import Cover
 from ot62443_desktop.domain.diagram_grid import CONDUIT_H, GAP_X, LABEL_W, MARGIN, PITCH, ROW_H, ZONE_H, Box, Point
 
 _STRIP = (ROW_H - ZONE_H - CONDUIT_H) / 2  # 13 points between a conduit in a gutter and the rows either side
 _LANES = 3  # lines along a strip run on one of this many lanes, so that two conduits' need not overlap
 _TRACKS = 5  # lines along a gap between columns run on one of this many tracks, for the same reason
 _INSET = 10.0  # a line meets a box at least this far from its corner
-_BUCKET = 256.0  # points: lines and boxes are kept by where they are in squares this large, so a search reads few
+_BUCKET = 256.0  # points: boxes are kept by where they are in squares this large, so a search reads few
 _CROSSING = 1e6  # a box crossed costs more than any length shared
+_DETOUR = 20.0  # points: a way behind the conduit is taken only if it shares this much less than the others
 
 
 class Way(NamedTuple):
@@ -29,11 +31,15 @@ class Way(NamedTuple):
     lane: int = 0
     track: int = 0
     near: bool = False  # along the strip next to the zone, rather than the conduit's
+    behind: bool = False  # along the conduit's strip on its side away from the zone
 
 
 STRAIGHT_ON = Way()  # the first lane and track, along the conduit's strip
-_WAYS = tuple(Way(lane, track, near) for near in (False, True) for lane in range(_LANES) for track in range(_TRACKS))
-Taken = defaultdict[tuple[bool, float, int], set[tuple[float, float, str]]]
+# Behind last: it takes a line out of the conduit's far edge and back across its gutter, a detour worth taking
+# only where the lanes on the zone's side are taken (many conduits in one gutter, as when no zone has a layer).
+_WAYS = tuple(Way(lane, track, near, behind) for near, behind in ((False, False), (True, False), (False, True))
+              for lane in range(_LANES) for track in range(_TRACKS))
+Key = tuple[bool, float]  # a straight line of the page: across it (at a y) or down it (at an x)
 
 
 class Router:
@@ -45,7 +51,7 @@ class Router:
     The first way in that order that crosses and shares nothing is taken without trying the others."""
 
     def __init__(self, boxes: Iterable[Box]) -> None:
-        self.taken: Taken = defaultdict(set)  # a set: a hub's lines share their trunk, once is enough
+        self.taken: dict[Key, Cover] = defaultdict(Cover)
         self.tiles = _tiles(boxes)
 
     def line(self, conduit: Box, zone: Box, last: Way) -> tuple[tuple[Point, ...], Way]:
@@ -55,7 +61,8 @@ class Router:
         for _n, way in ways:
             points = route(conduit, zone, way)
             enough = best[0] if best else math.inf
-            cost = _shared(points, self.taken, conduit.zone_id, enough)
+            detour = _DETOUR if way.behind else 0.0
+            cost = detour + _shared(points, self.taken, conduit.zone_id, enough - detour)
             if cost >= enough:
                 continue  # whatever it crosses, it is no better
             cost += _CROSSING * _crossed(points, self.tiles, (conduit, zone))
@@ -66,7 +73,7 @@ class Router:
         assert best is not None  # the first way is always tried
         _cost, points, way = best
         for key, low, high in _runs(points):
-            self.taken[key].add((low, high, conduit.zone_id))
+            self.taken[key].add(low, high, conduit.zone_id)
         return points, way
 
 
@@ -112,33 +119,26 @@ def _through(a: Point, b: Point, box: Box) -> bool:
     return True
 
 
-def _runs(points: tuple[Point, ...]) -> list[tuple[tuple[bool, float, int], float, float]]:
-    """The straight pieces of a line along or across the page, each as ((across, its y or x, bucket), from, to),
-    once for each bucket it runs through, cut to it."""
+def _runs(points: tuple[Point, ...]) -> list[tuple[Key, float, float]]:
+    """The straight pieces of a line across or down the page, each as ((across, its y or x), from, to)."""
     found = []
     for a, b in zip(points, points[1:], strict=False):
         if a[1] == b[1]:
-            across, at, low, high = True, a[1], min(a[0], b[0]), max(a[0], b[0])
+            found.append(((True, round(a[1], 3)), min(a[0], b[0]), max(a[0], b[0])))
         elif a[0] == b[0]:
-            across, at, low, high = False, a[0], min(a[1], b[1]), max(a[1], b[1])
-        else:
-            continue
-        for bucket in range(math.floor(low / _BUCKET), math.floor(high / _BUCKET) + 1):
-            cut_low, cut_high = max(low, bucket * _BUCKET), min(high, (bucket + 1) * _BUCKET)
-            found.append(((across, round(at, 3), bucket), cut_low, cut_high))
+            found.append(((False, round(a[0], 3)), min(a[1], b[1]), max(a[1], b[1])))
     return found
 
 
-def _shared(points: tuple[Point, ...], taken: Taken, conduit_id: str, enough: float) -> float:
+def _shared(points: tuple[Point, ...], taken: dict[Key, Cover], conduit_id: str, enough: float) -> float:
     """The length of `points` that runs along lines of other conduits than `conduit_id` already in `taken`, or
     some length of at least `enough` once it is clear it comes to that much (the way is not taken then)."""
     length = 0.0
     for key, low, high in _runs(points):
-        for other_low, other_high, other in taken.get(key, ()):
-            if other != conduit_id and other_low < high and low < other_high:
-                length += min(high, other_high) - max(low, other_low)
-        if length >= enough:
-            break
+        if (cover := taken.get(key)) is not None:
+            length += cover.shared(low, high, conduit_id)
+            if length >= enough:
+                break
     return length
 
 
@@ -150,7 +150,9 @@ def route(conduit: Box, zone: Box, way: Way = STRAIGHT_ON) -> tuple[Point, ...]:
     gaps between columns, which hold no box, so that no line crosses one: out of the conduit to a lane
     of its strip, then either along that lane to the gap beside the zone, down (or up) a track of it
     and into the zone's side; or (`way.near`) along the lane to the nearest gap, down a track of it to
-    a lane of the strip next to the zone, and into the zone's edge. `Router` gives each line the way
+    a lane of the strip next to the zone, and into the zone's edge. The conduit's strip is the one on
+    the zone's side of it or (`way.behind`) the one on its other side: the line then leaves by the
+    conduit's far edge and turns back across the gutter in the gap. `Router` gives each line the way
     that keeps it apart from other conduits' lines. Lanes and gaps stay on the grid when a box is
     dragged a little, so a line stays out of its neighbours. Boxes level with one another (one dragged
     beside the other) are joined straight."""
@@ -164,7 +166,10 @@ def route(conduit: Box, zone: Box, way: Way = STRAIGHT_ON) -> tuple[Point, ...]:
     if _within(x_in, conduit) == x_in and sign * (into - out) <= ROW_H / 2:  # right above or below, next row
         return _square([(x_in, out), (x_in, into)])
     offset = (way.track % _TRACKS - (_TRACKS - 1) / 2) / (_TRACKS + 1)  # from -1/3 to 1/3 of a gap
-    own = _lane(conduit.centre[1], sign, way.lane)
+    away = -1.0 if way.behind and not way.near else 1.0
+    if away < 0:
+        out = conduit.y if below else conduit.y + conduit.h
+    own = _lane(conduit.centre[1], away * sign, way.lane)
     if way.near:
         trunk = _gap(conduit.centre[0]) + GAP_X * offset
         x_out, x_in = _within(trunk, conduit), _within(trunk, zone)
