@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+_NOISE = 1e-6  # points: a length shorter than this is none
 Stretch = tuple[float, float, str | None]  # from, to, and the one conduit whose lines run there (None: several)
 
 
@@ -61,7 +62,8 @@ class Cover:
     def shared(self, low: float, high: float, conduit_id: str) -> float:
         """How much of low-high lines of conduits other than `conduit_id` cover."""
         own = sum(max(0.0, min(b, high) - max(a, low)) for a, b, _o in self._own.get(conduit_id, ()))
-        return self._upto(high) - self._upto(low) - own
+        length = self._upto(high) - self._upto(low) - own
+        return length if length > _NOISE else 0.0  # sums that round differently leave 1e-13, not nothing
 
     def _upto(self, x: float) -> float:
         """The covered length left of x."""

@@ -60,6 +60,8 @@ class Router:
         best: tuple[float, tuple[Point, ...], Way] | None = None
         for _n, way in ways:
             points = route(conduit, zone, way)
+            if way.behind and min(y for _x, y in points) < 0:
+                continue  # behind a conduit on the gutter over the first row: above the page
             enough = best[0] if best else math.inf
             detour = _DETOUR if way.behind else 0.0
             cost = detour + _shared(points, self.taken, conduit.zone_id, enough - detour)
@@ -166,10 +168,12 @@ def route(conduit: Box, zone: Box, way: Way = STRAIGHT_ON) -> tuple[Point, ...]:
     if _within(x_in, conduit) == x_in and sign * (into - out) <= ROW_H / 2:  # right above or below, next row
         return _square([(x_in, out), (x_in, into)])
     offset = (way.track % _TRACKS - (_TRACKS - 1) / 2) / (_TRACKS + 1)  # from -1/3 to 1/3 of a gap
-    away = -1.0 if way.behind and not way.near else 1.0
-    if away < 0:
+    behind = way.behind and not way.near
+    if behind:
         out = conduit.y if below else conduit.y + conduit.h
-    own = _lane(conduit.centre[1], away * sign, way.lane)
+    # Behind, further in from the corner than a line out of the near edge, lest the two read as one line through it.
+    inset = 2 * _INSET if behind else _INSET
+    own = _lane(conduit.centre[1], -sign if behind else sign, way.lane)
     if way.near:
         trunk = _gap(conduit.centre[0]) + GAP_X * offset
         x_out, x_in = _within(trunk, conduit), _within(trunk, zone)
@@ -177,7 +181,7 @@ def route(conduit: Box, zone: Box, way: Way = STRAIGHT_ON) -> tuple[Point, ...]:
         return _square([(x_out, out), (x_out, own), (trunk, own), (trunk, beside), (x_in, beside), (x_in, into)])
     left = conduit.centre[0] <= zone.centre[0]  # the zone's side that faces the conduit
     gap = _gap(zone.x - GAP_X / 2 if left else zone.x + zone.w + GAP_X / 2) + GAP_X * offset
-    x_out, height = _within(gap, conduit), zone.y + zone.h / 2 + zone.h * offset
+    x_out, height = _within(gap, conduit, inset), zone.y + zone.h / 2 + zone.h * offset
     side = zone.x if left else zone.x + zone.w
     return _square([(x_out, out), (x_out, own), (gap, own), (gap, height), (side, height)])
 
@@ -188,9 +192,9 @@ def _lane(y: float, sign: float, lane: int) -> float:
     return gutter + sign * (CONDUIT_H / 2 + _STRIP * (1 + lane % _LANES) / (_LANES + 1))
 
 
-def _within(x: float, box: Box) -> float:
-    """`x`, moved inside `box` to at least _INSET from its corners."""
-    inset = min(_INSET, box.w / 2)
+def _within(x: float, box: Box, inset: float = _INSET) -> float:
+    """`x`, moved inside `box` to at least `inset` from its corners."""
+    inset = min(inset, box.w / 2)
     return min(max(x, box.x + inset), box.x + box.w - inset)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from itertools import combinations
 
@@ -427,3 +428,35 @@ def test_the_lines_of_conduits_between_zones_of_one_row_keep_apart() -> None:
             assert apart(diagram, link) and not crossed(diagram, link) and square(link), (ends, link)
             assert on_edge(link.points[0], boxes[link.conduit_id]) and on_edge(link.points[-1], boxes[link.zone_id])
         assert all(p[1] <= diagram.height for link in diagram.links for p in link.points)
+
+
+def test_lines_keep_to_the_page_and_do_not_read_as_one_through_their_conduit() -> None:
+    """Three breaker cases. Conduits dragged onto the gutter above the first row sent lines behind them, above
+    the page, across the title of the documents. A conduit's line behind it left its edge at the same x as its
+    other line left the opposite edge: on the page, one line straight through the conduit. A line of a conduit
+    in the right-most column ran down the gap right of it, past the drawing's width, and was cut off."""
+    top = (*(Zone(f"Z{n}", f"Zone {n}", Zone.uniform(1), level=2) for n in range(3)),
+           *(Zone(f"C{j}", f"C {j}", Zone.uniform(1), kind=CONDUIT, connects=("Z0", "Z2"),
+                  position=(156.0 + j * PITCH, 0.0)) for j in range(6)))
+    through = (Zone("Z0", "Zone 0", Zone.uniform(1), level=2), Zone("Z1", "Zone 1", Zone.uniform(1), level=2),
+               *(Zone(f"C{j}", f"C {j}", Zone.uniform(1), kind=CONDUIT, connects=("Z1", "Z0")) for j in range(4)))
+    right = (*(Zone(f"A{n}", f"A {n}", Zone.uniform(1), level=2) for n in range(2)),
+             *(Zone(f"B{n}", f"B {n}", Zone.uniform(1), level=1) for n in range(2)),
+             Zone("C", "C", Zone.uniform(1), kind=CONDUIT, connects=("A1", "B1", "B0")))
+    rng = random.Random(9)
+    plants = [top, through, right]
+    for _ in range(40):  # Purdue-style plants with crowded conduits: the right-most column's lines ran off
+        levels = [rng.choice((0, 1, 1, 2, 2, 3)) for _ in range(rng.randint(8, 20))]
+        zones_ = [Zone(f"Z{n:02d}", f"Z {n}", Zone.uniform(1), level=level) for n, level in enumerate(levels)]
+        plants.append((*zones_, *(Zone(f"C{j:02d}", f"C {j}", Zone.uniform(1), kind=CONDUIT, connects=tuple(
+            rng.sample([z.id for z in zones_], rng.randint(2, 5)))) for j in range(rng.randint(5, 30)))))
+    for zones in plants:
+        diagram = layout(ProjectData(ProjectInfo("c", "s"), zones))
+        points = [p for link in diagram.links for p in link.points]
+        assert all(0 <= x <= diagram.width and 0 <= y <= diagram.height for x, y in points)
+        for conduit in (box for box in diagram.boxes if box.conduit):
+            lines = [link for link in diagram.links if link.conduit_id == conduit.zone_id]
+            exits = {(link.points[0][0], link.points[0][1] > conduit.centre[1]) for link in lines
+                     if not link.way.behind}
+            assert not [link.zone_id for link in lines if link.way.behind
+                        and (link.points[0][0], link.points[0][1] < conduit.centre[1]) in exits]

@@ -46,3 +46,15 @@ def test_a_thousand_lines_along_one_lane_keep_the_cover_small() -> None:
         cover.add(100.0 * (n % 7), 100.0 * (n % 7) + 250.0, f"C{n}")
     assert len(cover.stretches) <= 14
     assert cover.shared(0.0, 1000.0, "C999") == 850.0
+
+
+def test_a_stretch_only_the_asking_conduits_lines_cover_shares_nothing_exactly() -> None:
+    """The length was worked out as a difference of sums that round differently: 1e-13 instead of 0, and the
+    router, which stops at the first way that shares nothing, tried on and took another track."""
+    cover = Cover()
+    for low, high, owner in ((121.5, 286.0, "X"), (286.0, 475.6666666666667, "C2"),
+                             (475.6666666666667, 700.3333333333334, "Y"), (700.3333333333334, 718.0, "C2")):
+        cover.add(low, high, owner)
+    assert cover.shared(286.0, 475.6666666666667, "C2") == 0.0
+    assert cover.shared(700.3333333333334, 718.0, "C2") == 0.0
+    assert abs(cover.shared(121.5, 718.0, "X") - (718.0 - 286.0)) < 1e-9
