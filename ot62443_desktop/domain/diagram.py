@@ -62,9 +62,10 @@ class Link:
 
 @dataclass(frozen=True)
 class Band:
-    name: str
+    name: str  # the layer's, as the project has it; "" for zones with no layer
     y: float
     h: float
+    missing_only: bool = False  # it holds only markers of zones the project lacks (every zone has a layer)
 
 
 @dataclass(frozen=True)
@@ -102,29 +103,29 @@ def layout(project: ProjectData) -> Diagram:
     markers: dict[str, Box] = {}  # apart: a conduit may name another conduit, whose id is then a marker's too
     bands = []
     y = MARGIN
-    put = _put_by_user(zones, ZONE_W, ZONE_H, far)
-    pinned = {(box.x, box.y) for box in put.values()}
+    user_placed = _put_by_user(zones, ZONE_W, ZONE_H, far)
+    pinned = {(box.x, box.y) for box in user_placed.values()}
     for level in order:
         members = [zone for row in rows[level] for zone in row]
         cells = _cells(y, len(members), pinned)
         height = (round((cells[-1][1] - y) / ROW_H) + 1) * ROW_H
-        bands.append(Band(layers[level] if level >= 0 else "", y, height))
+        bands.append(Band(layers[level] if level >= 0 else "", y, height, all(z.id in missing for z in members)))
         for zone, (x0, y0) in zip(members, cells, strict=True):
-            if level == -1 and zone.id in missing:
+            if zone.id in missing:
                 markers[zone.id] = Box(zone.id, zone.id, False, x0, y0, ZONE_W, ZONE_H)
             else:
-                boxes[zone.id] = put.get(zone.id) or _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
+                boxes[zone.id] = user_placed.get(zone.id) or _placed(zone, x0, y0, ZONE_W, ZONE_H, far)
         y += height
-    markers = _matched(markers, conduits, boxes)
+    markers = _under_their_zones(markers, conduits, boxes)
     gutters = [band.y + r * ROW_H for band in bands for r in range(1, round(band.h / ROW_H) + 1)]
     y = _place_conduits(conduits, boxes, markers, gutters, {band.y for band in bands[1:]}, y, far)
     links = _lines(conduits, boxes, markers)
     everything = [*boxes.values(), *markers.values()]
     width = max((b.x + b.w for b in everything), default=LABEL_W + MARGIN) + MARGIN
     height = max([y, *(b.y + b.h + MARGIN for b in everything)])
-    reach = [point for link in links for point in link.points]  # a line down the gap right of the last column
-    width = max([width, *(x + MARGIN / 2 for x, _y in reach)])
-    height = max([height, *(y + MARGIN / 2 for _x, y in reach)])
+    line_points = [point for link in links for point in link.points]  # one may run right of the last column
+    width = max([width, *(x + MARGIN / 2 for x, _y in line_points)])
+    height = max([height, *(y + MARGIN / 2 for _x, y in line_points)])
     ordered = tuple(boxes[z.id] for z in project.zones)
     return Diagram(ordered, tuple(markers.values()), links, tuple(bands), width, height)
 
@@ -141,12 +142,9 @@ def _lines(conduits: list[Zone], boxes: dict[str, Box], markers: dict[str, Box])
     return tuple(links)
 
 
-def _matched(markers: dict[str, Box], conduits: list[Zone], boxes: dict[str, Box]) -> dict[str, Box]:
-    """The markers moved among the cells they were given so that each is as near as it can be under the zones
-    of the conduits that name it: the sweeps order them by where those zones were before the last sweep placed
-    them, and two conduits' lines to their markers crossed. Taken left to right, each takes the free cell
-    nearest across the page (the upper of two as near): filled row by row instead, two markers wanted in one
-    column pushed every later one a column along, each under another conduit."""
+def _under_their_zones(markers: dict[str, Box], conduits: list[Zone], boxes: dict[str, Box]) -> dict[str, Box]:
+    """The markers moved among the cells the layout gave them, each, taken left to right, to the free cell
+    nearest under the zones of the conduits naming it (the upper of two as near), so their lines do not cross."""
     def wanted(marker_id: str) -> float:
         xs = [boxes[z].centre[0] for c in conduits if marker_id in c.connects for z in c.connects if z in boxes]
         return sum(xs) / len(xs) - ZONE_W / 2 if xs else markers[marker_id].x
@@ -273,28 +271,27 @@ class _Places:
 
     def taken(self, y: float) -> set[int]:
         if y not in self._taken:
-            self._taken[y] = {column for box in self.boxes for column in _columns(box, y)}
+            self._taken[y] = {column for box in self.boxes for column in _blocked_columns(box, y)}
         return self._taken[y]
 
     def add(self, box: Box) -> None:
         self.boxes.append(box)
         for y, taken in self._taken.items():
-            taken.update(_columns(box, y))
+            taken.update(_blocked_columns(box, y))
 
 
-def _columns(box: Box, y: float) -> range:
+def _blocked_columns(box: Box, y: float) -> range:
     """The columns over which a conduit box at height `y` would overlap `box`, or come within _PAD of it."""
-    pad = _PAD
-    if not (y < box.y + box.h + pad and box.y < y + CONDUIT_H + pad):
+    if not (y < box.y + box.h + _PAD and box.y < y + CONDUIT_H + _PAD):
         return range(0)
-    low, high = box.x - CONDUIT_W - pad - _slot(0), box.x + box.w + pad - _slot(0)
+    low, high = box.x - CONDUIT_W - _PAD - _slot(0), box.x + box.w + _PAD - _slot(0)
     return range(math.floor(low / PITCH) + 1, math.ceil(high / PITCH))
 
 
 def _put_by_user(items: list[Zone], w: float, h: float, far: tuple[float, float]) -> dict[str, Box]:
-    """The boxes of the zones (or conduits) the user put somewhere (`_placed`), each in a place of its own: one
-    put where an earlier one is goes to the next free place along (two dragged onto one cell were drawn one
-    over the other, and one could not be told to be there)."""
+    """The boxes of the zones (or conduits) the user put somewhere (`_placed`), each in a place of its own: of two
+    in one place, the one later in the project goes to the next free place along the row (two dragged onto one
+    cell were drawn one over the other, and one could not be told to be there)."""
     taken: set[tuple[float, float]] = set()
     found = {}
     for item in items:

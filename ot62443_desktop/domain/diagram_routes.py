@@ -35,8 +35,8 @@ class Way(NamedTuple):
 
 
 STRAIGHT_ON = Way()  # the first lane and track, along the conduit's strip
-# Behind last: it takes a line out of the conduit's far edge and back across its gutter, a detour worth taking
-# only where the lanes on the zone's side are taken (many conduits in one gutter, as when no zone has a layer).
+# Behind: out of the conduit's far edge and back across its gutter, a detour worth taking only where the lanes
+# on the zone's side are taken (many conduits in one gutter, as when no zone has a layer): tried last (`Router`).
 _WAYS = tuple(Way(lane, track, near, behind) for near, behind in ((False, False), (True, False), (False, True))
               for lane in range(_LANES) for track in range(_TRACKS))
 Key = tuple[bool, float]  # a straight line of the page: across it (at a y) or down it (at an x)
@@ -47,7 +47,8 @@ class Router:
     (there are some only where the user dragged boxes off the grid) and then shares the least length with
     lines of other conduits routed before it (two conduits' lines along one stretch read as one net); of
     equals, into the zone's edge that faces the conduit when the zone is in the next row, else into its
-    side; then `last`, the way the conduit's previous line took, so that a conduit's lines run together.
+    side; then not behind the conduit; then `last`, the way the conduit's previous line took, so that a
+    conduit's lines run together. A way behind the conduit counts _DETOUR more, as if it shared that much.
     The first way in that order that crosses and shares nothing is taken without trying the others."""
 
     def __init__(self, boxes: Iterable[Box]) -> None:
@@ -56,7 +57,7 @@ class Router:
 
     def line(self, conduit: Box, zone: Box, last: Way) -> tuple[tuple[Point, ...], Way]:
         next_row = abs(zone.centre[1] - conduit.centre[1]) <= ROW_H
-        ways = sorted(enumerate((last, *_WAYS)), key=lambda nw: (nw[1].near != next_row, nw[0]))
+        ways = sorted(enumerate((last, *_WAYS)), key=lambda nw: (nw[1].near != next_row, nw[1].behind, nw[0]))
         best: tuple[float, tuple[Point, ...], Way] | None = None
         for _n, way in ways:
             points = route(conduit, zone, way)

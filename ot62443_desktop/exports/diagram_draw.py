@@ -137,7 +137,8 @@ def diagram_facts(scored: ScoredProject, tr: Translator) -> DiagramFacts:
     diagram = layout(scored.data)
     worst = {s.zone.id: s.worst_gap for s in scored.zones}
     titles = dict(zip(info.layer_names, layer_titles(info, tr), strict=True))
-    names = tuple(titles.get(band.name) or tr("Not placed in a layer") for band in diagram.bands)
+    names = tuple(tr("Not in this project") if band.missing_only
+                  else titles.get(band.name) or tr("Not placed in a layer") for band in diagram.bands)
     return DiagramFacts(diagram, worst, names,
                         tr("Zones and conduits: {client}, {site}", client=info.client, site=info.site),
                         confidentiality(info, tr))
@@ -165,17 +166,19 @@ def picture(facts: DiagramFacts, tr: Translator, *, heading: bool = True, ids_on
     fonts()
     diagram = facts.layout
     left, top = LABEL_W * (magnify - 1), HEADING_H if heading else 0.0
-    # Zones, then the lines, then conduits, then every text: a line that runs across a zone it does not connect
-    # (one the user dragged into its way) is seen crossing it, under its text.
+    # Zones and markers, then the lines, then conduits, then every text: a line that runs across a zone it does
+    # not connect (one the user dragged into its way) is seen crossing it, under its text.
     drawn = [_box(box, facts.worst.get(box.zone_id), ids_only) for box in diagram.boxes]
     body: list[Shape] = [rect for rect, _labels in drawn if rect.kind == "zone"]
-    body += [shape for box in diagram.markers for shape in _marker(box, ids_only)]
+    marked = [shape for box in diagram.markers for shape in _marker(box, ids_only)]
+    body += [shape for shape in marked if isinstance(shape, Rect)]
     body += [Line(*link.points[0], *link.points[-1], box_colours(facts.worst.get(link.conduit_id))[1],
                   dashed=link.missing, kind="link", ref=link.conduit_id, to=link.zone_id, via=link.points[1:-1])
              for link in diagram.links]
     body += [rect for rect, _labels in drawn if rect.kind == "conduit"]
     body += [_halo(label, rect.fill) for rect, labels in drawn if rect.kind == "zone" for label in labels]
     body += [label for _rect, labels in drawn for label in labels]
+    body += [shape for shape in marked if isinstance(shape, Label)]
     body = [_moved(shape, left, top) for shape in body]
     width = max(left + diagram.width, MIN_WIDTH * magnify)
     shapes: list[Shape] = []

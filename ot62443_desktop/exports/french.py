@@ -756,6 +756,7 @@ FRENCH: dict[str, str] = {
     "Level 4: site business": "Niveau 4\u00a0: gestion du site",
     "Level 5: enterprise": "Niveau 5\u00a0: entreprise",
     "Not placed in a layer": "Sans couche",
+    "Not in this project": "Absentes du projet",
     "Zones and conduits: {client}, {site}": "Zones et conduits\u00a0: {client}, {site}",
     "Worst SL gap over the FRs (SL-T minus SL-A):": "Plus grand écart de SL sur les FR (SL-T moins SL-A)\u00a0:",
     "0, SL-T met": "0, SL-T atteint",

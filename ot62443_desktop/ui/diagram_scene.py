@@ -2,12 +2,12 @@
 
 Zones are rounded boxes, conduits smaller pill-shaped boxes with a line to each zone they
 connect; each is tinted and outlined by its worst SL gap. A line to a zone that does not exist
-ends, dashed, at a marker naming it, in a band under the drawing. Boxes can be dragged (several at once when several are
-selected), from one cell of the layout's grid to another; when the mouse is released the scene
-reports where they went, and the view saves it as one undoable change. Names are the client's
-text: drawn as plain text, elided to the box, whole in an escaped tooltip. Zoomed far out, a box
-shows its id in a larger font: a hundred zones fitted on a projector still read, and the name is
-one hover away.
+ends, dashed, at a marker naming it, among the zones with no layer. Boxes can be dragged
+(several at once when several are selected), from one cell of the layout's grid to another; when
+the mouse is released the scene reports where they went, and the view saves it as one undoable
+change. Names are the client's text: drawn as plain text, elided to the box, whole in an escaped
+tooltip. Zoomed far out, a box shows its id in a larger font: a hundred zones fitted on a
+projector still read, and the name is one hover away.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class BoxLook:
 @dataclass
 class Fonts:
     name: QFont  # a zone's name
-    small: QFont  # its id, a conduit's name, an unknown zone's marker
+    small: QFont  # its id, a conduit's name, the marker of a zone the project lacks
     far: QFont  # the id alone, zoomed far out
     band: QFont  # a layer's name
     metrics: dict[str, QFontMetricsF] = field(default_factory=dict)
@@ -64,6 +64,18 @@ class Fonts:
         smaller = QFont(font)
         smaller.setPixelSize(max(int(font.pixelSize() * width / wide), font.pixelSize() * 2 // 3))
         return smaller
+
+    def far_out(self, text: str, width: float, lod: float) -> QFont:
+        """The font of a box's id shown alone, zoomed far out to `lod`: about 12 px on screen however far out, as
+        long as `text` fits `width`."""
+        font = QFont(self.far)
+        font.setPixelSize(max(self.far.pixelSize(), round(12 / lod)))
+        return self.fitting(font, text, width)
+
+
+def zoom_step(lod: float) -> float:
+    """The zoom rounded to a tenth (at least 0.1), so that fonts worked out for it are kept and reused."""
+    return max(round(lod, 1), 0.1)
 
 
 class BoxItem(QGraphicsItem):
@@ -130,7 +142,7 @@ class BoxItem(QGraphicsItem):
         painter.setPen(self.colours.text)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < FAR_OUT:
-            self._lines(painter, f"far{max(round(lod, 1), 0.1)}", self.fonts.far, self.box.zone_id, rect, 1)
+            self._lines(painter, f"far{zoom_step(lod)}", self.fonts.far, self.box.zone_id, rect, 1)
         elif self.box.conduit:
             self._lines(painter, "name", self.fonts.small, self.box.name, rect, 2)
         else:
@@ -142,11 +154,7 @@ class BoxItem(QGraphicsItem):
     def _lines(self, painter: QPainter, key: str, font: QFont, text: str, rect: QRectF, most: int) -> None:
         """`text` in at most `most` lines across `rect`, the last one elided; worked out once per box."""
         if key not in self._elided:
-            fitted = font
-            if key.startswith("far"):  # about 12 px on screen however far out, as long as the id fits the box
-                fitted = QFont(font)
-                fitted.setPixelSize(max(font.pixelSize(), round(12 / float(key[3:]))))
-                fitted = self.fonts.fitting(fitted, text, rect.width() - 12)
+            fitted = self.fonts.far_out(text, rect.width() - 12, float(key[3:])) if key.startswith("far") else font
             self._elided[key] = (fitted, wrap(self.fonts.measure(fitted), text, rect.width() - 12, most))
         fitted, lines = self._elided[key]
         painter.setFont(fitted)
@@ -194,13 +202,14 @@ class LinkItem(QGraphicsPathItem):
 
 class MarkerItem(QGraphicsItem):
     """A zone a conduit names that the project does not have: a dashed box naming it, where the layout put it
-    (in a band under the drawing), which the conduit's dashed line reaches. Neither movable nor selectable:
+    (among the zones with no layer), which the conduit's dashed line reaches. Neither movable nor selectable:
     there is nothing to move or remove."""
 
     def __init__(self, box: Box, fonts: Fonts, tip: str) -> None:
         super().__init__()
-        self.box, self.fonts = box, fonts
+        self.box, self.fonts, self.text = box, fonts, f"? {box.zone_id}"
         self.links: list[LinkItem] = []
+        self._fonts: dict[float, QFont] = {}  # by zoom_step; 0: not far out
         self.setPos(box.x, box.y)
         self.setZValue(1)
         self.setToolTip(tooltip(tip))
@@ -215,6 +224,13 @@ class MarkerItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         return QRectF(-1, -1, self.box.w + 2, self.box.h + 2)
 
+    def font(self, lod: float) -> QFont:
+        """Its text's font at zoom `lod`: far out, as a zone's id, so that both read alike."""
+        step = zoom_step(lod) if lod < FAR_OUT else 0.0
+        if step not in self._fonts:
+            self._fonts[step] = self.fonts.far_out(self.text, self.box.w - 12, step) if step else self.fonts.small
+        return self._fonts[step]
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = QRectF(0, 0, self.box.w, self.box.h)
         text = option.palette.color(QPalette.ColorRole.Text)
@@ -222,13 +238,11 @@ class MarkerItem(QGraphicsItem):
         painter.setPen(QPen(text, 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(option.palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(rect, 8, 8)
-        font = self.fonts.small
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_OUT:
-            font = self.fonts.fitting(self.fonts.far, f"? {self.zone_id}", rect.width() - 12)
+        font = self.font(option.levelOfDetailFromTransform(painter.worldTransform()))
         painter.setPen(text)
         painter.setFont(font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.fonts.measure(font).elidedText(
-            f"? {self.zone_id}", Qt.TextElideMode.ElideRight, rect.width() - 12))
+            self.text, Qt.TextElideMode.ElideRight, rect.width() - 12))
 
 
 class BandItem(QGraphicsItem):
@@ -296,7 +310,7 @@ class DiagramScene(QGraphicsScene):
         self.markers: dict[str, MarkerItem] = {}
 
     def build(self, diagram: Diagram, looks: dict[str, BoxLook], band_names: list[str], colours: GapColours,
-              fonts: Fonts, *, movable: bool, unknown_tip: str) -> None:
+              fonts: Fonts, *, movable: bool, marker_tip: str) -> None:
         """Replace every item with those of `diagram`."""
         self.clear()
         self.boxes, self.links, self.markers = {}, [], {}
@@ -307,7 +321,7 @@ class DiagramScene(QGraphicsScene):
             self.boxes[box.zone_id] = item
             self.addItem(item)
         for box in diagram.markers:
-            self.markers[box.zone_id] = MarkerItem(box, fonts, unknown_tip.replace("%1", box.zone_id))
+            self.markers[box.zone_id] = MarkerItem(box, fonts, marker_tip.replace("%1", box.zone_id))
             self.addItem(self.markers[box.zone_id])
         ends = Counter(link.conduit_id for link in diagram.links)
         for link in diagram.links:

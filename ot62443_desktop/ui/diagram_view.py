@@ -156,10 +156,11 @@ class DiagramView(LazyView):
         scores = {z.id: score_zone(project, self.session.catalogues, z) for z in project.zones}
         names = layer_names(project.info)
         by_english = dict(zip(project.info.layer_names, names, strict=True))
-        bands = [by_english.get(band.name) or self.tr("Not placed in a layer") for band in diagram.bands]
+        bands = [self.tr("Not in this project") if band.missing_only
+                 else by_english.get(band.name) or self.tr("Not placed in a layer") for band in diagram.bands]
         self.scene.build(diagram, {z.id: self._look(z, scores[z.id], names) for z in project.zones}, bands,
                          gap_colours(self.palette()), self._fonts(), movable=not self.session.read_only,
-                         unknown_tip=self.tr("A conduit names %1, which is not a zone of this project"))
+                         marker_tip=self.tr("A conduit names %1, which is not a zone of this project"))
         if not project.zones:
             self.scene.show_hint(self.tr("No zones or conduits yet. Add them in the Zones & conduits tab "
                                          "(Alt+Shift+1): they are drawn here, layer by layer."),

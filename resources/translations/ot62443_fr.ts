@@ -713,6 +713,10 @@
         <translation>Supprimer</translation>
     </message>
     <message>
+        <source>Not in this project</source>
+        <translation>Absentes du projet</translation>
+    </message>
+    <message>
         <source>Not placed in a layer</source>
         <translation>Sans couche</translation>
     </message>

@@ -330,6 +330,8 @@ def test_a_zone_the_project_lacks_is_a_marker_with_the_unplaced_zones_in_no_ones
     assert sorted(markers) == ["C3", "GONE", "LOST"] and diagram.box("C3") is not None
     band = diagram.bands[-1]
     assert band.name == "" and all(band.y < m.y and m.y + m.h < band.y + band.h for m in markers.values())
+    assert band.missing_only and not any(b.missing_only for b in diagram.bands[:-1])
+    assert not layout(plant()).bands[-1].missing_only  # LAB has no layer: GONE's marker is beside it
     pinned = diagram.box("L5")
     assert pinned is not None and (pinned.x, pinned.y) == cell
     everything = [*diagram.boxes, *diagram.markers]

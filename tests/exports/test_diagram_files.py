@@ -178,3 +178,19 @@ def test_the_files_are_refused_where_an_export_is(plant: Project, tmp_path: Path
     (tmp_path / "old.svg").write_text("older drawing")
     write_svg(picture, tmp_path / "old.svg")
     assert ElementTree.fromstring((tmp_path / "old.svg").read_bytes()).tag == f"{NS}svg"
+
+
+def test_a_missing_zones_marker_reads_in_the_overview_and_its_band_says_what_it_holds(
+        plant: Project, tmp_path: Path) -> None:
+    """The plan's overview of a large drawing shows each box's id alone, large: the marker of a zone the project
+    lacks too. Where every zone has a layer, the band the markers stand in says they are not in the project."""
+    tr = translator(Language.EN)
+    facts = diagram_facts(score_project(plant.store.snapshot(), plant.catalogues), tr)
+    overview = picture(facts, tr, ids_only=True)
+    marker = next(s for s in overview.shapes if isinstance(s, Rect) and s.kind == "marker")
+    label = next(s for s in overview.shapes if isinstance(s, Label) and s.kind == "marker")
+    assert label.text == "? GONE" and label.size > 12 and label.width <= marker.w - 12
+    assert facts.band_names[-1] == "Not placed in a layer"  # LAB has no layer: GONE's marker is beside it
+    plant.store.update_zone(dataclasses.replace(plant.store.zone("LAB"), level=0))
+    for language, name in ((Language.EN, "Not in this project"), (Language.FR, "Absentes du projet")):
+        assert name in band_text(svg(plant, tmp_path / "d.svg", language))

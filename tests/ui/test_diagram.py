@@ -287,7 +287,7 @@ def test_the_drawing_follows_edits_and_answers(qtbot: QtBot, window: MainWindow,
     lab = session.store.zone("LAB")
     session.undo_stack.push(EditZoneCommand(session, lab, replace(lab, level=0)))
     qtbot.waitUntil(lambda: "Level 0: process" in band_names(diagram))
-    assert band_names(diagram)[-2:] == ["Level 0: process", "Not placed in a layer"]  # GONE's marker is there
+    assert band_names(diagram)[-2:] == ["Level 0: process", "Not in this project"]  # GONE's marker alone
     for requirement in session.catalogues.requirements(Scale.SECURITY_LEVEL):
         if requirement.level == 1:
             session.apply_answer("ENT", requirement.id, Answer("ENT", requirement.id, Status.IMPLEMENTED))
@@ -388,3 +388,9 @@ def test_a_conduit_whose_zones_are_all_gone_is_drawn_and_checked(
     diagram.refresh()
     assert sorted(diagram.scene.markers) == ["A", "B"] and "B" not in diagram.scene.boxes
     assert (Check.UNKNOWN_ZONE, "C-AB") in {(f.check, f.scope_id) for f, _, _ in diagram.findings.findings}
+
+
+def test_zoomed_far_out_a_missing_zones_marker_reads_as_the_zones_ids_do(diagram: DiagramView) -> None:
+    """The marker kept its 22 px font however far out: 6.6 px on screen at 0.3, where the zones' ids are 12."""
+    marker = diagram.scene.markers["GONE"]
+    assert marker.font(0.3).pixelSize() * 0.3 >= 9 and marker.font(1.0) == diagram.scene.boxes["PLC"].fonts.small
