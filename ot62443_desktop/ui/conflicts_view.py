@@ -43,8 +43,9 @@ class ConflictsModel(ListTableModel):
         session.conflicts_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self.rows = conflicts(self.session.store)
+        rows = conflicts(self.session.store)
+        self.beginResetModel()  # once the rows are made (table_model.py)
+        self.rows = rows
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

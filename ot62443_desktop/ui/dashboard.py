@@ -41,9 +41,10 @@ class ZoneScoresModel(ListTableModel):
         self.scores: list[ZoneScore] = []
 
     def reload(self) -> None:
-        self.beginResetModel()
         snapshot = self.session.snapshot()
-        self.scores = self.rows = [score_zone(snapshot, self.session.catalogues, z) for z in snapshot.zones]
+        scores = [score_zone(snapshot, self.session.catalogues, z) for z in snapshot.zones]
+        self.beginResetModel()  # once the rows are made (table_model.py)
+        self.scores = self.rows = scores
         self.endResetModel()
 
 
@@ -93,16 +94,17 @@ class ProgramModel(ListTableModel):
         self.rows: list[ElementRow] = []
 
     def reload(self) -> None:
-        self.beginResetModel()
         snapshot, target = self.session.snapshot(), self.session.store.info.target_ml
-        self.rows = []
+        rows = []
         for catalogue in self.session.catalogues.by_scale(Scale.MATURITY):
             for section in catalogue.sections:
                 answers = [(r, snapshot.answer(SITE_SCOPE, r.id)) for r in catalogue if r.section == section.id]
                 rated = [ml for _, answer in answers if (ml := achieved_ml(answer)) is not None]
-                self.rows.append(ElementRow(section.id, section.title, len(answers), len(rated),
-                                            sum(rated) / len(rated) if rated else None,
-                                            sum(classify(a, r, None, target) is Result.GAP for r, a in answers)))
+                rows.append(ElementRow(section.id, section.title, len(answers), len(rated),
+                                       sum(rated) / len(rated) if rated else None,
+                                       sum(classify(a, r, None, target) is Result.GAP for r, a in answers)))
+        self.beginResetModel()  # once the rows are made (table_model.py)
+        self.rows = rows
         self.endResetModel()
 
 

@@ -55,7 +55,7 @@ class FindingsModel(ListTableModel):
     def show(self, project: ProjectData) -> None:
         names = {z.id: z.name for z in project.zones}
         rows = [(f, finding_text(f, project), names.get(f.scope_id, "")) for f in design_checks(project)]
-        self.beginResetModel()  # only once the rows are there: a reset left half done brings Qt down
+        self.beginResetModel()  # once the rows are made (table_model.py)
         self.findings = self.rows = rows
         self.endResetModel()
 

@@ -88,10 +88,8 @@ class NavigatorModel(NodeTreeModel[Node]):
         super().__init__(parent)
         self.session = session
         self.show_all = False
-        self.root = Node(NodeKind.SCOPE, "", "", "")
-        self._by_key: dict[tuple[str, str], Node] = {}
+        self.root, self._by_key = self._build()
         self._progress: dict[int, tuple[int, int, int]] = {}
-        self._build()
         session.answer_changed.connect(self._on_answer_changed)
         session.zones_changed.connect(self.rebuild)
         session.info_changed.connect(self.rebuild)
@@ -103,17 +101,18 @@ class NavigatorModel(NodeTreeModel[Node]):
         self.rebuild()
 
     def rebuild(self) -> None:
-        self.beginResetModel()
-        self._build()
+        root, by_key = self._build()
+        self.beginResetModel()  # once the tree is made (table_model.py)
+        self.root, self._by_key = root, by_key
+        self._progress.clear()
         self.endResetModel()
 
-    def _build(self) -> None:
-        self.root = Node(NodeKind.SCOPE, "", "", "")
-        self._by_key.clear()
-        self._progress.clear()
+    def _build(self) -> tuple[Node, dict[tuple[str, str], Node]]:
+        """The tree (its root) and its requirement nodes by (scope id, requirement id)."""
+        root, by_key = Node(NodeKind.SCOPE, "", "", ""), {}
         catalogues = self.session.catalogues
         for zone in self.session.store.zones():
-            scope = self.root.add(Node(NodeKind.SCOPE, zone.id, zone.id, f"{zone.id}  {elide(zone.name)}"))
+            scope = root.add(Node(NodeKind.SCOPE, zone.id, zone.id, f"{zone.id}  {elide(zone.name)}"))
             for n, catalogue in enumerate(catalogues.by_scale(Scale.SECURITY_LEVEL)):
                 for section in catalogue.sections:
                     reqs = [r for r in catalogue if r.section == section.id
@@ -121,26 +120,28 @@ class NavigatorModel(NodeTreeModel[Node]):
                     if reqs:
                         node = scope.add(Node(NodeKind.SECTION, zone.id, section.id, _of(
                             catalogue, n, f"{section.id} {section.code}  {section.title}")))
-                        self._add_requirements(node, reqs)
+                        self._add_requirements(node, reqs, by_key)
             if zone.assess_program:
-                self._add_program(scope)
-        self._add_program(self.root.add(Node(NodeKind.SCOPE, SITE_SCOPE, SITE_SCOPE, self.tr("Site program"))))
+                self._add_program(scope, by_key)
+        self._add_program(root.add(Node(NodeKind.SCOPE, SITE_SCOPE, SITE_SCOPE, self.tr("Site program"))), by_key)
+        return root, by_key
 
-    def _add_program(self, scope: Node) -> None:
+    def _add_program(self, scope: Node, by_key: dict[tuple[str, str], Node]) -> None:
         for n, catalogue in enumerate(self.session.catalogues.by_scale(Scale.MATURITY)):
             for section in catalogue.sections:
                 s_node = scope.add(Node(NodeKind.SECTION, scope.scope_id, section.id,
                                         _of(catalogue, n, f"{section.id}  {section.title}")))
                 for group in (g for g in catalogue.groups if g.section == section.id):
                     g_node = s_node.add(Node(NodeKind.GROUP, scope.scope_id, group.id, f"{group.id}  {group.title}"))
-                    self._add_requirements(g_node, [r for r in catalogue if r.group == group.id])
+                    self._add_requirements(g_node, [r for r in catalogue if r.group == group.id], by_key)
 
-    def _add_requirements(self, parent: Node, requirements: list[Requirement]) -> None:
+    def _add_requirements(self, parent: Node, requirements: list[Requirement],
+                          by_key: dict[tuple[str, str], Node]) -> None:
         parents: dict[str, Node] = {}
         for r in requirements:
             owner = parents.get(r.parent, parent) if r.parent else parent
             node = owner.add(Node(NodeKind.REQUIREMENT, parent.scope_id, r.id, f"{r.id}  {r.title}", requirement=r))
-            self._by_key[(parent.scope_id, r.id)] = node
+            by_key[(parent.scope_id, r.id)] = node
             if not r.parent:
                 parents[r.id] = node
 

@@ -56,10 +56,11 @@ class GapChangesModel(NodeTreeModel[ChangeNode]):
         self._scopes: dict[str, ChangeNode] = {}
 
     def show_progress(self, progress: Progress) -> None:
-        self.beginResetModel()
-        self.root, self._scopes = ChangeNode(""), {}
+        root, scopes = ChangeNode(""), {}
         for scope in (*progress.zones, progress.site):
-            self._scopes[scope.scope_id] = self.root.add(self._scope_node(scope, progress))
+            scopes[scope.scope_id] = root.add(self._scope_node(scope, progress))
+        self.beginResetModel()  # once the tree is made (table_model.py)
+        self.root, self._scopes = root, scopes
         self.endResetModel()
 
     def change_label(self, change: Change) -> str:

@@ -70,8 +70,9 @@ class GapsModel(ListTableModel):
         self.gaps: list[Gap] = []
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.gaps = self.rows = list(self.session.gaps())
+        gaps = list(self.session.gaps())
+        self.beginResetModel()  # once the rows are made (table_model.py)
+        self.gaps = self.rows = gaps
         self.endResetModel()
 
 

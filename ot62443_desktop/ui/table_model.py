@@ -1,4 +1,10 @@
-"""Shared plumbing of the flat table models: fixed headers, rows from one list."""
+"""Shared plumbing of the flat table models: fixed headers, rows from one list.
+
+Every model of the GUI makes its new rows (or tree) first and only then resets: between
+beginResetModel and endResetModel the views hold no rows, and an error raised there leaves them
+so, which brings Qt down at the next paint (the Diagram tab's checks did, on a conduit none of
+whose zones existed). Made first, a failure leaves the table as it was, and the error is reported.
+"""
 
 from __future__ import annotations
 

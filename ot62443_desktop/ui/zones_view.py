@@ -33,8 +33,9 @@ class ZonesModel(ListTableModel):
         session.info_changed.connect(self._reload)  # the layers' names
 
     def _reload(self) -> None:
-        self.beginResetModel()
-        self._zones = self.rows = list(self.session.store.zones())
+        zones = list(self.session.store.zones())
+        self.beginResetModel()  # once the rows are made (table_model.py)
+        self._zones = self.rows = zones
         self.endResetModel()
 
     def zone(self, row: int) -> Zone:
