@@ -15,12 +15,12 @@ from typing import NamedTuple
 
 from ot62443_desktop.domain.diagram_cover import Cover
 from ot62443_desktop.domain.diagram_grid import CONDUIT_H, GAP_X, LABEL_W, MARGIN, PITCH, ROW_H, ZONE_H, Box, Point
+from ot62443_desktop.domain.diagram_obstacles import Obstacles
 
 _STRIP = (ROW_H - ZONE_H - CONDUIT_H) / 2  # 13 points between a conduit in a gutter and the rows either side
 _LANES = 3  # lines along a strip run on one of this many lanes, so that two conduits' need not overlap
 _TRACKS = 5  # lines along a gap between columns run on one of this many tracks, for the same reason
 _INSET = 10.0  # a line meets a box at least this far from its corner
-_BUCKET = 256.0  # points: boxes are kept by where they are in squares this large, so a search reads few
 _CROSSING = 1e6  # a box crossed costs more than any length shared
 _DETOUR = 20.0  # points: a way behind the conduit is taken only if it shares this much less than the others
 
@@ -53,7 +53,7 @@ class Router:
 
     def __init__(self, boxes: Iterable[Box]) -> None:
         self.taken: dict[Key, Cover] = defaultdict(Cover)
-        self.tiles = _tiles(boxes)
+        self.obstacles = Obstacles(boxes)
 
     def line(self, conduit: Box, zone: Box, last: Way) -> tuple[tuple[Point, ...], Way]:
         next_row = abs(zone.centre[1] - conduit.centre[1]) <= ROW_H
@@ -68,7 +68,7 @@ class Router:
             cost = detour + _shared(points, self.taken, conduit.zone_id, enough - detour)
             if cost >= enough:
                 continue  # whatever it crosses, it is no better
-            cost += _CROSSING * _crossed(points, self.tiles, (conduit, zone))
+            cost += _CROSSING * _crossed(points, self.obstacles, (conduit, zone))
             if best is None or cost < best[0]:
                 best = (cost, points, way)
                 if not cost:
@@ -80,26 +80,12 @@ class Router:
         return points, way
 
 
-def _tiles(boxes: Iterable[Box]) -> dict[tuple[int, int], list[Box]]:
-    """The boxes by the squares of _BUCKET points they cover, so that those near a line are found at once."""
-    found: dict[tuple[int, int], list[Box]] = defaultdict(list)
-    for box in boxes:
-        for i in range(math.floor(box.x / _BUCKET), math.floor((box.x + box.w) / _BUCKET) + 1):
-            for j in range(math.floor(box.y / _BUCKET), math.floor((box.y + box.h) / _BUCKET) + 1):
-                found[i, j].append(box)
-    return found
-
-
-def _crossed(points: tuple[Point, ...], tiles: dict[tuple[int, int], list[Box]], ends: tuple[Box, Box]) -> int:
+def _crossed(points: tuple[Point, ...], obstacles: Obstacles, ends: tuple[Box, Box]) -> int:
     """How many boxes other than `ends` the pieces of `points` run into (touching an edge is not crossing)."""
     hit: set[str] = set()
     for a, b in zip(points, points[1:], strict=False):
-        x0, x1, y0, y1 = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
-        for i in range(math.floor(x0 / _BUCKET), math.floor(x1 / _BUCKET) + 1):
-            for j in range(math.floor(y0 / _BUCKET), math.floor(y1 / _BUCKET) + 1):
-                hit.update(box.zone_id for box in tiles.get((i, j), ()) if box is not ends[0] and box is not ends[1]
-                           and box.x < x1 + 0.01 and x0 - 0.01 < box.x + box.w and box.y < y1 + 0.01
-                           and y0 - 0.01 < box.y + box.h and _through(a, b, box))
+        hit.update(box.zone_id for box in obstacles.near(a, b)
+                   if box is not ends[0] and box is not ends[1] and _through(a, b, box))
     return len(hit)
 
 
