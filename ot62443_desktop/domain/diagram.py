@@ -292,14 +292,18 @@ def _put_by_user(items: list[Zone], w: float, h: float, far: tuple[float, float]
     """The boxes of the zones (or conduits) the user put somewhere (`_placed`), each in a place of its own: of two
     in one place, the one later in the project goes to the next free place along the row (two dragged onto one
     cell were drawn one over the other, and one could not be told to be there)."""
-    taken: set[tuple[float, float]] = set()
+    onward: dict[tuple[float, float], float] = {}  # a taken place -> an x along its row to try next
     found = {}
     for item in items:
         if (box := _placed(item, 0.0, 0.0, w, h, far)).pinned:
-            while (box.x, box.y) in taken:
-                box = replace(box, x=box.x + PITCH)
-            taken.add((box.x, box.y))
-            found[item.id] = box
+            x, passed = box.x, []
+            while (x, box.y) in onward:  # each taken place passed is sent on to the free one (a thousand boxes
+                passed.append(x)  # dropped on one cell took a second, each walking past all the others)
+                x = onward[x, box.y]
+            for at in passed:
+                onward[at, box.y] = x
+            onward[x, box.y] = x + PITCH
+            found[item.id] = replace(box, x=x)
     return found
 
 
