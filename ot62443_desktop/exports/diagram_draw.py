@@ -12,7 +12,7 @@ lacks is in the fallback font (or folded). User text is only ever a shape's text
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ot62443_desktop.domain.catalogue import CatalogueSet
@@ -170,15 +170,15 @@ def picture(facts: DiagramFacts, tr: Translator, *, heading: bool = True, ids_on
     # not connect (one the user dragged into its way) is seen crossing it, under its text.
     drawn = [_box(box, facts.worst.get(box.zone_id), ids_only) for box in diagram.boxes]
     body: list[Shape] = [rect for rect, _labels in drawn if rect.kind == "zone"]
-    marked = [shape for box in diagram.markers for shape in _marker(box, ids_only)]
-    body += [shape for shape in marked if isinstance(shape, Rect)]
+    marked = [_marker(box, ids_only) for box in diagram.markers]
+    body += [rect for rect, _label in marked]
     body += [Line(*link.points[0], *link.points[-1], box_colours(facts.worst.get(link.conduit_id))[1],
                   dashed=link.missing, kind="link", ref=link.conduit_id, to=link.zone_id, via=link.points[1:-1])
              for link in diagram.links]
     body += [rect for rect, _labels in drawn if rect.kind == "conduit"]
     body += [_halo(label, rect.fill) for rect, labels in drawn if rect.kind == "zone" for label in labels]
     body += [label for _rect, labels in drawn for label in labels]
-    body += [shape for shape in marked if isinstance(shape, Label)]
+    body += [label for _rect, label in marked]
     body = [_moved(shape, left, top) for shape in body]
     width = max(left + diagram.width, MIN_WIDTH * magnify)
     shapes: list[Shape] = []
@@ -266,13 +266,13 @@ def _wrapped(text: str, room: float, size: float, most: int) -> list[tuple[TextR
     return out
 
 
-def _marker(box: Box, ids_only: bool) -> Iterable[Shape]:
-    """A zone a conduit names that the project lacks: a dashed box with "? ID" in it."""
-    yield Rect(box.x, box.y, box.w, box.h, WHITE, INK_HEX, 6.0, 1.0, True, "marker", box.zone_id)
+def _marker(box: Box, ids_only: bool) -> tuple[Rect, Label]:
+    """A zone a conduit names that the project lacks: a dashed box, and "? ID" in it."""
     text, room = f"? {box.zone_id}", box.w - 12
     size = _overview_size(text, OVERVIEW_ZONE_SIZE, room, box.h) if ids_only else ID_SIZE
-    yield _line(text, BOLD if ids_only else FONT, size, box.x + box.w / 2, box.y + box.h / 2 + size * 0.36,
-                INK_HEX, room, centred=True, kind="marker", ref=box.zone_id)
+    return (Rect(box.x, box.y, box.w, box.h, WHITE, INK_HEX, 6.0, 1.0, True, "marker", box.zone_id),
+            _line(text, BOLD if ids_only else FONT, size, box.x + box.w / 2, box.y + box.h / 2 + size * 0.36,
+                  INK_HEX, room, centred=True, kind="marker", ref=box.zone_id))
 
 
 def _overview_size(text: str, size: float, room: float, height: float) -> float:
